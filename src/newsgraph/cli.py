@@ -1,0 +1,243 @@
+"""The ``newsgraph`` command line: a thin layer over the library.
+
+Heavy imports (spaCy, the store, pyarrow) happen inside the commands, so that
+``newsgraph --help`` and error messages come back at once.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated, Optional
+
+import typer
+
+if TYPE_CHECKING:
+    from .ingest import ReadOptions
+
+DEFAULT_DB = os.environ.get("NEWSGRAPH_DB", "newsgraph.db")
+
+app = typer.Typer(
+    name="newsgraph",
+    help="Turn news into a source-linked record: who met whom and when, who holds which office, "
+    "who said what, and every figure with what it measures.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+
+Paths = Annotated[list[str], typer.Argument(help="Files, folders, globs, or - for standard input.")]
+DbOption = Annotated[
+    str,
+    typer.Option("--db", help=f"SQLite file of the store (default: $NEWSGRAPH_DB or ./newsgraph.db; now {DEFAULT_DB})."),
+]
+TextField = Annotated[Optional[str], typer.Option(help="JSONL/CSV field with the body (default: text, body, content or article).")]
+TitleField = Annotated[Optional[str], typer.Option(help="Field with the title (default: title or headline).")]
+DateField = Annotated[Optional[str], typer.Option(help="Field with the date (default: date, published, pubdate or dct).")]
+UrlField = Annotated[Optional[str], typer.Option(help="Field with the URL (default: url or link).")]
+MaxBytes = Annotated[int, typer.Option(help="Largest file or document read, in bytes.")]
+Format = Annotated[Optional[str], typer.Option("--format", help="Force a reader: text, html, jsonl, csv or timeml.")]
+
+
+def _options(text_field: str | None, title_field: str | None, date_field: str | None,
+             url_field: str | None, max_bytes: int, fmt: str | None) -> ReadOptions:
+    from .ingest import ReadOptions
+
+    return ReadOptions(text_field=text_field, title_field=title_field, date_field=date_field,
+                       url_field=url_field, max_bytes=max_bytes, format=fmt)
+
+
+def _err(line: str) -> None:
+    sys.stderr.write(line.rstrip("\n") + "\n")
+
+
+@app.command()
+def extract(
+    paths: Paths,
+    json_out: Annotated[bool, typer.Option("--json", help="Print one record per document as JSON Lines.")] = False,
+    text_field: TextField = None, title_field: TitleField = None, date_field: DateField = None,
+    url_field: UrlField = None, max_bytes: MaxBytes = 10_000_000, fmt: Format = None,
+) -> None:
+    """Extract records from PATHs and print them (nothing is stored)."""
+    from .errors import NewsgraphError
+    from .ingest import read
+    from .pipeline import Pipeline
+
+    options = _options(text_field, title_field, date_field, url_field, max_bytes, fmt)
+    failed = 0
+    for outcome in Pipeline().run(read(paths, options, stdin=sys.stdin.buffer)):
+        if isinstance(outcome, NewsgraphError):
+            failed += 1
+            _err(f"error: {outcome.line()}")
+        elif json_out:
+            sys.stdout.write(outcome.to_json() + "\n")
+        else:
+            from .report import print_record
+
+            print_record(outcome)
+    sys.stdout.flush()
+    raise typer.Exit(1 if failed else 0)
+
+
+@app.command()
+def ingest(
+    paths: Paths,
+    db: DbOption = DEFAULT_DB,
+    batch: Annotated[int, typer.Option(help="Documents per transaction.")] = 64,
+    text_field: TextField = None, title_field: TitleField = None, date_field: DateField = None,
+    url_field: UrlField = None, max_bytes: MaxBytes = 10_000_000, fmt: Format = None,
+) -> None:
+    """Extract records from PATHs and store them; documents already stored are skipped."""
+    from .ingest import read
+    from .ingesting import ingest_stream
+    from .report import print_ingest_summary
+
+    options = _options(text_field, title_field, date_field, url_field, max_bytes, fmt)
+    summary = ingest_stream(read(paths, options, stdin=sys.stdin.buffer), db, batch=batch,
+                            total_bytes=_input_bytes(paths))
+    print_ingest_summary(summary, db)
+    raise typer.Exit(1 if summary.failed else 0)
+
+
+def _input_bytes(paths: list[str]) -> int | None:
+    total = 0
+    for raw in paths:
+        path = Path(raw)
+        if raw == "-" or not path.exists():
+            return None
+        files = [path] if path.is_file() else [p for p in path.rglob("*") if p.is_file()]
+        total += sum(p.stat().st_size for p in files)
+    return total or None
+
+
+@app.command()
+def search(
+    query: Annotated[str, typer.Argument(help="Words to find in titles and text.")],
+    db: DbOption = DEFAULT_DB,
+    date_from: Annotated[Optional[str], typer.Option("--from", help="Earliest date, YYYY-MM-DD.")] = None,
+    date_to: Annotated[Optional[str], typer.Option("--to", help="Latest date, YYYY-MM-DD.")] = None,
+    source: Annotated[Optional[str], typer.Option(help="Only this source.")] = None,
+    entity: Annotated[Optional[str], typer.Option(help="Only documents mentioning this entity key.")] = None,
+    limit: Annotated[int, typer.Option(help="Most results shown.")] = 20,
+    json_out: Annotated[bool, typer.Option("--json", help="JSON Lines output.")] = False,
+) -> None:
+    """Full-text search over the stored documents."""
+    from .report import print_hits
+
+    with _store(db) as store:
+        hits = store.search(query, date_from=date_from, date_to=date_to, source=source,
+                            entity=entity, limit=limit)
+    print_hits(hits, json_out)
+
+
+@app.command()
+def show(
+    doc_id: Annotated[str, typer.Argument(help="Document id (see `newsgraph search`).")],
+    db: DbOption = DEFAULT_DB,
+    json_out: Annotated[bool, typer.Option("--json", help="Print the record as JSON.")] = False,
+) -> None:
+    """One stored document with everything extracted from it."""
+    from .report import print_record
+
+    with _store(db) as store:
+        record = store.document(doc_id)
+    if json_out:
+        sys.stdout.write(record.to_json() + "\n")
+    else:
+        print_record(record)
+
+
+@app.command()
+def entities(
+    db: DbOption = DEFAULT_DB,
+    type_: Annotated[Optional[str], typer.Option("--type", help="PERSON, COUNTRY, ORG, LOCATION, FACILITY, INITIATIVE or OTHER.")] = None,
+    query: Annotated[Optional[str], typer.Option("--name", help="Part of the name.")] = None,
+    limit: Annotated[int, typer.Option(help="Most rows shown.")] = 50,
+    json_out: Annotated[bool, typer.Option("--json", help="JSON Lines output.")] = False,
+) -> None:
+    """Entities across the store, most mentioned first."""
+    from .report import print_entities
+
+    with _store(db) as store:
+        rows = store.entities(type=type_.upper() if type_ else None, query=query, limit=limit)
+    print_entities(rows, json_out)
+
+
+@app.command()
+def claims(
+    db: DbOption = DEFAULT_DB,
+    indicator: Annotated[Optional[str], typer.Option(help="Part of the indicator, e.g. 'trade'.")] = None,
+    subject: Annotated[Optional[str], typer.Option(help="An entity key the figure is about, e.g. country:KZ.")] = None,
+    kind: Annotated[Optional[str], typer.Option(help="actual, target, plan, forecast, cumulative, rank or count.")] = None,
+    period: Annotated[Optional[str], typer.Option(help="A TIMEX3 value, e.g. 2022.")] = None,
+    limit: Annotated[int, typer.Option(help="Most rows shown.")] = 100,
+    json_out: Annotated[bool, typer.Option("--json", help="JSON Lines output.")] = False,
+) -> None:
+    """Figures across the store with their indicator, period, kind and source sentence."""
+    from .report import print_claims
+
+    with _store(db) as store:
+        rows = store.claims(indicator=indicator, subject=subject, kind=kind, period=period, limit=limit)
+    print_claims(rows, json_out)
+
+
+@app.command()
+def export(
+    db: DbOption = DEFAULT_DB,
+    fmt: Annotated[str, typer.Option("--format", help="jsonl, csv or parquet.")] = "jsonl",
+    table: Annotated[str, typer.Option(help="records (jsonl only), documents, entities, claims, events, quotes, times or quantities.")] = "records",
+    out: Annotated[str, typer.Option("--out", "-o", help="Output file, or - for standard output (jsonl, csv).")] = "-",
+) -> None:
+    """Export the store: whole records as JSON Lines, or one table as CSV or Parquet."""
+    from .store import export as export_store
+
+    if fmt != "jsonl" and table == "records":
+        table = "claims"
+    with _store(db) as store:
+        target = sys.stdout if out == "-" and fmt != "parquet" else out
+        count = export_store(store, fmt, target, table=table)
+    _err(f"exported {count} rows of {table} as {fmt}" + ("" if out == "-" else f" to {out}"))
+
+
+class _store:  # noqa: N801 - used as a context manager, reads like a function
+    """Opens the store read-only for queries, with a clear error when it is missing."""
+
+    def __init__(self, db: str) -> None:
+        self.db = db
+
+    def __enter__(self):  # type: ignore[no-untyped-def]
+        from .store import Store
+
+        if not Path(self.db).exists():
+            raise _fail(f"{self.db}: no such store; create it with `newsgraph ingest PATH --db {self.db}`")
+        self.store = Store.open(self.db, readonly=True)
+        return self.store
+
+    def __exit__(self, *exc: object) -> None:
+        self.store.close()
+
+
+def _fail(message: str) -> typer.Exit:
+    _err(f"error: {message}")
+    return typer.Exit(2)
+
+
+def main() -> None:
+    """Entry point: library errors become one line on stderr and exit status 2."""
+    from .errors import NewsgraphError
+
+    try:
+        app()
+    except NewsgraphError as exc:
+        _err(f"error: {exc.line()}")
+        sys.exit(2)
+    except KeyboardInterrupt:
+        _err("interrupted")
+        sys.exit(130)
+    except BrokenPipeError:
+        sys.exit(0)
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()

@@ -1,0 +1,5 @@
+"""The built-in extractors: importing this module registers them."""
+
+from __future__ import annotations
+
+from . import claims, entities, events, quotes, surface  # noqa: F401

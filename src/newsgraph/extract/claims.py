@@ -1,0 +1,239 @@
+"""Claims: figures with what they measure, about whom, for when, and of what kind.
+
+A claim is built around each quantity of a sentence. A percentage that a
+change verb governs ("increased by 34%") is the change of the figure beside
+it ("... and reached $24 billion"), or a claim of its own where it stands
+alone. The indicator comes from the parse (the subject of "reached", the
+object of "bring ... to"), the subject from the countries of the sentence and
+of the document, the period from the times of the sentence, the kind from
+cue words (targets, plans, forecasts, cumulative totals, counts, ranks).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import cache
+
+from ..kb.lexicon import claim_cues
+from ..record import Change, Claim, Entity, Quantity, Quote, Time
+from .indicators import indicator_for
+from .names import trim_span
+from .registry import Context, register
+from .subjects import SubjectFinder
+
+_NON_COUNT = frozenset({"percent", "pp", "rank"})
+
+
+@cache
+def _cue_re(category: str) -> re.Pattern[str]:
+    words = "|".join(re.escape(w) for w in claim_cues()[category])
+    return re.compile(rf"(?<![\w-])(?:{words})(?![\w-])", re.IGNORECASE)
+
+
+@cache
+def _change_before_re() -> re.Pattern[str]:
+    up = "|".join(re.escape(w) for w in claim_cues()["up"])
+    down = "|".join(re.escape(w) for w in claim_cues()["down"])
+    return re.compile(
+        rf"(?:(?P<up>{up})|(?P<down>{down}))\s+(?:by\s+)?(?:(?:some|about|almost|nearly|over|"
+        rf"more than|around|approximately|roughly|a further|another)\s+)?$",
+        re.IGNORECASE,
+    )
+
+
+_CHANGE_AFTER = re.compile(
+    r"^\s*(?:(?P<up>increase|growth|rise|gain|jump|higher|more|up)|(?P<down>decrease|decline|drop|fall|lower|less|down))\b",
+    re.IGNORECASE,
+)
+_BASIS = re.compile(r"year[- ]on[- ]year|y/y|yoy|compared (?:to|with) [^,.;]{3,40}|from a year earlier", re.I)
+
+
+def is_money(unit: str | None) -> bool:
+    return bool(unit) and len(unit) == 3 and unit.isupper()  # type: ignore[union-attr]
+
+
+def is_counted(unit: str | None) -> bool:
+    return bool(unit) and not is_money(unit) and unit not in _NON_COUNT and unit[:1].islower()  # type: ignore[index]
+
+
+@dataclass(frozen=True, slots=True)
+class _Sentence:
+    start: int
+    end: int
+    root: object  # spaCy Span
+
+
+def _direction(text: str, q: Quantity, sent_start: int) -> str | None:
+    before = text[max(sent_start, q.span[0] - 40):q.span[0]]
+    match = _change_before_re().search(before)
+    if match:
+        return "up" if match.group("up") else "down"
+    after = _CHANGE_AFTER.match(text, q.span[1])
+    if after and q.unit in ("percent", "pp"):
+        return "up" if after.group("up") else "down"
+    return None
+
+
+def _changes(text: str, quantities: Sequence[Quantity], sent_start: int) -> dict[int, tuple[Quantity, str]]:
+    """Index of each change quantity -> (that quantity, its direction)."""
+    out = {}
+    for i, q in enumerate(quantities):
+        if q.unit in ("percent", "pp") or _is_multiplier(q):
+            direction = _direction(text, q, sent_start)
+            if direction:
+                out[i] = (q, direction)
+    return out
+
+
+def _is_multiplier(q: Quantity) -> bool:
+    return q.unit in ("times", "fold")
+
+
+def _attach(changes: dict[int, tuple[Quantity, str]], quantities: Sequence[Quantity], text: str) -> dict[int, int]:
+    """Value quantity index -> change quantity index, for changes beside a value in one clause."""
+    values = [i for i in range(len(quantities)) if i not in changes]
+    links = {}
+    for ci in changes:
+        near = sorted(values, key=lambda vi: (_clause_gap(text, quantities[ci], quantities[vi]), abs(vi - ci)))
+        if near and _clause_gap(text, quantities[ci], quantities[near[0]]) == 0 and near[0] not in links:
+            links[near[0]] = ci
+    return links
+
+
+def _clause_gap(text: str, a: Quantity, b: Quantity) -> int:
+    lo, hi = sorted((a.span, b.span))
+    between = text[lo[1]:hi[0]]
+    return between.count(";") + between.count(". ") + (2 if len(between) > 120 else 0)
+
+
+def _kind(text: str, q: Quantity, clause: str, period: Time | None) -> str:
+    for category in ("target", "plan", "forecast"):
+        if _cue_re(category).search(clause):
+            if category == "target" and not _targetish(clause, period):
+                continue
+            return category
+    if q.unit == "rank":
+        return "rank"
+    if is_counted(q.unit):
+        return "count"
+    if _cue_re("cumulative").search(clause) or (period and period.type == "DURATION"):
+        return "cumulative"
+    return "actual"
+
+
+def _targetish(clause: str, period: Time | None) -> bool:
+    if re.search(r"\b(?:target|goal|aim|objective)", clause, re.I):
+        return True
+    return bool(period and period.text.lower().startswith(("by", "until")) or re.search(r"\bby\s+(?:the\s+end|20\d\d)", clause))
+
+
+def _period(times: Sequence[Time], start: int, end: int, q: Quantity) -> Time | None:
+    inside = [t for t in times if start <= t.span[0] and t.span[1] <= end and t.value]
+    inside = [t for t in inside if not (t.span[0] < q.span[1] and q.span[0] < t.span[1])]
+    if not inside:
+        return None
+    return min(inside, key=lambda t: _time_distance(t, q))
+
+
+def _time_distance(t: Time, q: Quantity) -> int:
+    gap = q.span[0] - t.span[1] if t.span[1] <= q.span[0] else t.span[0] - q.span[1]
+    return gap + (0 if t.span[1] <= q.span[0] else 15)  # a time before the figure governs it more often
+
+
+def _qualifiers(text: str, q: Quantity, start: int) -> tuple[str, ...]:
+    window = text[max(start, q.span[0] - 30):q.span[1]]
+    return tuple(dict.fromkeys(m.group().lower() for m in _cue_re("qualifier").finditer(window)))
+
+
+def _speaker(quotes: Sequence[Quote], q: Quantity) -> str | None:
+    for quote in quotes:
+        if quote.span[0] <= q.span[0] and q.span[1] <= quote.span[1]:
+            return quote.speaker
+    return None
+
+
+def _change(text: str, pair: tuple[Quantity, str] | None, clause: str) -> Change | None:
+    if pair is None:
+        return None
+    q, direction = pair
+    basis = _BASIS.search(clause)
+    return Change(
+        value=q.value,
+        unit="times" if _is_multiplier(q) else q.unit,
+        direction=direction,
+        basis=basis.group().lower() if basis else "previous period",
+    )
+
+
+class _ClaimBuilder:
+    def __init__(self, ctx: Context) -> None:
+        self.text = ctx.article.text
+        self.doc = ctx.doc
+        self.times: Sequence[Time] = ctx["times"]
+        self.quotes: Sequence[Quote] = ctx["quotes"]
+        self.entities: Sequence[Entity] = ctx["entities"]
+        self.subjects = SubjectFinder(self.text, self.entities)
+        self.claims: list[Claim] = []
+        self.last_indicator: str | None = None
+
+    def sentence(self, sent: object, quantities: Sequence[Quantity]) -> None:
+        start, end = sent.start_char, sent.end_char  # type: ignore[attr-defined]
+        changes = _changes(self.text, quantities, start)
+        links = _attach(changes, quantities, self.text)
+        linked = set(links.values())
+        for i, q in enumerate(quantities):
+            if i in linked:
+                continue
+            if i in changes:
+                self._add(sent, q, changes[i], standalone=True)
+            else:
+                self._add(sent, q, changes.get(links.get(i, -1)))
+
+    def _add(self, sent: object, q: Quantity, change: tuple[Quantity, str] | None, standalone: bool = False) -> None:
+        start, end = sent.start_char, sent.end_char  # type: ignore[attr-defined]
+        clause = self.text[start:end]
+        indicator = indicator_for(self.doc, sent, q, self.last_indicator)
+        self.last_indicator = indicator or self.last_indicator
+        period = _period(self.times, start, end, q)
+        self.claims.append(Claim(
+            id=f"C{len(self.claims) + 1}",
+            indicator=indicator or (q.unit or "value"),
+            subject=self.subjects.about(start, end, clause),
+            value=q.value,
+            unit=q.unit,
+            period=period.value if period else None,
+            kind=_kind(self.text, q, clause, period),
+            change=_change(self.text, change, clause),
+            qualifiers=_qualifiers(self.text, q, start),
+            speaker=_speaker(self.quotes, q),
+            evidence=trim_span(self.text, start, end),
+            approx=q.approx,
+            span=q.span,
+        ))
+
+
+
+def _by_sentence(doc: object, quantities: Sequence[Quantity], times: Sequence[Time]) -> list[tuple[object, list[Quantity]]]:
+    time_spans = [t.span for t in times]
+    usable = [q for q in quantities if not any(s <= q.span[0] and q.span[1] <= e for s, e in time_spans)]
+    out = []
+    for sent in doc.sents:  # type: ignore[attr-defined]
+        inside = [q for q in usable if sent.start_char <= q.span[0] < sent.end_char]
+        if inside:
+            out.append((sent, inside))
+    return out
+
+
+@register(
+    "claims",
+    requires=("doc", "entities", "times", "quantities", "quotes"),
+    provides=("claims",),
+    components=("parser", "attribute_ruler"),
+)
+def extract_claims(ctx: Context) -> dict[str, object]:
+    builder = _ClaimBuilder(ctx)
+    for sent, quantities in _by_sentence(ctx.doc, ctx["quantities"], ctx["times"]):
+        builder.sentence(sent, quantities)
+    return {"claims": tuple(builder.claims)}

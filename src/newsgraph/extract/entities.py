@@ -1,0 +1,303 @@
+"""Entities: persons, countries, organizations, places, facilities, initiatives.
+
+Countries come from the knowledge base (names, official names, demonyms), not
+from the statistical NER alone, so "Chinese" and "the Republic of Kazakhstan"
+both become ``country:XX``. spaCy's entities give the rest; its known slips
+(a leader's name tagged ORG or WORK_OF_ART, a demonym tagged PERSON) are put
+right by rules. Roles, titles and pronouns are added by :mod:`.roles`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from functools import cache
+
+from ..kb.lexicon import countries, lookup_place, place_names, titles
+from ..record import Entity, Mention, Role
+from .names import slug, strip_article
+from .registry import Context, register
+
+_NER_TYPES = {
+    "PERSON": "PERSON",
+    "ORG": "ORG",
+    "GPE": "LOCATION",
+    "LOC": "LOCATION",
+    "FAC": "FACILITY",
+    "NORP": None,
+    "EVENT": "OTHER",
+    "LAW": "OTHER",
+    "WORK_OF_ART": "OTHER",
+    "PRODUCT": None,
+}
+_INITIATIVE = re.compile(
+    r"[\"\u201c](?P<name>[A-Z][^\"\u201c\u201d\n]{2,80})[\"\u201d]\s+"
+    r"(?:initiative|project|programme|program|strategy|concept|plan)\b"
+)
+_INITIATIVE_WORDS = re.compile(r"\b(Initiative|Programme|Program|Strategy|Agenda|Year of)\b")
+_FACILITY_WORDS = re.compile(
+    r"\b(Center|Centre|Port|Airport|Station|Bridge|Plant|Pipeline|Railway|Highway|Dam|Terminal)\b"
+)
+_ACRONYM = re.compile(r"\s?\((?P<acr>[A-Z][A-Za-z.&\-]{1,12})\)")
+
+
+@dataclass(slots=True)
+class _Cluster:
+    """An entity while it is being assembled (local to one document)."""
+
+    type: str
+    name: str
+    key: str
+    country: str | None = None
+    mentions: dict[tuple[int, int], str] = field(default_factory=dict)
+    roles: list[Role] = field(default_factory=list)
+    aliases: set[str] = field(default_factory=set)
+
+    def first(self) -> int:
+        return min(s for s, _ in self.mentions)
+
+
+@cache
+def _gazetteer() -> re.Pattern[str]:
+    forms = sorted(
+        (f for f in _all_forms() if len(f) > 1), key=len, reverse=True
+    )
+    alternation = "|".join(re.escape(f) for f in forms)
+    return re.compile(rf"(?<![\w-])(?:[Tt]he\s+)?(?:{alternation})(?:'s|\u2019s)?(?![\w])")
+
+
+def _all_forms() -> set[str]:
+    out: set[str] = set()
+    for c in countries().values():
+        out.update((c.name, *c.aliases, *c.demonyms, *c.capitals))
+    return {f for f in out if f and f[0].isupper()}
+
+
+def country_hits(text: str) -> Iterator[tuple[int, int, str, str]]:
+    """``(start, end, code, kind)`` for each country name, demonym or capital in ``text``."""
+    for match in _gazetteer().finditer(text):
+        start, end = match.span()
+        place = lookup_place(match.group())
+        if place is None:
+            continue
+        yield start, end, place.code, place.kind
+
+
+class _Builder:
+    """Collects clusters for one document."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.clusters: dict[str, _Cluster] = {}
+        self.taken: list[tuple[int, int]] = []
+
+    def add(self, type_: str, name: str, span: tuple[int, int], kind: str = "name",
+            key: str | None = None, country: str | None = None) -> _Cluster:
+        key = key or f"{type_.lower()}:{slug(name)}"
+        cluster = self.clusters.get(key)
+        if cluster is None:
+            cluster = self.clusters[key] = _Cluster(type=type_, name=name, key=key, country=country)
+        elif len(name) > len(cluster.name) and kind == "name" and type_ != "COUNTRY":
+            cluster.name = name
+        cluster.mentions.setdefault(span, kind)
+        cluster.country = cluster.country or country
+        self.taken.append(span)
+        return cluster
+
+    def overlaps(self, start: int, end: int) -> bool:
+        return any(s < end and start < e for s, e in self.taken)
+
+
+_NAMED_LABELS = frozenset({"ORG", "FAC", "EVENT", "LAW", "WORK_OF_ART", "PRODUCT"})
+
+
+def _named_spans(doc: object) -> list[tuple[int, int]]:
+    """Spans of named things that may hold a demonym ("Russian Direct Investment Fund")."""
+    return [
+        (e.start_char, e.end_char) for e in doc.ents  # type: ignore[attr-defined]
+        if e.label_ in _NAMED_LABELS and lookup_place(e.text) is None
+    ]
+
+
+def _countries(builder: _Builder, named: list[tuple[int, int]]) -> None:
+    table = countries()
+    for start, end, code, kind in country_hits(builder.text):
+        if any(s <= start and end <= e and (s, e) != (start, end) for s, e in named):
+            continue
+        if kind == "capital":
+            name = strip_article(builder.text[start:end])
+            builder.add("LOCATION", name, (start, end), country=code)
+            continue
+        mention = "demonym" if kind == "demonym" else "name"
+        if mention == "demonym" and builder.text[start:start + 4].lower() == "the ":
+            start += 4
+        builder.add("COUNTRY", table[code].name, (start, end), mention, f"country:{code}", code)
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    """Drop a leading "the", a title, and a trailing possessive from a name span."""
+    piece = text[start:end]
+    lead = re.match(r"(?:[Tt]he\s+)", piece)
+    if lead:
+        start += lead.end()
+    start = _skip_title(text, start, end)
+    piece = text[start:end]
+    if "(" in piece:  # "Fund(RDIF)": the acronym is an alias, found after the name
+        end = start + piece.index("(")
+        piece = text[start:end]
+    if piece.endswith(("'s", "\u2019s")):
+        end -= 2
+    while end > start and not text[end - 1].isalnum() and text[end - 1] not in ".)":
+        end -= 1
+    return start, end
+
+
+def _skip_title(text: str, start: int, end: int) -> int:
+    words = text[start:end].split(" ")
+    known = titles()
+    i = 0
+    while i < len(words) - 1 and (
+        words[i].lower() in known or words[i].lower() in ("mr", "mr.", "mrs", "ms", "dr")
+        or " ".join(words[i:i + 2]).lower() in known
+    ):
+        i += 2 if " ".join(words[i:i + 2]).lower() in known else 1
+    return start + len(" ".join(words[:i])) + (1 if i else 0)
+
+
+def _ner(builder: _Builder, doc: object, person_names: set[str]) -> None:
+    for ent in doc.ents:  # type: ignore[attr-defined]
+        type_ = _NER_TYPES.get(ent.label_)
+        if type_ is None or builder.overlaps(ent.start_char, ent.end_char):
+            continue
+        start, end = _trim(builder.text, ent.start_char, ent.end_char)
+        if end - start < 2:
+            continue
+        name = builder.text[start:end]
+        type_ = _retype(type_, name, ent, person_names, builder.text, start)
+        if type_ == "PERSON" and len(name.split()) == 1 and name.isupper():
+            type_ = "ORG"
+        _add_named(builder, type_, name, (start, end))
+
+
+def _retype(type_: str, name: str, ent: object, persons: set[str], text: str, start: int) -> str:
+    if type_ == "PERSON":
+        return "PERSON"
+    if name in persons or _after_title(text, start):
+        return "PERSON"
+    if type_ == "ORG" and _FACILITY_WORDS.search(name):
+        return "FACILITY"
+    if type_ == "OTHER" and _INITIATIVE_WORDS.search(name):
+        return "INITIATIVE" if "Year of" not in name else "OTHER"
+    if type_ == "OTHER" and getattr(ent, "label_", "") == "WORK_OF_ART" and _looks_like_person(name):
+        return "PERSON"
+    return type_
+
+
+def _looks_like_person(name: str) -> bool:
+    words = name.split()
+    return 2 <= len(words) <= 4 and all(w[:1].isupper() and w.isalpha() for w in words)
+
+
+def _after_title(text: str, start: int) -> bool:
+    before = text[max(0, start - 40):start].rstrip()
+    last = before.split(" ")[-1:] or [""]
+    two = " ".join(before.split(" ")[-2:])
+    known = titles()
+    return last[0].lower() in known or two.lower() in known
+
+
+def _add_named(builder: _Builder, type_: str, name: str, span: tuple[int, int]) -> None:
+    acronym = _ACRONYM.match(builder.text, span[1])
+    cluster = builder.add(type_, name, span, country=_country_in(name))
+    if acronym and type_ == "ORG":
+        cluster.aliases.add(acronym.group("acr"))
+        builder.add(type_, name, acronym.span("acr"), key=cluster.key)
+
+
+def _country_in(name: str) -> str | None:
+    for word in re.findall(r"[A-Z][\w'-]+", name):
+        place = place_names().get(word.lower())
+        if place is not None:
+            return place.code
+    return None
+
+
+def _initiatives(builder: _Builder) -> None:
+    for match in _INITIATIVE.finditer(builder.text):
+        span = match.span("name")
+        if not builder.overlaps(*span):
+            builder.add("INITIATIVE", match.group("name"), span)
+
+
+def _merge_persons(builder: _Builder) -> None:
+    """Fold short person names ("Tokayev") into the full name that contains them."""
+    persons = [c for c in builder.clusters.values() if c.type == "PERSON"]
+    persons.sort(key=lambda c: len(c.name.split()), reverse=True)
+    for short in persons:
+        for full in persons:
+            if full is short or len(full.name.split()) <= len(short.name.split()):
+                continue
+            if _is_part(short.name, full.name):
+                full.mentions.update(short.mentions)
+                full.country = full.country or short.country
+                builder.clusters.pop(short.key, None)
+                break
+
+
+def _is_part(short: str, full: str) -> bool:
+    short_words = short.lower().split()
+    full_words = full.lower().replace("-", " ").split() + full.lower().split()
+    return all(w in full_words for w in short_words)
+
+
+def _alias_orgs(builder: _Builder) -> None:
+    """Mentions of an acronym elsewhere in the text join the organization."""
+    for cluster in list(builder.clusters.values()):
+        for acronym in cluster.aliases:
+            for match in re.finditer(rf"(?<!\w){re.escape(acronym)}(?!\w)", builder.text):
+                if match.span() not in cluster.mentions:
+                    other = next((c for c in builder.clusters.values()
+                                  if c is not cluster and match.span() in c.mentions), None)
+                    if other is not None:
+                        cluster.mentions.update(other.mentions)
+                        builder.clusters.pop(other.key, None)
+                    cluster.mentions[match.span()] = "name"
+
+
+def collect(text: str, doc: object) -> dict[str, _Cluster]:
+    """The clusters of one document (before roles, titles and pronouns)."""
+    builder = _Builder(text)
+    _countries(builder, _named_spans(doc))
+    _initiatives(builder)
+    persons = {e.text for e in doc.ents if e.label_ == "PERSON"}  # type: ignore[attr-defined]
+    _ner(builder, doc, persons)
+    _merge_persons(builder)
+    _alias_orgs(builder)
+    return builder.clusters
+
+
+def freeze(clusters: dict[str, _Cluster]) -> tuple[Entity, ...]:
+    """Entities with ids E1, E2 ... in order of first mention."""
+    ordered = sorted(clusters.values(), key=_Cluster.first)
+    return tuple(
+        Entity(
+            id=f"E{i}",
+            key=c.key,
+            type=c.type,
+            name=c.name,
+            country=c.country,
+            roles=tuple(dict.fromkeys(c.roles)),
+            mentions=tuple(Mention(span=s, kind=k) for s, k in sorted(c.mentions.items())),
+        )
+        for i, c in enumerate(ordered, start=1)
+    )
+
+
+@register("entities", requires=("doc",), provides=("entities",), components=("ner",))
+def extract_entities(ctx: Context) -> dict[str, object]:
+    from .roles import add_roles_and_mentions
+
+    clusters = collect(ctx.article.text, ctx.doc)
+    add_roles_and_mentions(ctx.article.text, ctx.doc, clusters)
+    return {"entities": freeze(clusters)}

@@ -1,0 +1,153 @@
+"""Events: who met, visited, called, signed, supported, demanded ... whom, and when.
+
+Trigger words and phrases (``kb/event_triggers.csv``) give the PLOVER type and
+the CAMEO code. Participants come from the parse around the trigger (subject
+and agent: actors; object, "with X", "to X": targets; "visit of X to Y"),
+falling back to the persons (or else the countries) of the sentence. The date
+is the time of the sentence nearest the trigger, else the document's date.
+Reports of one event within a document are merged.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from functools import cache
+
+from ..kb.lexicon import Trigger, event_triggers, topic_words
+from ..record import Entity, Event, Time
+from .names import MentionIndex, trim_span
+from .registry import Context, register
+
+_ACTOR_DEPS = frozenset({"nsubj", "agent", "poss"})
+_TARGET_DEPS = frozenset({"dobj", "pobj", "dative", "nsubjpass"})
+_TARGET_PREPS = frozenset({"with", "to", "by", "of", "between", "and"})
+
+
+@cache
+def _trigger_re() -> re.Pattern[str]:
+    forms = sorted(event_triggers(), key=len, reverse=True)
+    return re.compile(rf"(?<![\w-])(?:{'|'.join(re.escape(f) for f in forms)})(?![\w-])", re.I)
+
+
+class _EventFinder:
+    def __init__(self, ctx: Context) -> None:
+        self.text = ctx.article.text
+        self.date = ctx.article.date
+        self.entities: Sequence[Entity] = ctx["entities"]
+        self.by_id = {e.id: e for e in self.entities}
+        self.index = MentionIndex.build(self.entities)
+        self.times: Sequence[Time] = ctx["times"]
+        self.events: dict[tuple[str, frozenset[str], str | None], Event] = {}
+
+    def sentence(self, sent: object) -> None:
+        start, end = sent.start_char, sent.end_char  # type: ignore[attr-defined]
+        for match in _trigger_re().finditer(self.text, start, end):
+            trigger = event_triggers()[match.group().lower()]
+            token = _token_at(sent, match.start())
+            if token is not None and not _is_event_use(token, trigger):
+                continue
+            self._add(sent, match, trigger, token)
+
+    def _add(self, sent: object, match: re.Match[str], trigger: Trigger, token: object) -> None:
+        actors, targets = self._participants(sent, token)
+        if not actors and not targets:
+            return
+        date = self._date(sent, match.start())
+        key = (trigger.type, frozenset(actors) | frozenset(targets), date)
+        if key in self.events:
+            return
+        start, end = sent.start_char, sent.end_char  # type: ignore[attr-defined]
+        self.events[key] = Event(
+            id=f"V{len(self.events) + 1}",
+            type=trigger.type,
+            cameo=trigger.cameo,
+            actors=tuple(actors),
+            targets=tuple(t for t in targets if t not in actors),
+            date=date,
+            place=self._place(start, end),
+            topics=_topics(self.text[start:end]),
+            evidence=trim_span(self.text, start, end),
+            trigger=match.group(),
+        )
+
+    def _participants(self, sent: object, token: object) -> tuple[list[str], list[str]]:
+        actors: list[str] = []
+        targets: list[str] = []
+        if token is not None:
+            for child in token.children:  # type: ignore[attr-defined]
+                found = self._entities_in(child)
+                if child.dep_ in _ACTOR_DEPS or (child.dep_ == "prep" and child.lower_ == "by"):
+                    actors += found
+                elif child.dep_ in _TARGET_DEPS or (child.dep_ == "prep" and child.lower_ in _TARGET_PREPS):
+                    (actors if child.lower_ == "of" and token.pos_ == "NOUN" else targets).extend(found)
+        if not actors and not targets:
+            actors = self._fallback(sent)
+        return _unique(actors), _unique(targets)
+
+    def _entities_in(self, token: object) -> list[str]:
+        left, right = token.left_edge.idx, token.right_edge.idx + len(token.right_edge.text)  # type: ignore[attr-defined]
+        found = [eid for _, eid, _kind in self.index.within(left, right)]
+        return [e for e in found if self.by_id[e].type in ("PERSON", "COUNTRY", "ORG")]
+
+    def _fallback(self, sent: object) -> list[str]:
+        found = [eid for _, eid, _k in self.index.within(sent.start_char, sent.end_char)]  # type: ignore[attr-defined]
+        persons = [e for e in found if self.by_id[e].type == "PERSON"]
+        if persons:
+            return persons
+        return [e for e in found if self.by_id[e].type in ("COUNTRY", "ORG")]
+
+    def _date(self, sent: object, offset: int) -> str | None:
+        start, end = sent.start_char, sent.end_char  # type: ignore[attr-defined]
+        inside = [t for t in self.times if start <= t.span[0] < end and t.value and t.type == "DATE"]
+        if not inside:
+            return self.date
+        nearest = min(inside, key=lambda t: abs(t.span[0] - offset))
+        if nearest.value in ("PRESENT_REF", "PAST_REF", "FUTURE_REF"):
+            return self.date if nearest.value == "PRESENT_REF" else None
+        return nearest.value
+
+    def _place(self, start: int, end: int) -> str | None:
+        for offset, eid, _kind in self.index.within(start, end):
+            entity = self.by_id[eid]
+            if entity.type == "LOCATION" and self.text[max(0, offset - 3):offset] == "in ":
+                return eid
+        return None
+
+
+def _is_event_use(token: object, trigger: Trigger) -> bool:
+    """Drop uses that name no event: "meeting the needs", adjectives, "talks" as a verb in quotes."""
+    if token.pos_ in ("ADJ", "ADV"):  # type: ignore[attr-defined]
+        return False
+    return not (token.lower_ == "meeting" and token.pos_ == "VERB")  # type: ignore[attr-defined]
+
+
+def _token_at(sent: object, offset: int) -> object | None:
+    for token in sent:  # type: ignore[attr-defined]
+        if token.idx <= offset < token.idx + len(token.text):
+            return token
+    return None
+
+
+def _unique(items: list[str]) -> list[str]:
+    return list(dict.fromkeys(items))
+
+
+def _topics(text: str) -> tuple[str, ...]:
+    words = topic_words()
+    found = (words.get(w) for w in re.findall(r"[a-z][a-z-]+", text.lower()))
+    return tuple(dict.fromkeys(t for t in found if t))
+
+
+
+@register(
+    "events",
+    requires=("doc", "entities", "times"),
+    provides=("events",),
+    components=("parser", "attribute_ruler"),
+)
+def extract_events(ctx: Context) -> dict[str, object]:
+    finder = _EventFinder(ctx)
+    for sent in ctx.doc.sents:
+        finder.sentence(sent)
+    return {"events": tuple(finder.events.values())}

@@ -1,0 +1,123 @@
+"""The indicator of a figure: what it measures, as a short normalized noun phrase.
+
+Found from the parse: the subject of "reached" / "amounted to", the object of
+"bring ... to" / "increase ... to", the noun a figure modifies or is "worth";
+generic heads ("volume of", "amount of") give way to what they measure. A
+subject pronoun ("it increased by 20%") takes the previous figure's indicator.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..record import Quantity
+
+_GENERIC = frozenset(
+    "amount volume level value total sum figure mark worth tune size share number rate".split()
+)
+_TRANSITIVE = frozenset(
+    "increase increased increasing bring bringing raise raised boost boosted expand expanded "
+    "reduce reduced cut double doubled triple invest".split()
+)
+_DROP_WORDS = re.compile(
+    r"^(?:the|a|an|our|their|its|his|her|this|that|these|those|total|overall|whole)\s+", re.I
+)
+_NUMERIC = re.compile(r"^[\d.,]+$|^(?:about|over|nearly|some|around|almost|more|than|up|to)$", re.I)
+
+
+def indicator_for(doc: object, sent: object, q: Quantity, previous: str | None) -> str | None:
+    if _counted(q.unit):
+        return _from_quantity_text(q)
+    head = _head_of(sent, q)
+    if head is None:
+        return None
+    return _walk(head, q, previous)
+
+
+def _counted(unit: str | None) -> bool:
+    return bool(unit) and unit[:1].islower() and unit not in ("percent", "pp", "rank")  # type: ignore[index]
+
+
+def _from_quantity_text(q: Quantity) -> str:
+    words = [w for w in q.text.split() if not _NUMERIC.match(w) and not w[:1].isdigit()]
+    words = [w for w in words if w.lower() not in _NUMBER_WORDS]
+    return " ".join(words).lower().strip(" ,.") or (q.unit or "")
+
+
+_NUMBER_WORDS = frozenset(
+    "a an one two three four five six seven eight nine ten eleven twelve dozen dozens hundred "
+    "hundreds thousand thousands million millions billion billions record".split()
+)
+
+
+def _head_of(sent: object, q: Quantity) -> object | None:
+    tokens = [t for t in sent if q.span[0] <= t.idx < q.span[1]]  # type: ignore[attr-defined]
+    if not tokens:
+        return None
+    inside = {t.i for t in tokens}
+    heads = [t for t in tokens if t.head.i not in inside or t.head.i == t.i]
+    return heads[0] if heads else tokens[-1]
+
+
+def _walk(token: object, q: Quantity, previous: str | None) -> str | None:
+    for _ in range(6):
+        head = token.head  # type: ignore[attr-defined]
+        if head.i == token.i:  # type: ignore[attr-defined]
+            return _from_verb(head, q, previous) if head.pos_ in ("VERB", "AUX") else None
+        if head.pos_ in ("VERB", "AUX"):
+            return _from_verb(head, q, previous)
+        if head.pos_ in ("NOUN", "PROPN") and head.lower_ not in _GENERIC and token.dep_ != "appos":
+            return phrase(head)
+        token = head
+    return None
+
+
+def _from_verb(verb: object, q: Quantity, previous: str | None) -> str | None:
+    children = list(verb.children)  # type: ignore[attr-defined]
+    obj = next((c for c in children if c.dep_ == "dobj" and not _in(c, q)), None)
+    subj = next((c for c in children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if verb.lower_ in _TRANSITIVE and obj is not None:  # type: ignore[attr-defined]
+        return phrase(obj)
+    if subj is not None and subj.pos_ == "PRON":
+        return previous
+    if subj is not None and not _in(subj, q):
+        return phrase(subj)
+    if verb.dep_ in ("xcomp", "conj", "advcl", "ccomp") and verb.head.i != verb.i:  # type: ignore[attr-defined]
+        return _from_verb(verb.head, q, previous)  # type: ignore[attr-defined]
+    return phrase(obj) if obj is not None else None
+
+
+def _in(token: object, q: Quantity) -> bool:
+    return q.span[0] <= token.idx < q.span[1]  # type: ignore[attr-defined]
+
+
+def phrase(token: object) -> str | None:
+    """The normalized noun phrase headed by ``token`` (generic heads give way to their "of" object)."""
+    if token.lower_ in _GENERIC:  # type: ignore[attr-defined]
+        of = _of_object(token)
+        if of is not None:
+            token = of
+    left = [c for c in token.lefts if c.dep_ in ("compound", "amod", "nmod", "npadvmod")]  # type: ignore[attr-defined]
+    start = min([token.idx] + [c.left_edge.idx for c in left])  # type: ignore[attr-defined]
+    end = token.idx + len(token.text)  # type: ignore[attr-defined]
+    of = _of_object(token)
+    if of is not None and of.ent_type_ not in ("GPE", "NORP", "PERSON", "DATE"):
+        end = of.idx + len(of.text)
+    text = token.doc.text[start:end]  # type: ignore[attr-defined]
+    return normalize(text)
+
+
+def _of_object(token: object) -> object | None:
+    prep = next((c for c in token.rights if c.dep_ == "prep" and c.lower_ == "of"), None)  # type: ignore[attr-defined]
+    if prep is None:
+        return None
+    return next((c for c in prep.children if c.dep_ == "pobj"), None)
+
+
+def normalize(text: str) -> str | None:
+    text = " ".join(text.split()).lower()
+    previous = None
+    while previous != text:
+        previous, text = text, _DROP_WORDS.sub("", text)
+    text = text.strip(" ,.;:'\"")
+    return text or None

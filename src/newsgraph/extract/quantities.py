@@ -1,0 +1,239 @@
+"""Numeric quantities in news text: money, percentages, physical amounts, counts, ranks.
+
+Pure Python: one pass of compiled regular expressions finds number cores (digits or
+words); small functions attach what surrounds them (currency, scale, unit, range,
+approximator) and drop what is not a quantity (years, dates, times, ages, labels).
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass, replace
+
+from newsgraph.extract.quantities_kb import Tables, tables, unit_lookup
+from newsgraph.extract.quantities_numbers import core_re, parse_digits, parse_words, vague_re
+from newsgraph.extract.quantities_nouns import counted_noun
+from newsgraph.extract.quantities_filters import blocked_spans, is_excluded
+from newsgraph.record import Quantity
+
+__all__ = ["find_quantities", "quantity_change"]
+
+_RANGE_SEP = re.compile(r"(?P<dash>\s?[-–—]\s?)|\s+(?P<word>to|and)\s+")
+_PER = re.compile(r"\s*(?:/|\bper\s|\ban?\s)\s*")
+_PER_WORD = re.compile(r"[a-z]{3,}(?![\w-])")
+_TOP = re.compile(r"(?i:\btop)[\s-]$")
+_BETWEEN = re.compile(r"(?i:\bbetween)\s+$")
+_NEG = re.compile(r"(?:(?<![\w.,\d])[-−]|(?i:\bminus)[\s-]?)$")
+
+
+@dataclass(slots=True)
+class Part:
+    """One number with what is attached to it; offsets into the text."""
+
+    start: int
+    end: int
+    value: float
+    unit: str | None = None
+    currency: bool = False
+    scaled: bool = False
+    factor: float = 1.0
+    words: bool = False
+    digits: str = ""
+
+
+def find_quantities(text: str) -> list[Quantity]:
+    """Numeric quantities in `text`, sorted by start, non-overlapping."""
+    kb = tables()
+    blocked = blocked_spans(text)
+    starts = [s for s, _ in blocked]
+    found: list[Quantity] = []
+    last_end = 0
+    for match in _candidates(text):
+        if match.start() < last_end or _inside(blocked, starts, match.start()):
+            continue
+        quantity = _quantity(text, match, kb)
+        if quantity and quantity.span[0] >= last_end:
+            found.append(quantity)
+            last_end = quantity.span[1]
+    return found
+
+
+def _candidates(text: str) -> list[re.Match[str]]:
+    matches = list(core_re().finditer(text)) + list(vague_re().finditer(text))
+    return sorted(matches, key=lambda m: m.start())
+
+
+def _inside(blocked: list[tuple[int, int]], starts: list[int], pos: int) -> bool:
+    i = bisect.bisect_right(starts, pos) - 1
+    return i >= 0 and blocked[i][0] <= pos < blocked[i][1]
+
+
+def _quantity(text: str, match: re.Match[str], kb: Tables) -> Quantity | None:
+    if match.group(0) and "vague" in match.re.groupindex:
+        return _vague(text, match, kb)
+    part = _part(text, match, kb)
+    if part is None:
+        return None
+    high, end = _range(text, part, kb)
+    if is_excluded(text, part, high, kb):
+        return None
+    start, approx = _approximator(text, part.start, kb)
+    unit = part.unit
+    top = _TOP.search(text, max(0, start - 5), start)
+    if unit is None and top:
+        unit, start = "rank", top.start()
+    if unit is None:
+        unit, end = counted_noun(text, end, part.value if high is None else high, kb)
+    if unit is None and part.words and part.value == 1:
+        return None
+    between = _BETWEEN.search(text, max(0, start - 12), start) if high is not None else None
+    if between:
+        start = between.start()
+    return Quantity(span=(start, end), text=text[start:end], value=part.value, unit=unit, approx=approx, high=high)
+
+
+def _vague(text: str, match: re.Match[str], kb: Tables) -> Quantity | None:
+    low = kb.number_word[" ".join(match.group("vague").lower().split())][0]
+    unit, _ = counted_noun(text, match.end(), 2.0, kb)
+    end = match.end("vague")
+    return Quantity(span=(match.start(), end), text=text[match.start():end], value=low, unit=unit, approx=True, high=low * 10)
+
+
+def _part(text: str, match: re.Match[str], kb: Tables) -> Part | None:
+    """The number at ``match`` with currency, sign, scale and unit; None if it is not one."""
+    if match.group("num"):
+        part = Part(start=match.start(), end=match.end(), value=parse_digits(match.group("num")), digits=match.group("num"))
+        if not _left_ok(text, part.start, kb):
+            return None
+    else:
+        parsed = parse_words(text, match.start(), match.end())
+        if parsed is None:
+            return None
+        part = Part(start=match.start(), end=parsed[1], value=parsed[0], words=True)
+    _prefix(text, part, kb)
+    return part if _suffix(text, part, kb) else None
+
+
+def _left_ok(text: str, start: int, kb: Tables) -> bool:
+    """A digit number must not continue a word, code or other number ("A320", "COVID-19", "3.5")."""
+    if start == 0:
+        return True
+    before = text[start - 1]
+    if before.isalpha():
+        return bool(kb.prefix_re.search(text, max(0, start - 6), start))
+    if before in "-−–—":
+        return start < 2 or not (text[start - 2].isalnum() or text[start - 2] in "$€£")
+    return before not in "./:,_'’#@&+" and not before.isdigit()
+
+
+def _prefix(text: str, part: Part, kb: Tables) -> None:
+    """Attach a sign and a currency written before the number ("$", "US$", "Rs", "minus")."""
+    sign = _NEG.search(text, max(0, part.start - 6), part.start)
+    if sign and not part.words:
+        part.value, part.start = -part.value, sign.start()
+    cur = kb.prefix_re.search(text, max(0, part.start - 6), part.start)
+    if cur and not part.words:
+        code = kb.currency.get(cur.group().strip().lower())
+        if code:
+            part.unit, part.currency, part.start = code, True, cur.start()
+
+
+def _suffix(text: str, part: Part, kb: Tables) -> bool:
+    """Attach scale, currency or unit written after the number; False if letters follow that are neither."""
+    scale = kb.scale_re.match(text, part.end)
+    if scale and not (part.words and scale.group("att")):
+        part.factor = kb.scale[scale.group("att") or scale.group("sp")]
+        part.value *= part.factor
+        part.scaled, part.end = True, scale.end()
+    if not part.currency:
+        _unit(text, part, kb)
+    if part.unit:
+        _per(text, part, kb)
+    return part.end >= len(text) or not (text[part.end].isalpha() and text[part.end - 1].isdigit())
+
+
+def _unit(text: str, part: Part, kb: Tables) -> None:
+    cur = kb.suffix_cur_re.match(text, part.end)
+    if cur and (cur.group()[0].isspace() or not part.words):
+        word = " ".join(cur.group().split()).lower()
+        code = kb.currency.get(word) or kb.currency.get(word.rstrip("s"))
+        if code:
+            part.unit, part.currency, part.end = code, True, cur.end()
+            return
+    unit = kb.unit_re.match(text, part.end)
+    if unit and not (part.words and not unit.group()[0] in " -"):
+        name = unit_lookup(kb, unit.group().lstrip(" -"))
+        if name == "lb" and part.scaled:
+            name, part.currency = "GBP", True
+        part.unit, part.end = name, unit.end()
+
+
+def _per(text: str, part: Part, kb: Tables) -> None:
+    """Extend a unit with "per barrel", "/share", "a month"."""
+    per = _PER.match(text, part.end)
+    if not per:
+        return
+    unit = kb.unit_re.match(text, per.end())
+    if unit and unit.group()[:1] not in " -":
+        part.unit = f"{part.unit}/{unit_lookup(kb, unit.group())}"
+        part.end = unit.end()
+        return
+    word = _PER_WORD.match(text, per.end())
+    if word and per.group().strip() in ("/", "per") and word.group() not in kb.function:
+        part.unit = f"{part.unit}/{word.group()}"
+        part.end = word.end()
+
+
+def _range(text: str, part: Part, kb: Tables) -> tuple[float | None, int]:
+    """An upper bound joined by "-", "to" or "between .. and"; updates ``part`` in place."""
+    sep = _RANGE_SEP.match(text, part.end)
+    if not sep or not _range_word_ok(text, part, sep):
+        return None, part.end
+    pos = sep.end()
+    cur = kb.prefix_fwd_re.match(text, pos)
+    match = core_re().match(text, cur.end() if cur else pos)
+    if not match or (match.group("words") and not part.words) or (part.words and match.group("num")):
+        return None, part.end
+    second = _part(text, match, kb)
+    if second is None or not _compatible(part, second):
+        return None, part.end
+    if second.scaled and not part.scaled:
+        part.value *= second.factor
+    if part.unit is None:
+        part.unit, part.currency = second.unit, second.currency
+    if part.value >= second.value:
+        return None, part.end
+    return second.value, second.end
+
+
+def _compatible(first: Part, second: Part) -> bool:
+    if first.unit is not None and second.unit is not None:
+        return first.unit == second.unit
+    return first.unit is None
+
+
+def _range_word_ok(text: str, part: Part, sep: re.Match[str]) -> bool:
+    word = sep.group("word")
+    if word is None:
+        return part.digits != "" and "\n" not in sep.group()
+    if word == "and":
+        return bool(_BETWEEN.search(text, max(0, part.start - 12), part.start))
+    return not _change_before(text, part.start)
+
+
+def _change_before(text: str, start: int) -> bool:
+    """Whether a change verb or "by" stands just before ``start`` ("rose from 5 to 7", "up by 5 to 7")."""
+    window = text[max(0, start - 50):start].lower().split()[-5:]
+    kb = tables()
+    return any(w.strip(",.") in kb.change or w == "by" for w in window)
+
+
+def _approximator(text: str, start: int, kb: Tables) -> tuple[int, bool]:
+    found = kb.approx_re.search(text, max(0, start - 25), start)
+    if not found:
+        return start, False
+    return found.start(), True
+
+
+from newsgraph.extract.quantities_change import quantity_change  # noqa: E402

@@ -1,0 +1,101 @@
+"""What looks like a number but is not a quantity: years, dates, clock times, ages, labels."""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from newsgraph.extract.quantities_kb import Tables
+
+if TYPE_CHECKING:
+    from newsgraph.extract.quantities import Part
+
+_BLOCK = re.compile(
+    r"\d{1,2}:\d{2}(?::\d{2})?"  # clock times
+    r"|\d{1,4}[/.-]\d{1,2}[/.-]\d{2,4}(?!\d)"  # numeric dates
+    r"|\+\d[\d\s()-]{6,}\d"  # international phone numbers
+    r"|(?<!\d)\d{2,5}(?:-\d{2,4}){2,}(?!\d)"  # local phone numbers
+    r"|\d+/\d+"  # 24/7, fractions, date parts
+    r"|\b(?:https?://|www\.)\S+|\S+@\S+\.\w+"  # links and e-mail addresses
+)
+_MONTHS = (
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
+    r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)"
+)
+_MONTH_BEFORE = re.compile(rf"\b{_MONTHS}\.?,?\s+(?:the\s+)?$")
+_MONTH_AFTER = re.compile(rf"(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTHS}\b")
+_CLOCK_AFTER = re.compile(r"\s?(?:(?i:[ap]\.m\.|[ap]m\b)|GMT|UTC|EDT|EST|BST|CET|CEST|MSK|(?i:o['’]clock|local time|hours\b GMT))")
+_AGE_BEFORE = re.compile(r"(?i:\b(?:aged?|ages)\s+(?:of\s+)?(?:between\s+)?)$")
+_AGE_AFTER = re.compile(r"(?i:[\d.,]+\s?(?:-|\s)\s?(?:years?|yrs?|months?|weeks?|days?)(?:\s|-)*old\b)")
+_APPOSITIVE = re.compile(r"[A-Z][a-z]+,\s$")
+_LINE_START = re.compile(r"(?:^|\n)[ \t•*-]*$")
+_WORD_BEFORE = re.compile(r"([^\s(]+)\s+\(?$")
+_SCORE = re.compile(r"\s?[-–]\s?\d")
+
+
+def blocked_spans(text: str) -> list[tuple[int, int]]:
+    """Spans where no number starts a quantity: clock times, numeric dates, phone numbers, links."""
+    return [m.span() for m in _BLOCK.finditer(text)]
+
+
+def is_excluded(text: str, part: Part, high: float | None, kb: Tables) -> bool:
+    """Whether the number in ``part`` is not a quantity."""
+    measured = part.unit is not None or part.scaled
+    if measured:
+        return _age(text, part)
+    return (
+        _year(part)
+        or _date(text, part)
+        or _clock(text, part)
+        or _age(text, part)
+        or _label(text, part, kb)
+        or _numbering(text, part)
+        or (high is None and _SCORE.match(text, part.end) is not None)
+    )
+
+
+def _year(part: Part) -> bool:
+    return len(part.digits) == 4 and part.digits.isdigit() and 1800 <= part.value <= 2100
+
+
+def _date(text: str, part: Part) -> bool:
+    if not (part.value.is_integer() and 1 <= part.value <= 31):
+        return False
+    before = _MONTH_BEFORE.search(text, max(0, part.start - 16), part.start)
+    return before is not None or _MONTH_AFTER.match(text, part.end) is not None
+
+
+def _clock(text: str, part: Part) -> bool:
+    return _CLOCK_AFTER.match(text, part.end) is not None
+
+
+def _age(text: str, part: Part) -> bool:
+    if _AGE_BEFORE.search(text, max(0, part.start - 20), part.start):
+        return True
+    if _AGE_AFTER.match(text, part.start):
+        return True
+    appositive = _APPOSITIVE.search(text, max(0, part.start - 30), part.start)
+    return bool(appositive) and part.value < 120 and text[part.end:part.end + 1] in (",", ")")
+
+
+def _label(text: str, part: Part, kb: Tables) -> bool:
+    """"Article 5", "iPhone 11", "Formula 1", "One Belt"."""
+    before = _WORD_BEFORE.search(text, max(0, part.start - 30), part.start)
+    if part.words:
+        return text[part.start].isupper() and text[part.end:part.end + 2].strip()[:1].isupper()
+    if not before:
+        return False
+    word = before.group(1)
+    lower = word.lower().strip("\"'“”‘’")
+    if lower in kb.labels:
+        return True
+    if lower in kb.function or lower in kb.approx or word.endswith(("'s", "’s")):
+        return False
+    return any(c.isupper() for c in word) and word[-1].isalnum()
+
+
+def _numbering(text: str, part: Part) -> bool:
+    after = text[part.end:part.end + 2]
+    if _LINE_START.search(text, max(0, part.start - 12), part.start) and after[:1] in (".", ")"):
+        return after[1:2] in ("", " ", "\t", "\n")
+    return text[part.start - 1:part.start] == "(" and after[:1] == ")"

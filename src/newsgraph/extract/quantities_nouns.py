@@ -1,0 +1,66 @@
+"""The counted noun of a bare count: "135 commodity items" -> "commodity item"."""
+
+from __future__ import annotations
+
+import re
+
+from newsgraph.extract.quantities_kb import Tables
+
+_WORD = re.compile(r" ([A-Za-z][a-z'’-]*|[A-Z]{2,5}s?)(?![\w'’-])")
+_MAX_WORDS = 4
+
+
+def counted_noun(text: str, end: int, value: float, kb: Tables) -> tuple[str | None, int]:
+    """The noun phrase counted by the number ending at ``end`` and the new end; (None, end) if none."""
+    if value == 1:
+        return None, end
+    words: list[str] = []
+    pos = end
+    for _ in range(_MAX_WORDS):
+        match = _WORD.match(text, pos)
+        if not match or not _modifier_ok(match.group(1), words, kb):
+            return None, end
+        word = match.group(1)
+        words.append(word)
+        pos = match.end()
+        if is_plural(word, kb):
+            return _phrase(words, kb), pos
+    return None, end
+
+
+def _modifier_ok(word: str, words: list[str], kb: Tables) -> bool:
+    lower = word.lower()
+    if word[0].isupper() and not word.isupper():
+        return False
+    if lower == "and":
+        return bool(words)
+    return lower not in kb.function and lower not in kb.number_word and lower not in kb.scale
+
+
+def is_plural(word: str, kb: Tables) -> bool:
+    """Whether ``word`` reads as a plural noun."""
+    lower = word.lower().rstrip("'’")
+    if lower in kb.plural or lower in kb.lemma:
+        return lower not in kb.singular
+    if lower in kb.singular or len(lower) < 3 or word.isupper():
+        return False
+    return lower.endswith("s") and not lower.endswith(("ss", "us", "is", "'s", "’s"))
+
+
+def lemma(word: str, kb: Tables) -> str:
+    """The singular of a plural noun, lower case."""
+    lower = word.lower().rstrip("'’")
+    if lower in kb.lemma:
+        return kb.lemma[lower]
+    if lower in kb.plural:
+        return lower
+    if lower.endswith("ies") and len(lower) > 4:
+        return lower[:-3] + "y"
+    if lower.endswith(("ches", "shes", "xes", "sses", "zzes")):
+        return lower[:-2]
+    return lower[:-1] if lower.endswith("s") else lower
+
+
+def _phrase(words: list[str], kb: Tables) -> str:
+    head = lemma(words[-1], kb)
+    return " ".join([w.lower() for w in words[:-1]] + [head])

@@ -1,0 +1,70 @@
+"""Numbers as written in news: digits ("1,500", "2.5") and words ("three", "half a million")."""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from newsgraph.extract.quantities_kb import tables
+
+DIGITS = r"(?:\d{1,3}(?:,\d{3})+(?![\d])|\d+)(?:\.\d+)?"
+
+
+@cache
+def core_re() -> re.Pattern[str]:
+    """A number in digits (group ``num``) or in words (group ``words``)."""
+    words = [w for w, (_, kind) in tables().number_word.items() if kind != "vague"]
+    alt = "|".join(sorted(words, key=len, reverse=True))
+    lead = r"(?:an?\s+(?=(?:dozen|hundred|thousand|million|billion|trillion)\b))?"
+    seq = rf"{lead}(?:{alt})(?:(?:\s+|-)(?:and\s+)?(?:an?\s+)?(?:{alt}))*"
+    return re.compile(rf"(?P<num>{DIGITS})|(?<![\w-])(?P<words>(?i:{seq}))(?![\w])")
+
+
+@cache
+def vague_re() -> re.Pattern[str]:
+    """Vague plurals followed by "of": "dozens of", "tens of thousands of"."""
+    words = [w for w, (_, kind) in tables().number_word.items() if kind == "vague"]
+    alt = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True))
+    return re.compile(rf"(?<![\w-])(?i:(?P<vague>{alt}))\s+of\s+")
+
+
+_TOKEN = re.compile(r"[A-Za-z]+")
+
+
+def parse_words(text: str, start: int, end: int) -> tuple[float, int] | None:
+    """Value and end offset of the number words in ``text[start:end]``; None if not a number."""
+    table = tables().number_word
+    total = current = 0.0
+    last_kind, last_value, seen_and, value_end, numbers = "", 0.0, False, start, 0
+    for token in _TOKEN.finditer(text, start, end):
+        word = token.group().lower()
+        if word in ("and", "a", "an"):
+            seen_and = seen_and or word == "and"
+            continue
+        value, kind = table[word]
+        if kind == "unit" and last_kind == "unit" and not _joins(last_value, value, seen_and):
+            break
+        if kind == "unit":
+            current += value
+        elif kind == "multiplier":
+            current = (current or 1.0) * value
+        else:
+            total += (current or 1.0) * value
+            current = 0.0
+        last_kind, last_value, seen_and, value_end = kind, value, False, token.end()
+        numbers += kind == "unit" and value != 0.5
+    if numbers == 0 and last_kind in ("unit", ""):
+        return None  # "half" alone
+    return total + current, value_end
+
+
+def _joins(previous: float, value: float, seen_and: bool) -> bool:
+    """Whether a small number word continues the previous one ("twenty-one", "one and a half")."""
+    if value == 0.5:
+        return seen_and
+    return not seen_and and previous >= 20 and previous % 10 == 0 and value < 10
+
+
+def parse_digits(text: str) -> float:
+    """The value of a digit string such as "16,189" or "2.5"."""
+    return float(text.replace(",", ""))

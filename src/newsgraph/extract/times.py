@@ -1,0 +1,123 @@
+"""Time expressions (TIMEX3) with values resolved against the document date.
+
+``find_times(text, dct)`` runs regular-expression rules (``times_rules`` for calendar
+expressions, ``times_relative`` for relative, deictic and fuzzy ones), keeps the longest
+non-overlapping matches, attaches modifiers ("early", "the end of", "about") and returns
+``Time`` items sorted by start. Pure Python, no model; patterns compile once.
+
+Conventions (TimeML / TIMEX3, as in ``spec/record.md`` and the gold articles):
+
+- "today" and "now", "currently", "at present" in the sense of nowadays are ``PRESENT_REF``;
+  "today" that names the day ("today's meeting", "said today", "today announced",
+  "earlier today") is the document date. TimeBank's own gold often gives the date for every
+  "today"; the gold articles prefer ``PRESENT_REF``, and so do we.
+- A month without a year is in the document's year ("in May" -> "2023-05") unless the
+  text says last/next; a month and day without a year take the year nearest the document date.
+- A weekday is the nearest such day on or before the document date, or after it when a
+  future marker ("will", "next", "scheduled") precedes it in the sentence.
+- Prepositions stay outside the extent ("by 2030" -> "2030"); determiners and
+  approximators inside ("the past 17 years", "about two years ago").
+- Ranges are two expressions ("2021-2025", "from 2006 to 2023": one DATE per year), as
+  TimeML annotates them.
+- "the past/last N units" is a DURATION; "last year" a DATE; "N years ago" the date at
+  the unit's granularity; vague amounts give ``X`` ("a few years" -> "PXY").
+- Without a document date (``dct=None``) relative expressions get ``value=None``;
+  absolute ones ("2024", "May 5, 2021") keep their value.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import replace
+from functools import cache
+
+from newsgraph.extract.times_lexicon import lexicon
+from newsgraph.extract.times_relative import relative_rules
+from newsgraph.extract.times_resolve import parse_dct
+from newsgraph.extract.times_rules import Cand, Ctx, Handler, calendar_rules
+from newsgraph.record import Time
+
+__all__ = ["find_times"]
+
+_POSITION = re.compile(
+    r"(?:the\s+)?(?:very\s+)?(?P<pos>early|earlier|late|later|mid|middle|end|beginning|start|turn|close|rest|"
+    r"remainder|balance|course|first\s+half|second\s+half|latter\s+half|last\s+half|latter\s+part|"
+    r"early\s+part|first\s+part|second\s+part|last\s+part)(?:\s+(?:in|of))?(?:\s+|-)$",
+    re.IGNORECASE,
+)
+_APPROX = re.compile(
+    r"(?<!\w)(?:about|around|approximately|nearly|almost|more\s+than|less\s+than|at\s+least|roughly|"
+    r"up\s+to|some|just|only|over|under|barely|fully|well\s+over|close\s+to)\s+$",
+    re.IGNORECASE,
+)
+_HALF = {"first half": "H1", "second half": "H2", "latter half": "H2", "last half": "H2"}
+
+
+@cache
+def _rules() -> list[tuple[re.Pattern[str], Handler]]:
+    return calendar_rules() + relative_rules()
+
+
+def find_times(text: str, dct: str | None) -> list[Time]:
+    """Time expressions in `text`, values resolved against the document date `dct` ("YYYY-MM-DD" or None)."""
+    ctx = Ctx(text=text, anchor=parse_dct(dct), lex=lexicon())
+    cands = [c for c in _candidates(ctx) if c.end > c.start]
+    chosen = _extend_all(_select(cands), ctx)
+    return [
+        Time(span=(c.start, c.end), text=text[c.start : c.end], type=c.type, value=c.value)
+        for c in chosen
+        if not c.weak
+    ]
+
+
+def _candidates(ctx: Ctx) -> list[Cand]:
+    out = []
+    for pattern, handler in _rules():
+        for match in pattern.finditer(ctx.text):
+            cand = handler(match, ctx)
+            if cand is not None:
+                out.append(cand)
+    return out
+
+
+def _select(cands: list[Cand]) -> list[Cand]:
+    """The longest candidates that do not overlap, strong before weak, sorted by start."""
+    order = sorted(cands, key=lambda c: (c.weak, -(c.end - c.start), c.start))
+    starts: list[int] = []
+    kept: list[Cand] = []
+    for cand in order:
+        i = bisect.bisect_left(starts, cand.start)
+        if i > 0 and kept[i - 1].end > cand.start:
+            continue
+        if i < len(kept) and kept[i].start < cand.end:
+            continue
+        starts.insert(i, cand.start)
+        kept.insert(i, cand)
+    return kept
+
+
+def _extend_all(cands: list[Cand], ctx: Ctx) -> list[Cand]:
+    out: list[Cand] = []
+    for cand in cands:
+        floor = out[-1].end if out else 0
+        out.append(_extend(cand, ctx, floor))
+    return out
+
+
+def _extend(cand: Cand, ctx: Ctx, floor: int) -> Cand:
+    """Attach a preceding modifier: "early" 2022, "the end of" the year, "about" two years ago."""
+    window = ctx.text[max(floor, cand.start - 40) : cand.start]
+    match = _POSITION.search(window)
+    if match and cand.type == "DATE":
+        start = cand.start - (len(window) - match.start())
+        pos = re.sub(r"\s+", " ", match.group("pos").lower())
+        value = cand.value
+        if pos in _HALF and value and re.fullmatch(r"\d{4}", value):
+            value = f"{value}-{_HALF[pos]}"
+        return replace(cand, start=start, value=value, weak=False)
+    text = ctx.text[cand.start : cand.end].lower()
+    approx = _APPROX.search(window)
+    if approx and (cand.type == "DURATION" or text.endswith("ago")) and not text.startswith("the "):
+        return replace(cand, start=cand.start - (len(window) - approx.start()))
+    return cand

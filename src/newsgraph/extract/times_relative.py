@@ -1,0 +1,204 @@
+"""Rules for relative, deictic and fuzzy expressions: "last year", "two years ago",
+"the past 17 years", "yesterday", "on Monday", "recently", "every week", "10:30 a.m."."""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from newsgraph.extract import times_resolve as tr
+from newsgraph.extract.times_lexicon import lexicon
+from newsgraph.extract.times_patterns import compile_, parts
+from newsgraph.extract.times_rules import Cand, Ctx, Handler, _cand
+
+_DET_DIRECTION = {
+    "this": 0, "the current": 0, "current": 0, "this current": 0, "the present": 0,
+    "last": -1, "the previous": -1, "the prior": -1, "this past": -1, "previous": -1,
+    "the preceding": -1, "the latest": -1, "the most recent": -1,
+    "next": 1, "the coming": 1, "the following": 1, "the upcoming": 1, "upcoming": 1, "coming": 1,
+}
+_DET_SPAN = ("the past", "the last", "past", "the next")
+_UNIT_CODE = {"year": "Y", "month": "M", "week": "W", "quarter": "Q", "decade": "DE", "century": "CE",
+              "weekend": "WE", "day": "D", "night": "D", "fortnight": "2W", "hour": "H", "minute": "MIN",
+              "second": "S"}
+_SET_BEFORE = re.compile(r"(?:\d|%|\btimes|\bonce|\btwice|\bthrice|\bper|\bdollars|\bpercent|\bbillion|\bmillion|"
+                         r"\btons|\btonnes|\bbarrels)\s*$", re.IGNORECASE)
+_FUTURE = re.compile(r"\b(?:will|'ll|shall|going\s+to|plans?\s+to|planned|scheduled|expected\s+to|due\s+to|"
+                     r"is\s+to|are\s+to|would|until|till|next)\b[^.;!?]*$", re.IGNORECASE)
+_REPORTING = re.compile(r"^(?:said|says|announced|told|reported|met|signed|held|arrived|visited|named|"
+                        r"confirmed|released|unveiled|launched|issued|published|opened|\w+ed)$", re.IGNORECASE)
+
+
+def _unit_code(word: str) -> str:
+    word = word.lower()
+    if word == "centuries":
+        return "CE"
+    return _UNIT_CODE.get(word.rstrip("s"), "") or _UNIT_CODE.get(word, "")
+
+
+def _relative_unit(m: re.Match[str], ctx: Ctx) -> Cand | None:
+    det = re.sub(r"\s+", " ", m.group("det").lower())
+    unit = _unit_code(m.group("unit"))
+    if det in _DET_SPAN:
+        code = "Y" if unit == "WE" else unit
+        return _cand(m, "DURATION", tr.duration(1, code)) if unit != "WE" else None
+    if det in ("that", "the same"):
+        return None
+    direction = _DET_DIRECTION.get(det, 0)
+    if unit == "D":
+        return None
+    value = tr.shift(ctx.anchor, unit, direction) if ctx.anchor else None
+    return _cand(m, "DATE", value)
+
+
+def _number(m: re.Match[str], ctx: Ctx) -> float | None:
+    num = m.group("num").lower()
+    half = 0.5 if re.search(r"\s+and\s+a\s+half$|\s+1/2$", num) else 0.0
+    num = re.sub(r"\s+and\s+a\s+half$|\s+1/2$", "", num)
+    value = ctx.lex.number(num)
+    return None if value is None else value + half
+
+
+def _duration(m: re.Match[str], ctx: Ctx) -> Cand | None:
+    post = (m.group("post") or "").strip(" -").lower()
+    if post in ("old", "of age") or re.match(r"[\s-]*(?:old|of\s+age)\b", ctx.after(m.end(), 12), re.I):
+        return None
+    unit, n = _unit_code(m.group("unit")), _number(m, ctx)
+    if not unit or unit == "WE":
+        return None
+    if post in ("ago", "earlier", "from now", "hence"):
+        if n is None:
+            return _cand(m, "DATE", "PAST_REF" if post in ("ago", "earlier") else "FUTURE_REF")
+        sign = 1 if post in ("ago", "earlier") else -1
+        return _cand(m, "DATE", tr.ago(ctx.anchor, unit, sign * n) if ctx.anchor else None)
+    if m.group("num").lower() in ("a", "an") and not m.group("pre") and _SET_BEFORE.search(ctx.before(m.start(), 12)):
+        return _cand(m, "SET", tr.duration(1, unit))
+    return _cand(m, "DURATION", tr.duration(n, unit))
+
+
+def _vague_plural(m: re.Match[str], ctx: Ctx) -> Cand | None:
+    det, unit = m.group("det").lower().split()[-1], _unit_code(m.group("unit"))
+    if det in ("coming", "next", "upcoming"):
+        return _cand(m, "DATE", "FUTURE_REF")
+    if det == "recent" and unit == "Y":
+        return _cand(m, "DATE", "PAST_REF")
+    return _cand(m, "DURATION", tr.duration(None, unit))
+
+
+def _phrase(m: re.Match[str], ctx: Ctx) -> Cand | None:
+    key = re.sub(r"\s+", " ", m.group(0).lower())
+    phrase = ctx.lex.phrases[key]
+    if phrase.weak:
+        if phrase.type != "SET" or not _SET_BEFORE.search(ctx.before(m.start(), 12)):
+            return None
+    return _cand(m, phrase.type, phrase.value)
+
+
+def _today_is_day(m: re.Match[str], ctx: Ctx) -> bool:
+    """Whether "today" names the day ("said today", "today's meeting") rather than nowadays."""
+    if m.group("pos"):
+        return True
+    before = re.search(r"(\w+)\s+$", ctx.before(m.start(), 20))
+    after = re.match(r"\s+(\w+)", ctx.after(m.end("w"), 20))
+    if before and (_REPORTING.match(before.group(1)) or before.group(1).lower() in ("earlier", "later", "of")):
+        return True
+    return bool(after and _REPORTING.match(after.group(1)) and after.group(1).lower() != "need")
+
+
+def _deictic(m: re.Match[str], ctx: Ctx) -> Cand | None:
+    word = re.sub(r"\s+", " ", (m.group("w") or m.group("w2")).lower())
+    part = m.group("part") or m.group("part2")
+    offset = {"yesterday": -1, "tomorrow": 1, "the day before yesterday": -2,
+              "the day after tomorrow": 2, "last": -1 if part and part.lower() == "night" else 0}.get(word, 0)
+    end = m.end("part") if m.group("part") else m.end("w") if m.group("w") else m.end()
+    if word == "today" and not part and not _today_is_day(m, ctx):
+        return Cand(start=m.start(), end=end, type="DATE", value="PRESENT_REF")
+    date = tr.day(ctx.anchor + tr.dt.timedelta(days=offset)) if ctx.anchor else None
+    if word == "tonight":
+        part = "night"
+    if part and date:
+        return Cand(start=m.start(), end=end, type="TIME", value=f"{date}T{ctx.lex.kind('day_part')[part.lower()]}")
+    return Cand(start=m.start(), end=end, type="TIME" if part else "DATE", value=date)
+
+
+def _weekday(m: re.Match[str], ctx: Ctx) -> Cand | None:
+    word = m.group("wd")
+    if not word[0].isupper():
+        return None
+    n = int(ctx.lex.kind("weekday")[word.lower()])
+    if m.group("pl"):
+        return _cand(m, "SET", f"XXXX-WXX-{n}")
+    if ctx.anchor is None:
+        return _cand(m, "DATE", None)
+    det = (m.group("det") or "").lower()
+    direction = {"last": -1, "past": -1, "next": 1, "coming": 1, "this": 0}.get(det)
+    if direction is None:
+        future = _FUTURE.search(ctx.before(m.start(), 60))
+        direction = 1 if future and n != ctx.anchor.isoweekday() else -1
+        date = tr.weekday_date(ctx.anchor, n, direction) if n != ctx.anchor.isoweekday() else ctx.anchor
+    else:
+        date = tr.weekday_date(ctx.anchor, n, direction)
+    part = m.group("part")
+    if part:
+        return _cand(m, "TIME", f"{date.isoformat()}T{ctx.lex.kind('day_part')[part.lower()]}")
+    return _cand(m, "DATE", date.isoformat())
+
+
+def _clock(m: re.Match[str], ctx: Ctx) -> Cand | None:
+    if m.group("word"):
+        hh, mm = (12, 0) if m.group("word").lower() in ("noon", "midday") else (24, 0)
+    else:
+        hh, mm = int(m.group("h") or m.group("hh")), int(m.group("mi") or m.group("mm") or 0)
+        ampm = (m.group("ampm") or "").lower()
+        hh = hh + 12 if ampm.startswith("p") and hh < 12 else 0 if ampm.startswith("a") and hh == 12 else hh
+    if hh > 24 or mm > 59:
+        return None
+    value = f"{ctx.anchor.isoformat()}T{hh:02d}:{mm:02d}" if ctx.anchor else None
+    return _cand(m, "TIME", value)
+
+
+def _year_ago(m: re.Match[str], ctx: Ctx) -> Cand | None:
+    unit, noun = _unit_code(m.group("unit")), (m.group("noun") or "").lower()
+    if ctx.anchor is None:
+        return _cand(m, "DATE", None)
+    if noun == "quarter":
+        return _cand(m, "DATE", tr.shift(ctx.anchor, "Q", -1 - {"Y": 4, "M": 0, "W": 0}.get(unit, 4)))
+    return _cand(m, "DATE", tr.ago(ctx.anchor, unit, 1))
+
+
+def _weak_unit(m: re.Match[str], ctx: Ctx) -> Cand | None:
+    unit = _unit_code(m.group("unit"))
+    value = tr.shift(ctx.anchor, unit, 0) if ctx.anchor else None
+    return _cand(m, "DURATION" if unit == "D" else "DATE", value, weak=True)
+
+
+@cache
+def relative_rules() -> list[tuple[re.Pattern[str], Handler]]:
+    p = parts()
+    dets = "|".join(sorted((*_DET_DIRECTION, *_DET_SPAN, "that", "the same"), key=len, reverse=True))
+    dets = dets.replace(" ", r"\s+")
+    units = r"(?P<unit>year|month|week|quarter|decade|century|weekend|day)"
+    adj = r"(?:(?:fiscal|financial|calendar|reporting|significant|whole|entire)\s+)?"
+    pre = (r"(?P<pre>(?:the\s+)?(?:past|last|next|first|previous|coming|following|final|remaining|same|"
+           r"initial|latest|prior|preceding|recent|entire|whole|full|better\s+part\s+of\s+the)|the)")
+    post = rf"(?P<post>[\s-]+(?:long|old)|\s+ago|\s+earlier|\s+from\s+now|\s+hence|\s+of\s+age|\s+of\s+(?:the\s+)?{p.year_ref})"
+    plural_unit = r"(?P<unit>centuries|(?:second|minute|hour|day|night|week|fortnight|month|quarter|year|decade)s?)"
+    phrases = "|".join(re.escape(k).replace(r"\ ", r"\s+") for k in sorted(parts_phrases(), key=len, reverse=True))
+    return [
+        (compile_(rf"(?P<det>{dets})\s+{adj}{units}"), _relative_unit),
+        (compile_(rf"(?:{pre}\s+)?(?P<num>{p.number})[\s-]+(?:(?:more|additional|full|straight|consecutive)\s+)?{plural_unit}{post}?"), _duration),
+        (compile_(r"(?P<det>(?:the\s+)?(?:past|previous|last|recent|coming|next|upcoming))\s+(?P<unit>centuries|decades|years|months|weeks|days|hours)"), _vague_plural),
+        (compile_(f"(?:{phrases})"), _phrase),
+        (compile_(r"(?:(?P<w>the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow|yesterday|today|tomorrow|tonight)(?P<pos>'s|’s)?"
+                  rf"(?:\s+(?P<part>{p.day_part}))?|(?P<w2>this|last)\s+(?P<part2>{p.day_part}))"), _deictic),
+        (compile_(rf"(?:(?P<det>last|next|this|coming|past)\s+)?(?P<wd>{p.weekday})(?P<pl>s)?(?:\s+(?P<part>{p.day_part}))?"), _weekday),
+        (compile_(r"(?:(?P<h>\d{1,2})(?::(?P<mi>\d{2}))?\s*(?P<ampm>[ap]\.m\.?|[ap]m)|(?P<hh>\d{1,2}):(?P<mm>\d{2})"
+                  r"(?=\s*(?:hours|hrs|h\b|GMT|UTC|local|Moscow|EST|EDT|CET))|(?P<word>noon|midnight|midday))"
+                  r"(?:\s+(?:EDT|EST|GMT|UTC|CET|MSK|PST|PDT|CDT|CST|local\s+time|Moscow\s+time))?"), _clock),
+        (compile_(r"(?:the\s+)?(?P<unit>year|month|week)[\s-](?:ago|earlier)(?:\s+(?P<noun>quarter|period|month|year|week))?"), _year_ago),
+        (compile_(r"the\s+(?P<unit>year|month|week|quarter|decade|century|day)"), _weak_unit),
+    ]
+
+
+def parts_phrases() -> list[str]:
+    return list(lexicon().phrases)

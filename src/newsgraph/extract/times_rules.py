@@ -1,0 +1,252 @@
+"""Rules for calendar expressions: dates, months, years, decades, quarters, halves, seasons.
+
+Each rule is a compiled pattern and a handler that turns a match into a candidate
+(or None to reject it). Relative expressions resolve against ``Ctx.anchor``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import cache
+
+from newsgraph.extract import times_resolve as tr
+from newsgraph.extract.times_lexicon import Lexicon, lexicon
+from newsgraph.extract.times_patterns import compile_, parts
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Cand:
+    start: int
+    end: int
+    type: str
+    value: str | None
+    weak: bool = False  # kept only when a modifier attaches ("the end of" + "the year")
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Ctx:
+    text: str
+    anchor: dt.date | None
+    lex: Lexicon
+
+    def before(self, start: int, n: int = 30) -> str:
+        return self.text[max(0, start - n) : start]
+
+    def after(self, end: int, n: int = 30) -> str:
+        return self.text[end : end + n]
+
+
+Handler = Callable[[re.Match[str], Ctx], Cand | None]
+
+_PREP_BEFORE = re.compile(
+    r"(?:\b(?:in|since|by|until|till|from|to|of|between|and|or|before|after|during|through|"
+    r"throughout|around|circa|early|late|mid|last|next|this|the|for|on|at|until|till|year|"
+    r"fiscal|spring|summer|autumn|fall|winter)|[-–—(,])\s*$",
+    re.IGNORECASE,
+)
+_CURRENCY_BEFORE = re.compile(r"(?:[$€£¥₽#№]|\b(?:no|nos|number|article|section|page|pp|p|room|flight|route|model|"
+                              r"item|paragraph|rs|usd|eur|rub|us\$)\.?)\s*$", re.IGNORECASE)
+
+
+def _cand(m: re.Match[str], type_: str, value: str | None, group: int | str = 0, weak: bool = False) -> Cand:
+    return Cand(start=m.start(group), end=m.end(group), type=type_, value=value, weak=weak)
+
+
+def _month_number(ctx: Ctx, word: str) -> int:
+    word = word.lower().rstrip(".")
+    return int(ctx.lex.kind("month").get(word) or ctx.lex.kind("month_abbr")[word])
+
+
+def _month_ok(m: re.Match[str], ctx: Ctx, word: str, alone: bool) -> bool:
+    """Month names are capitalised; "May" and bare abbreviations need a date-like context."""
+    if not word[0].isupper():
+        return False
+    if not alone:
+        return True
+    if word.lower() in ctx.lex.kind("month_abbr") and not word.endswith("."):
+        return False
+    if word.lower() == "may":
+        return bool(_PREP_BEFORE.search(ctx.before(m.start(), 12)))
+    return True
+
+
+def _year_value(text: str, ctx: Ctx) -> str | None:
+    """The value of a year reference: "2023", "this year", "last year", "the year"."""
+    text = text.lower()
+    digits = re.search(r"\d{4}", text)
+    if digits:
+        return digits.group()
+    if ctx.anchor is None or text.startswith(("that", "the same")):
+        return None
+    if re.match(r"(last|the\s+previous|the\s+past)\b", text):
+        return tr.year(ctx.anchor.year - 1)
+    if re.match(r"(next|the\s+coming|the\s+following)\b", text):
+        return tr.year(ctx.anchor.year + 1)
+    return tr.year(ctx.anchor.year)
+
+
+# -- dates --------------------------------------------------------------------------------
+
+
+def _iso(m: re.Match[str], ctx: Ctx) -> Cand | None:
+    y, mo, d = (int(g) for g in m.group("y", "m", "d"))
+    if m.group("dmy"):
+        y, mo, d = int(m.group("dmy_y")), int(m.group("dmy_m")), int(m.group("dmy_d"))
+    date = tr.safe_date(y, mo, d) if y else None
+    return _cand(m, "DATE", tr.day(date)) if date else None
+
+
+def _month_day(m: re.Match[str], ctx: Ctx) -> Cand | None:
+    word = m.group("mon")
+    if not _month_ok(m, ctx, word, alone=False):
+        return None
+    mo, d = _month_number(ctx, word), int(re.sub(r"\D", "", m.group("day")))
+    if m.group("year"):
+        date = tr.safe_date(int(m.group("year")), mo, d)
+        return _cand(m, "DATE", tr.day(date)) if date else None
+    if m.group("day").isdigit() and len(m.group("day")) > 2:
+        return None
+    if ctx.anchor is None:
+        return _cand(m, "DATE", None) if tr.safe_date(2000, mo, d) else None
+    date = tr.safe_date(tr.nearest_year(ctx.anchor, mo, d), mo, d)
+    return _cand(m, "DATE", tr.day(date)) if date else None
+
+
+def _month_year(m: re.Match[str], ctx: Ctx) -> Cand | None:
+    word = m.group("mon")
+    if not _month_ok(m, ctx, word, alone=False):
+        return None
+    y = _year_value(m.group("yref"), ctx)
+    value = f"{y}-{_month_number(ctx, word):02d}" if y else None
+    return _cand(m, "DATE", value)
+
+
+def _month(m: re.Match[str], ctx: Ctx) -> Cand | None:
+    word = m.group("mon")
+    if not _month_ok(m, ctx, word, alone=not m.group("det")):
+        return None
+    if ctx.anchor is None:
+        return _cand(m, "DATE", None)
+    det = (m.group("det") or "").lower()
+    direction = -1 if det in ("last", "past") else 1 if det in ("next", "coming") else 0
+    mo = _month_number(ctx, word)
+    return _cand(m, "DATE", tr.month(tr.month_year(ctx.anchor, mo, direction), mo))
+
+
+# -- years, decades, centuries -----------------------------------------------------------------
+
+
+def _year(m: re.Match[str], ctx: Ctx) -> Cand | None:
+    y = int(m.group("y"))
+    before, after = ctx.before(m.start(), 24), ctx.after(m.end(), 24)
+    if _CURRENCY_BEFORE.search(before) or re.match(r"\s*(?:%|percent|per\s+cent|[.,:]\d)", after):
+        return None
+    following = re.match(r"\s+([A-Za-z]+)", after)
+    if following and following.group(1).lower() in ctx.lex.kind("count_noun"):
+        return None
+    if not 1900 <= y <= 2100 and not _PREP_BEFORE.search(before):
+        return None
+    return _cand(m, "DATE", m.group("y"))
+
+
+def _fiscal(m: re.Match[str], ctx: Ctx) -> Cand | None:
+    digits = m.group("fy")
+    y = int(digits) if len(digits) == 4 else 2000 + int(digits) if int(digits) < 70 else 1900 + int(digits)
+    return _cand(m, "DATE", tr.year(y))
+
+
+def _decade(m: re.Match[str], ctx: Ctx) -> Cand | None:
+    if m.group("full"):
+        return _cand(m, "DATE", m.group("full")[:3] + "X")
+    return _cand(m, "DATE", "19" + m.group("short")[0] + "X")
+
+
+def _century(m: re.Match[str], ctx: Ctx) -> Cand | None:
+    n = ctx.lex.kind("ordinal").get(m.group("ord").lower()) or re.sub(r"\D", "", m.group("ord"))
+    return _cand(m, "DATE", f"{int(n) - 1:02d}") if 0 < int(n) < 30 else None
+
+
+# -- parts of a year ----------------------------------------------------------------------------------
+
+
+def _ordinal(ctx: Ctx, word: str) -> int:
+    word = word.lower()
+    if word in ("last", "final", "latter"):
+        return -1
+    return int(ctx.lex.kind("ordinal").get(word) or re.sub(r"\D", "", word) or 0)
+
+
+def _part_year(m: re.Match[str], ctx: Ctx) -> str | None:
+    yref = m.groupdict().get("yref") or m.groupdict().get("yref2")
+    if yref:
+        return _year_value(yref, ctx)
+    return tr.year(ctx.anchor.year) if ctx.anchor else None
+
+
+def _quarter(m: re.Match[str], ctx: Ctx) -> Cand | None:
+    q = _ordinal(ctx, m.group("q") or m.group("qn") or m.group("qn2") or "0")
+    q = 4 if q == -1 else q
+    if not 1 <= q <= 4:
+        return None
+    y = _part_year(m, ctx)
+    return _cand(m, "DATE", f"{y}-Q{q}" if y else None)
+
+
+def _half(m: re.Match[str], ctx: Ctx) -> Cand | None:
+    h = _ordinal(ctx, m.group("h"))
+    h = 2 if h == -1 else h
+    if h not in (1, 2):
+        return None
+    y = _part_year(m, ctx)
+    return _cand(m, "DATE", f"{y}-H{h}" if y else None)
+
+
+def _season(m: re.Match[str], ctx: Ctx) -> Cand | None:
+    word, det = m.group("season"), (m.group("det") or "").lower()
+    code = ctx.lex.kind("season")[word.lower()]
+    if m.group("yref"):
+        y = _year_value(m.group("yref"), ctx)
+        return _cand(m, "DATE", f"{y}-{code}" if y else None)
+    if not det or (det == "the" and not re.search(r"\b(?:in|during|by|since|until|through|over)\s+$", ctx.before(m.start(), 12), re.I)):
+        return None
+    if re.match(r"\s+of\b", ctx.after(m.end(), 5)):
+        return None
+    if ctx.anchor is None:
+        return _cand(m, "DATE", None)
+    direction = -1 if det in ("last", "past") else 1 if det in ("next", "coming") else 0
+    return _cand(m, "DATE", tr.season(ctx.anchor, code, direction))
+
+
+def _holiday(m: re.Match[str], ctx: Ctx) -> Cand | None:
+    name = re.sub(r"\s+", " ", m.group("name"))
+    if not name[0].isupper():
+        return None
+    rule = ctx.lex.holidays[name.lower()]
+    y = int(m.group("y")) if m.group("y") else ctx.anchor.year if ctx.anchor else None
+    date = tr.nth_weekday(y, rule.month, rule.day) if y else None
+    return _cand(m, "DATE", tr.day(date) if date else None)
+
+
+@cache
+def calendar_rules() -> list[tuple[re.Pattern[str], Handler]]:
+    p = parts()
+    wd = f"(?:{p.weekday},?\\s+)?"
+    yref_part = rf"(?:\s+of\s+(?:the\s+)?(?:fiscal\s+|financial\s+)?(?:year\s+)?(?P<yref>{p.year_ref}))?"
+    return [
+        (compile_(r"(?:(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})|(?P<dmy>(?P<dmy_d>\d{1,2})\.(?P<dmy_m>\d{1,2})\.(?P<dmy_y>\d{4})))"), _iso),
+        (compile_(rf"{wd}(?P<mon>{p.month})\s+(?P<day>{p.day_num})(?:,?\s+(?P<year>{p.year4}))?"), _month_day),
+        (compile_(rf"{wd}(?:the\s+)?(?P<day>{p.day_num})(?:\s+of)?\s+(?P<mon>{p.month})(?:,?\s+(?P<year>{p.year4}))?"), _month_day),
+        (compile_(rf"(?P<mon>{p.month})(?:\s+of)?,?\s+(?P<yref>{p.year4}|(?:this|last|next|that|the\s+same|the\s+previous|the\s+following)\s+year)"), _month_year),
+        (compile_(rf"(?:(?P<det>last|next|this|past|coming|early|late|mid)[\s-]+)?(?P<mon>{p.month})"), _month),
+        (re.compile(rf"(?<![\w$€£¥.,/])(?P<y>{p.year4})(?![\w%]|[.,]\d)"), _year),
+        (compile_(r"(?:fiscal(?:\s+year)?|financial\s+year|FY)\s*'?(?P<fy>\d{4}|\d{2})"), _fiscal),
+        (compile_(r"(?:the\s+)?(?:(?:early|mid|late)[\s-]+)?(?:(?P<full>1[5-9]\d0|20\d0)'?s|'(?P<short>\d0)s)"), _decade),
+        (compile_(rf"(?:the\s+)?(?P<ord>{p.ordinal})[\s-]+century"), _century),
+        (compile_(rf"(?:(?P<yref2>{p.year_ref})'s\s+)?(?:the\s+)?(?:fiscal\s+)?(?:(?P<q>{p.ordinal}|last|final)[\s-]+(?:fiscal[\s-]+)?quarter|Q(?P<qn>[1-4])|(?P<qn2>[1-4])Q){yref_part}"), _quarter),
+        (compile_(rf"(?:the\s+)?(?P<h>first|second|last|latter|1st|2nd)[\s-]+half{yref_part}"), _half),
+        (compile_(rf"(?:(?P<det>this|last|next|past|coming|early|late|the)\s+)?(?P<season>{p.season})(?:\s+(?:of\s+)?(?P<yref>{p.year4}|(?:this|last|next)\s+year))?"), _season),
+        (compile_(rf"(?:the\s+)?(?P<name>{p.holiday})(?:\s+(?P<y>{p.year4}))?"), _holiday),
+    ]

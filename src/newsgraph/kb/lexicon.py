@@ -1,0 +1,142 @@
+"""Loading the knowledge base: countries, demonyms, capitals, titles.
+
+The data lives in CSV files beside this module. Users extend it with their
+own files of the same columns through ``NEWSGRAPH_KB`` (a folder whose
+``countries.csv`` / ``titles.csv`` rows are added to the shipped ones).
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import os
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from pathlib import Path
+
+
+def read_rows(name: str) -> list[dict[str, str]]:
+    """The rows of ``kb/NAME`` and of the user's file of the same name, if any."""
+    text = resources.files("newsgraph.kb").joinpath(name).read_text("utf-8")
+    rows = list(csv.DictReader(io.StringIO(text)))
+    extra = os.environ.get("NEWSGRAPH_KB")
+    if extra and (Path(extra) / name).is_file():
+        with open(Path(extra) / name, encoding="utf-8", newline="") as handle:
+            rows += list(csv.DictReader(handle))
+    return rows
+
+
+def _split(value: str | None) -> tuple[str, ...]:
+    return tuple(v.strip() for v in (value or "").split("|") if v.strip())
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Country:
+    code: str
+    name: str
+    aliases: tuple[str, ...]
+    demonyms: tuple[str, ...]
+    capitals: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class PlaceName:
+    """What a surface form names: a country (by name or demonym) or a capital."""
+
+    code: str
+    kind: str  # name | demonym | capital
+
+
+@cache
+def countries() -> dict[str, Country]:
+    out: dict[str, Country] = {}
+    for row in read_rows("countries.csv"):
+        code = row["code"].strip().upper()
+        out[code] = Country(
+            code=code,
+            name=row["name"].strip(),
+            aliases=_split(row.get("aliases")),
+            demonyms=_split(row.get("demonyms")),
+            capitals=_split(row.get("capitals")),
+        )
+    return out
+
+
+@cache
+def place_names() -> dict[str, PlaceName]:
+    """Lower-cased surface form -> what it names (names win over demonyms and capitals)."""
+    table: dict[str, PlaceName] = {}
+    for kind in ("capital", "demonym", "name"):
+        for country in countries().values():
+            for form in _forms(country, kind):
+                table[_norm(form)] = PlaceName(code=country.code, kind=kind)
+    return table
+
+
+def _forms(country: Country, kind: str) -> tuple[str, ...]:
+    if kind == "name":
+        return (country.name, *country.aliases)
+    if kind == "demonym":
+        return country.demonyms
+    return country.capitals
+
+
+def _norm(text: str) -> str:
+    text = " ".join(text.replace("\u2019", "'").split()).lower()
+    return text[4:] if text.startswith("the ") else text
+
+
+def lookup_place(text: str) -> PlaceName | None:
+    """What ``text`` ("the Republic of Kazakhstan", "Chinese", "Astana") names, if a country."""
+    norm = _norm(text)
+    if norm.endswith("'s"):
+        norm = norm[:-2]
+    return place_names().get(norm)
+
+
+@cache
+def titles() -> dict[str, str]:
+    """Lower-cased title -> its canonical form."""
+    return {r["title"].strip().lower(): r["canonical"].strip() for r in read_rows("titles.csv")}
+
+
+@cache
+def envoy_titles() -> frozenset[str]:
+    rows = read_rows("titles.csv")
+    return frozenset(r["canonical"].strip() for r in rows if r.get("kind") == "envoy")
+
+
+@cache
+def cue_forms() -> dict[str, str]:
+    """Speech verbs: inflected form -> lemma ("emphasized" -> "emphasize")."""
+    return {r["form"].strip().lower(): r["lemma"].strip() for r in read_rows("cues.csv")}
+
+
+@cache
+def claim_cues() -> dict[str, tuple[str, ...]]:
+    """Category ("up", "down", "target", "plan", "forecast", "cumulative", "qualifier") -> cue words."""
+    out: dict[str, list[str]] = {}
+    for row in read_rows("claim_cues.csv"):
+        out.setdefault(row["category"].strip(), []).append(row["cue"].strip().lower())
+    return {k: tuple(sorted(v, key=len, reverse=True)) for k, v in out.items()}
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Trigger:
+    type: str
+    cameo: str
+
+
+@cache
+def event_triggers() -> dict[str, Trigger]:
+    """Lower-cased trigger word or phrase -> its PLOVER type and CAMEO code."""
+    return {
+        r["form"].strip().lower(): Trigger(type=r["type"].strip(), cameo=r["cameo"].strip())
+        for r in read_rows("event_triggers.csv")
+    }
+
+
+@cache
+def topic_words() -> dict[str, str]:
+    return {r["word"].strip().lower(): r["topic"].strip() for r in read_rows("topics.csv")}

@@ -1,0 +1,126 @@
+"""The extraction pipeline: articles in, records out, one bad document never stops a batch.
+
+Documents go through spaCy in batches (``nlp.pipe``); each Doc then passes
+through the registered extractors in an order that meets their requirements.
+A document that fails anywhere comes out as an :class:`ExtractionError` in its
+place, and the batch goes on.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterable, Iterator
+from itertools import islice
+from typing import Any
+
+from .errors import ExtractionError, NewsgraphError
+from .extract.registry import Context, Extractor, plan
+from .record import Article, Record
+
+log = logging.getLogger(__name__)
+
+Item = Article | NewsgraphError
+Outcome = Record | NewsgraphError
+
+#: record fields filled from the extractors' items
+_RECORD_ITEMS = ("entities", "times", "quantities", "claims", "events", "quotes")
+
+
+class Pipeline:
+    """Runs spaCy and the extractors over a stream of articles."""
+
+    def __init__(
+        self,
+        extractors: Iterable[str] | None = None,
+        *,
+        batch_size: int = 16,
+        nlp: Any = None,
+    ) -> None:
+        self.steps: list[Extractor] = plan(extractors)
+        self.components = frozenset().union(*(s.components for s in self.steps))
+        self.batch_size = batch_size
+        self._nlp = nlp
+
+    @property
+    def nlp(self) -> Any:
+        if self._nlp is None:
+            from .nlp.model import load
+
+            self._nlp = load(self.components)
+        return self._nlp
+
+    def run(self, items: Iterable[Item]) -> Iterator[Outcome]:
+        """Records (or errors) for ``items``, in the same order."""
+        stream = iter(items)
+        while batch := list(islice(stream, self.batch_size)):
+            yield from self._run_batch(batch)
+
+    def extract(self, article: Article) -> Record:
+        """The record of one article; raises :class:`ExtractionError` on failure."""
+        outcome = next(self._run_batch([article]))
+        if isinstance(outcome, NewsgraphError):
+            raise outcome
+        return outcome
+
+    def _run_batch(self, batch: list[Item]) -> Iterator[Outcome]:
+        articles = [a for a in batch if isinstance(a, Article)]
+        docs = self._parse(articles)
+        for item in batch:
+            if isinstance(item, NewsgraphError):
+                yield item
+                continue
+            doc = docs.get(id(item))
+            if isinstance(doc, NewsgraphError):
+                yield doc
+            else:
+                yield self._extract(item, doc)
+
+    def _parse(self, articles: list[Article]) -> dict[int, Any]:
+        texts = [a.text for a in articles]
+        try:
+            return {id(a): d for a, d in zip(articles, self.nlp.pipe(texts), strict=True)}
+        except Exception:  # noqa: BLE001 - find the culprit document by document
+            log.debug("batch failed in spaCy; retrying one by one", exc_info=True)
+            return {id(a): self._parse_one(a) for a in articles}
+
+    def _parse_one(self, article: Article) -> Any:
+        try:
+            return self.nlp(article.text)
+        except Exception as exc:  # noqa: BLE001
+            return _failure(article, "spaCy", exc)
+
+    def _extract(self, article: Article, doc: Any) -> Outcome:
+        ctx = Context(article=article, doc=doc)
+        for step in self.steps:
+            try:
+                ctx = ctx.with_items(step.run(ctx))
+            except Exception as exc:  # noqa: BLE001 - reported, the batch goes on
+                return _failure(article, f"extractor {step.name!r}", exc)
+        return _record(ctx)
+
+
+def _failure(article: Article, stage: str, exc: Exception) -> ExtractionError:
+    where = article.origin or article.id
+    error = ExtractionError(f"{stage} failed: {type(exc).__name__}: {exc}", where=where)
+    error.__cause__ = exc
+    return error
+
+
+def _record(ctx: Context) -> Record:
+    article = ctx.article
+    items = {k: tuple(ctx.items.get(k, ())) for k in _RECORD_ITEMS}
+    return Record(
+        id=article.id,
+        text=article.text,
+        date=article.date,
+        title=article.title,
+        source=article.source,
+        url=article.url,
+        lang=article.lang,
+        **items,
+    )
+
+
+def extract(items: Iterable[Item], **options: Any) -> Iterator[Outcome]:
+    """Records for ``items`` with the default pipeline (a convenience for scripts)."""
+    return Pipeline(**options).run(items)
