@@ -305,7 +305,7 @@ def test_integrity_check_reports_problems(store, db):
     assert any(p.startswith("foreign key: mentions") for p in problems)
 
 
-def test_fts_out_of_step_is_reported(store, db):
+def test_fts_out_of_step_is_reported_and_repaired(store, db):
     store.add([synthetic(1)])
     conn = sqlite3.connect(db)
     conn.execute("DROP TRIGGER documents_fts_update")
@@ -313,3 +313,5 @@ def test_fts_out_of_step_is_reported(store, db):
     conn.commit()
     conn.close()
     assert any("full-text" in p for p in store.integrity_check())
+    store.rebuild_search_index()
+    assert store.integrity_check() == []

@@ -14,7 +14,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cache
 
-from ..kb.lexicon import countries, lookup_place, place_names, titles
+from ..kb.lexicon import countries, lookup_place, org_heads, place_names, titles
 from ..record import Entity, Mention, Role
 from .names import slug, strip_article
 from .registry import Context, register
@@ -81,6 +81,8 @@ def country_hits(text: str) -> Iterator[tuple[int, int, str, str]]:
         place = lookup_place(match.group())
         if place is None:
             continue
+        if place.kind != "name" and text[start:start + 4].lower() == "the ":
+            start += 4  # "the Chinese side": the demonym alone is the mention
         yield start, end, place.code, place.kind
 
 
@@ -120,6 +122,28 @@ def _named_spans(doc: object) -> list[tuple[int, int]]:
     ]
 
 
+@cache
+def _org_re() -> re.Pattern[str]:
+    heads = "|".join(sorted(org_heads(), key=len, reverse=True))
+    word = r"[A-Z][\w&'-]*"
+    return re.compile(
+        rf"(?<![\w-])(?P<name>(?:{word}\s+(?:(?:and|of|for|on)\s+)?){{1,6}}(?:{heads})"
+        rf"(?:\s+(?:of|for|on)\s+(?:the\s+)?{word}(?:\s+(?:and\s+)?{word})*)?)(?![\w-])"
+    )
+
+
+def _rule_orgs(text: str) -> list[tuple[int, int, str]]:
+    """Organizations and facilities named with a head word the small NER often splits or misses."""
+    out = []
+    for match in _org_re().finditer(text):
+        start, end = _trim(text, *match.span("name"))
+        name = text[start:end]
+        head = next((w for w in reversed(name.split()) if w in org_heads()), None)
+        if head and len(name.split()) >= 2 and lookup_place(name) is None:
+            out.append((start, end, org_heads()[head]))
+    return out
+
+
 def _countries(builder: _Builder, named: list[tuple[int, int]]) -> None:
     table = countries()
     for start, end, code, kind in country_hits(builder.text):
@@ -130,8 +154,6 @@ def _countries(builder: _Builder, named: list[tuple[int, int]]) -> None:
             builder.add("LOCATION", name, (start, end), country=code)
             continue
         mention = "demonym" if kind == "demonym" else "name"
-        if mention == "demonym" and builder.text[start:start + 4].lower() == "the ":
-            start += 4
         builder.add("COUNTRY", table[code].name, (start, end), mention, f"country:{code}", code)
 
 
@@ -268,8 +290,12 @@ def _alias_orgs(builder: _Builder) -> None:
 def collect(text: str, doc: object) -> dict[str, _Cluster]:
     """The clusters of one document (before roles, titles and pronouns)."""
     builder = _Builder(text)
-    _countries(builder, _named_spans(doc))
+    rule_orgs = _rule_orgs(text)
+    _countries(builder, _named_spans(doc) + [(s, e) for s, e, _t in rule_orgs])
     _initiatives(builder)
+    for start, end, type_ in rule_orgs:
+        if not builder.overlaps(start, end):
+            _add_named(builder, type_, text[start:end], (start, end))
     persons = {e.text for e in doc.ents if e.label_ == "PERSON"}  # type: ignore[attr-defined]
     _ner(builder, doc, persons)
     _merge_persons(builder)

@@ -13,17 +13,21 @@ from dataclasses import dataclass, replace
 
 from newsgraph.extract.quantities_kb import Tables, tables, unit_lookup
 from newsgraph.extract.quantities_numbers import core_re, parse_digits, parse_words, vague_re
-from newsgraph.extract.quantities_nouns import counted_noun
+from newsgraph.extract.quantities_nouns import counted_noun, lemma
 from newsgraph.extract.quantities_filters import blocked_spans, is_excluded
 from newsgraph.record import Quantity
 
 __all__ = ["find_quantities", "quantity_change"]
 
 _RANGE_SEP = re.compile(r"(?P<dash>\s?[-–—]\s?)|\s+(?P<word>to|and)\s+")
-_PER = re.compile(r"\s*(?:/|\bper\s|\ban?\s)\s*")
+_PER = re.compile(r"\s*(?:/|\bper\s|\ban?\s(?!\w+\s+(?:earlier|ago|later|before|after)\b))\s*")
 _PER_WORD = re.compile(r"[a-z]{3,}(?![\w-])")
 _TOP = re.compile(r"(?i:\btop)[\s-]$")
 _BETWEEN = re.compile(r"(?i:\bbetween)\s+$")
+_NO_PER = frozenset({"percent", "pp", "bp"})
+_OR_NEXT = re.compile(r",?\s+or\s+")
+_COMPOUND = re.compile(r"-([a-z]{3,})(?![\w-])")
+_NEXT_CAPITAL = re.compile(r" [A-Z][a-z]")
 _NEG = re.compile(r"(?:(?<![\w.,\d])[-−]|(?i:\bminus)[\s-]?)$")
 
 
@@ -84,8 +88,8 @@ def _quantity(text: str, match: re.Match[str], kb: Tables) -> Quantity | None:
     if unit is None and top:
         unit, start = "rank", top.start()
     if unit is None:
-        unit, end = counted_noun(text, end, part.value if high is None else high, kb)
-    if unit is None and part.words and part.value == 1:
+        unit, end = _count_unit(text, part, end, high, kb)
+    if unit is None and (part.words and part.value == 1 or _NEXT_CAPITAL.match(text, end)):
         return None
     between = _BETWEEN.search(text, max(0, start - 12), start) if high is not None else None
     if between:
@@ -93,18 +97,34 @@ def _quantity(text: str, match: re.Match[str], kb: Tables) -> Quantity | None:
     return Quantity(span=(start, end), text=text[start:end], value=part.value, unit=unit, approx=approx, high=high)
 
 
+def _count_unit(text: str, part: Part, end: int, high: float | None, kb: Tables) -> tuple[str | None, int]:
+    """The counted noun ("11 railroads"), a compound ("three-point"), or the unit of "eight or nine euros"."""
+    compound = _COMPOUND.match(text, end)
+    if compound and compound.group(1) not in kb.function:
+        return lemma(compound.group(1), kb), compound.end()
+    unit, new_end = counted_noun(text, end, part.value if high is None else high, kb)
+    if unit is not None:
+        return unit, new_end
+    link = _OR_NEXT.match(text, end)
+    match = core_re().match(text, link.end()) if link else None
+    other = _part(text, match, kb, second=True) if match else None
+    return (other.unit if other else None), end
+
+
 def _vague(text: str, match: re.Match[str], kb: Tables) -> Quantity | None:
     low = kb.number_word[" ".join(match.group("vague").lower().split())][0]
-    unit, _ = counted_noun(text, match.end(), 2.0, kb)
+    part = Part(start=match.start(), end=match.end() - 1, value=low, words=True)
+    _unit(text, part, kb)
+    unit = part.unit or counted_noun(text, match.end() - 1, 2.0, kb)[0]
     end = match.end("vague")
     return Quantity(span=(match.start(), end), text=text[match.start():end], value=low, unit=unit, approx=True, high=low * 10)
 
 
-def _part(text: str, match: re.Match[str], kb: Tables) -> Part | None:
+def _part(text: str, match: re.Match[str], kb: Tables, second: bool = False) -> Part | None:
     """The number at ``match`` with currency, sign, scale and unit; None if it is not one."""
     if match.group("num"):
         part = Part(start=match.start(), end=match.end(), value=parse_digits(match.group("num")), digits=match.group("num"))
-        if not _left_ok(text, part.start, kb):
+        if not second and not _left_ok(text, part.start, kb):
             return None
     else:
         parsed = parse_words(text, match.start(), match.end())
@@ -148,7 +168,7 @@ def _suffix(text: str, part: Part, kb: Tables) -> bool:
         part.scaled, part.end = True, scale.end()
     if not part.currency:
         _unit(text, part, kb)
-    if part.unit:
+    if part.unit and part.unit not in _NO_PER:
         _per(text, part, kb)
     return part.end >= len(text) or not (text[part.end].isalpha() and text[part.end - 1].isdigit())
 
@@ -195,12 +215,12 @@ def _range(text: str, part: Part, kb: Tables) -> tuple[float | None, int]:
     match = core_re().match(text, cur.end() if cur else pos)
     if not match or (match.group("words") and not part.words) or (part.words and match.group("num")):
         return None, part.end
-    second = _part(text, match, kb)
+    second = _part(text, match, kb, second=True)
     if second is None or not _compatible(part, second):
         return None, part.end
     if second.scaled and not part.scaled:
         part.value *= second.factor
-    if part.unit is None:
+    if part.unit is None or (second.unit or "").startswith(part.unit + "/"):
         part.unit, part.currency = second.unit, second.currency
     if part.value >= second.value:
         return None, part.end
@@ -209,7 +229,7 @@ def _range(text: str, part: Part, kb: Tables) -> tuple[float | None, int]:
 
 def _compatible(first: Part, second: Part) -> bool:
     if first.unit is not None and second.unit is not None:
-        return first.unit == second.unit
+        return first.unit == second.unit or second.unit.startswith(first.unit + "/")
     return first.unit is None
 
 

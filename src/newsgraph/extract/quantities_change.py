@@ -21,7 +21,7 @@ def quantity_change(text: str, q: Quantity) -> str:
 def _bound(mention: str) -> str:
     kb = tables()
     lower = " ".join(mention.lower().split())
-    phrases = [p for p in kb.approx if lower.startswith(p) and (p.endswith("-") or lower[len(p):len(p) + 1] in (" ", ""))]
+    phrases = [p for p in kb.approx if lower.startswith(p) and (not p[-1].isalpha() or lower[len(p):len(p) + 1] in (" ", ""))]
     return kb.approx[max(phrases, key=len)] if phrases else "="
 
 
@@ -34,7 +34,18 @@ def _direction(text: str, start: int) -> str | None:
         if word in kb.change:
             return kb.change[word]
         if word == "," and tokens[i - 1:i] == ["or"]:
-            continue
+            return _direction_before_figure(tokens[i + 1:], kb.change)
         if word not in kb.adverb:
             return None
+    return None
+
+
+def _direction_before_figure(tokens: list[str], change: dict[str, str]) -> str | None:
+    """The direction of the figure before ", or" ("lost 190 points, or 0.6%")."""
+    digits = [i for i, t in enumerate(tokens[:6]) if t.isdigit()]
+    if not digits:
+        return None
+    for token in tokens[digits[-1] + 1:digits[-1] + 4]:
+        if token.lower() in change:
+            return change[token.lower()]
     return None

@@ -70,18 +70,19 @@ def _currency_tables() -> tuple[dict[str, str], list[str], list[str]]:
     return table, prefix, suffix
 
 
-def _unit_tables() -> tuple[dict[str, str], dict[str, str], list[str], list[str]]:
+def _unit_tables() -> tuple[dict[str, str], dict[str, str], str]:
     table: dict[str, str] = {}
     names: dict[str, str] = {}
-    exact: list[str] = []
-    folded: list[str] = []
+    forms: list[tuple[str, bool]] = []
     for row in kb_rows("quantity_units.csv"):
         names.setdefault(row["unit"], row["name"])
         for form in row["forms"].split("|"):
             sensitive = row["case"] == "1" or len(form) <= 3
             table[form if sensitive else form.lower()] = row["unit"]
-            (exact if sensitive else folded).append(form)
-    return table, names, exact, folded
+            forms.append((form, sensitive))
+    forms.sort(key=lambda f: (-len(f[0]), f[0]))
+    alt = "|".join(re.escape(f) if exact else f"(?i:{re.escape(f)})" for f, exact in forms)
+    return table, names, alt.replace(r"\ ", r"\s+")
 
 
 def unit_lookup(tables: Tables, surface: str) -> str | None:
@@ -98,7 +99,7 @@ def _role(rows: tuple[dict[str, str], ...], role: str) -> frozenset[str]:
 def tables() -> Tables:
     """The compiled tables (loaded once)."""
     currency, prefix, suffix = _currency_tables()
-    unit, unit_name, exact, folded = _unit_tables()
+    unit, unit_name, unit_alt = _unit_tables()
     scale_rows = kb_rows("quantity_scales.csv")
     scales = {r["text"]: float(r["value"]) for r in scale_rows}
     spaced = [r["text"] for r in scale_rows if r["attached_only"] == "0"]
@@ -122,7 +123,7 @@ def tables() -> Tables:
         prefix_re=re.compile(rf"(?:(?<![A-Za-z])(?:{_alternation(prefix)}))\s?$"),
         prefix_fwd_re=re.compile(rf"(?:{_alternation(prefix)})\s?"),
         suffix_cur_re=re.compile(rf"\s?(?i:{_alternation(suffix)}){end}"),
-        unit_re=re.compile(rf"(?:\s?|-)(?:(?:{_alternation(exact)})|(?i:{_alternation(folded)})){end}"),
+        unit_re=re.compile(rf"(?:\s?|-)(?:{unit_alt}){end}"),
         scale_re=re.compile(rf"(?:(?P<att>{_alternation(list(scales))})|\s(?P<sp>{_alternation(spaced)})){end}"),
         approx_re=re.compile(rf"(?i:(?<![A-Za-z])(?:{_alternation(list(approx))}))\s*$"),
     )

@@ -18,19 +18,22 @@ def counted_noun(text: str, end: int, value: float, kb: Tables) -> tuple[str | N
     pos = end
     for _ in range(_MAX_WORDS):
         match = _WORD.match(text, pos)
-        if not match or not _modifier_ok(match.group(1), words, kb):
+        follow = _WORD.match(text, match.end()) if match else None
+        plural_next = bool(follow) and follow.group(1).islower() and is_plural(follow.group(1), kb)
+        if not match or not _modifier_ok(match.group(1), words, kb, plural_next):
             return None, end
         word = match.group(1)
         words.append(word)
         pos = match.end()
         if is_plural(word, kb):
-            return _phrase(words, kb), pos
+            unit = kb.unit.get(word.lower())
+            return (unit or _phrase(words, kb)), pos
     return None, end
 
 
-def _modifier_ok(word: str, words: list[str], kb: Tables) -> bool:
+def _modifier_ok(word: str, words: list[str], kb: Tables, words_follow: bool) -> bool:
     lower = word.lower()
-    if word[0].isupper() and not word.isupper():
+    if word[0].isupper() and not word.isupper() and not words_follow:
         return False
     if lower == "and":
         return bool(words)

@@ -85,9 +85,19 @@ def _vague_plural(m: re.Match[str], ctx: Ctx) -> Cand | None:
     return _cand(m, "DURATION", tr.duration(None, unit))
 
 
+def _age_or_count(m: re.Match[str], ctx: Ctx) -> bool:
+    """A bare plural unit that belongs to an age or an amount ("45 years old")."""
+    before = re.search(r"([\w.]+)[\s-]*$", ctx.before(m.start(), 20))
+    if before and (before.group(1)[0].isdigit() or ctx.lex.number(before.group(1)) is not None):
+        return True
+    return bool(re.match(r"[\s-]+old\b", ctx.after(m.end(), 8)))
+
+
 def _phrase(m: re.Match[str], ctx: Ctx) -> Cand | None:
     key = re.sub(r"\s+", " ", m.group(0).lower())
     phrase = ctx.lex.phrases[key]
+    if re.fullmatch(r"[a-z]+s", key) and _age_or_count(m, ctx):
+        return None
     if phrase.weak:
         if phrase.type != "SET" or not _SET_BEFORE.search(ctx.before(m.start(), 12)):
             return None

@@ -31,7 +31,7 @@ def _extract(html: str):  # type: ignore[no-untyped-def]
     try:
         return trafilatura.bare_extraction(html, with_metadata=True, include_comments=False, include_images=False,
                                            include_links=False, include_formatting=False)
-    except (ValueError, TypeError, AttributeError, RecursionError):
+    except Exception:  # noqa: BLE001 - a third-party parser on untrusted input: any failure means no text
         return None
 
 

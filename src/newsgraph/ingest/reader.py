@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator
 from pathlib import PurePath
 from typing import BinaryIO
@@ -17,6 +18,7 @@ from newsgraph.ingest.timeml import article_from_timeml
 from newsgraph.record import Article
 
 Item = Article | InputError
+_DECLARED_ENCODING = re.compile(r"""\A(\s*<\?xml[^>]*?)\s+encoding\s*=\s*["'][^"']*["']""")
 
 _BY_SUFFIX = {
     ".txt": "text", ".text": "text", ".html": "html", ".htm": "html", ".xhtml": "html",
@@ -89,5 +91,4 @@ def _timeml_bytes(prepared: Prepared) -> bytes:
     """TimeML goes to expat as bytes (it reads the XML declaration); UTF-16 is re-encoded as UTF-8."""
     if prepared.encoding == "utf-8":
         return prepared.stream.read()
-    text = prepared.read_text()
-    return text.replace('encoding="UTF-16"', 'encoding="UTF-8"', 1).encode("utf-8")
+    return _DECLARED_ENCODING.sub(r"\1", prepared.read_text(), count=1).encode("utf-8")

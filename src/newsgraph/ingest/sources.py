@@ -83,10 +83,10 @@ def open_source(source: Source, max_bytes: int, stdin: BinaryIO | None = None) -
     if source.path is None:
         raw = stdin if stdin is not None else sys.stdin.buffer
         return io.BufferedReader(_Limited(raw, max_bytes, source.name, owned=False))
-    raw = _open_file(source, max_bytes)
-    if source.gzip:
-        raw = gzip.GzipFile(fileobj=raw, mode="rb")
-    return io.BufferedReader(_Limited(raw, max_bytes, source.name, owned=True, gzip=source.gzip))
+    handle = _open_file(source, max_bytes)
+    inner = gzip.GzipFile(fileobj=handle, mode="rb") if source.gzip else handle
+    limited = _Limited(inner, max_bytes, source.name, owned=True, packed=source.gzip, also_close=handle)
+    return io.BufferedReader(limited)
 
 
 def _open_file(source: Source, max_bytes: int) -> BinaryIO:
@@ -109,10 +109,12 @@ def _os_reason(err: OSError) -> str:
 class _Limited(io.RawIOBase):
     """A raw stream that stops with InputError after `limit` bytes; it also names gzip errors."""
 
-    def __init__(self, inner: BinaryIO, limit: int, name: str, *, owned: bool, gzip: bool = False) -> None:
+    def __init__(self, inner: BinaryIO, limit: int, name: str, *, owned: bool, packed: bool = False,
+                 also_close: BinaryIO | None = None) -> None:
         super().__init__()
+        self._also_close = also_close
         self._inner, self._limit, self._name = inner, limit, name
-        self._owned, self._gzip, self._count = owned, gzip, 0
+        self._owned, self._packed, self._count = owned, packed, 0
 
     def readable(self) -> bool:
         return True
@@ -130,13 +132,13 @@ class _Limited(io.RawIOBase):
         try:
             return self._inner.read(size)
         except (OSError, EOFError, zlib.error) as err:
-            if not self._gzip:
+            if not self._packed:
                 raise InputError(_os_reason(err), where=self._name) from None
             raise InputError(f"not a valid gzip file ({err})", where=self._name) from None
 
     def _too_big(self) -> str:
         limit = size_text(self._limit)
-        if self._gzip:
+        if self._packed:
             return f"file is over the {limit} limit once decompressed (--max-bytes)"
         if self._name == STDIN:
             return f"input is over the {limit} limit (--max-bytes)"
@@ -145,4 +147,6 @@ class _Limited(io.RawIOBase):
     def close(self) -> None:
         if self._owned and not self.closed:
             self._inner.close()
+            if self._also_close is not None:
+                self._also_close.close()
         super().close()

@@ -6,7 +6,6 @@ expansion (billion laughs), and external entities are never fetched.
 
 from __future__ import annotations
 
-from pathlib import PurePath
 from xml.parsers import expat
 
 from newsgraph.errors import InputError
@@ -99,7 +98,3 @@ def _refuse_entity(name: str, *args: object) -> None:
 def _refuse_external(context: str | None, base: str | None, system_id: str | None, public_id: str | None) -> int:
     raise _Refused(f"external entity {system_id!r} is refused")
 
-
-def is_timeml_name(name: str) -> bool:
-    """Whether a file name says TimeML."""
-    return PurePath(name).suffix.lower() == ".tml"

@@ -140,3 +140,9 @@ def event_triggers() -> dict[str, Trigger]:
 @cache
 def topic_words() -> dict[str, str]:
     return {r["word"].strip().lower(): r["topic"].strip() for r in read_rows("topics.csv")}
+
+
+@cache
+def org_heads() -> dict[str, str]:
+    """Head words that end an organization or facility name ("Fund", "Bank", "Port") -> type."""
+    return {r["word"].strip(): r["type"].strip() for r in read_rows("org_heads.csv")}

@@ -153,11 +153,12 @@ class Store:
             self._conn.execute("BEGIN IMMEDIATE")
         try:
             yield
+            with self._errors("cannot commit"):
+                self._conn.execute("COMMIT")
         except BaseException:
-            self._conn.execute("ROLLBACK")
+            if self._conn.in_transaction:  # SQLite may have rolled back already
+                self._conn.execute("ROLLBACK")
             raise
-        with self._errors("cannot commit"):
-            self._conn.execute("COMMIT")
 
     @contextmanager
     def read(self) -> Iterator[sqlite3.Connection]:
@@ -253,7 +254,7 @@ class Store:
             return queries.entities(conn, type=type, query=query, limit=limit, offset=offset)
 
     def entity(self, key: str, *, limit: int = 100) -> EntityDetail:
-        """One entity key: roles held (oldest first) and up to ``limit`` documents (newest first)."""
+        """One entity key: its roles (oldest first) and up to ``limit`` documents (newest first)."""
         with self.read() as conn:
             return queries.entity(conn, key, limit=limit)
 
@@ -282,7 +283,7 @@ class Store:
     # --- health ----------------------------------------------------------------
 
     def integrity_check(self) -> list[str]:
-        """Problems found by SQLite's integrity and foreign key checks and FTS5's; [] when fine."""
+        """Problems found by SQLite's integrity, foreign key and FTS5 checks; [] when fine."""
         conn = self._conn
         with self._errors("cannot check the store"):
             problems = [r[0] for r in conn.execute("PRAGMA integrity_check") if r[0] != "ok"]
@@ -304,6 +305,11 @@ class Store:
             return [f"full-text index: {exc}"]
         return []
 
+    def rebuild_search_index(self) -> None:
+        """Rebuild the full-text index from the documents (a repair for integrity problems)."""
+        with self._write(), self._errors("cannot rebuild the search index"):
+            self._conn.execute("INSERT INTO documents_fts(documents_fts) VALUES ('rebuild')")
+
     # for export and tools: the raw connection, read-only use only
     def _rows(self, sql: str, params: Sequence[Any] = ()) -> Iterator[sqlite3.Row]:
         cur = self._conn.execute(sql, params)
@@ -311,6 +317,7 @@ class Store:
             yield from chunk
 
 
-def open_store(path: str | Path, *, readonly: bool = False) -> Store:
+def open_store(path: str | Path, *, readonly: bool = False,
+               timeout: float = BUSY_TIMEOUT_S) -> Store:
     """Open (and create or migrate) the store at ``path``; the same as ``Store.open``."""
-    return Store.open(path, readonly=readonly)
+    return Store.open(path, readonly=readonly, timeout=timeout)

@@ -17,7 +17,7 @@ CREATE INDEX documents_date ON documents(date);
 CREATE INDEX documents_source ON documents(source, date);
 
 CREATE TABLE entity_keys (
-    key     TEXT PRIMARY KEY,
+    key     TEXT NOT NULL PRIMARY KEY,
     type    TEXT NOT NULL,
     name    TEXT NOT NULL,
     country TEXT
