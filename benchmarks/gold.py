@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import shutil
 import subprocess
 import sys
 import time
@@ -38,8 +37,9 @@ TIMEOUT_S = 900
 
 def extract_command(files: list[Path]) -> list[str]:
     """``newsgraph extract FILE... --json`` as users run it."""
-    exe = shutil.which("newsgraph")
-    head = [exe] if exe else [sys.executable, "-c", "from newsgraph.cli import main; main()"]
+    # the console script of the environment running this script, not whichever is first on PATH
+    exe = Path(sys.executable).with_name("newsgraph")
+    head = [str(exe)] if exe.is_file() else [sys.executable, "-m", "newsgraph"]
     return [*head, "extract", *map(str, files), "--json"]
 
 

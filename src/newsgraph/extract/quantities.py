@@ -12,18 +12,26 @@ import re
 from dataclasses import dataclass, replace
 
 from newsgraph.extract.quantities_kb import Tables, tables, unit_lookup
-from newsgraph.extract.quantities_numbers import core_re, parse_digits, parse_words, vague_re
+from newsgraph.extract.quantities_numbers import (
+    core_re,
+    fraction_re,
+    fraction_value,
+    parse_digits,
+    parse_words,
+    vague_re,
+)
 from newsgraph.extract.quantities_nouns import counted_noun, lemma
 from newsgraph.extract.quantities_filters import blocked_spans, is_excluded
 from newsgraph.record import Quantity
 
 __all__ = ["find_quantities", "quantity_change"]
 
-_RANGE_SEP = re.compile(r"(?P<dash>\s?[-–—]\s?)|\s+(?P<word>to|and)\s+")
+_RANGE_SEP = re.compile(r"(?P<dash>\s?[-–—]\s?)(?!to\s)|-?\s+(?P<word>to|and)\s+")
 _PER = re.compile(r"\s*(?:/|\bper\s|\ban?\s(?!\w+\s+(?:earlier|ago|later|before|after)\b))\s*")
 _PER_WORD = re.compile(r"[a-z]{3,}(?![\w-])")
 _TOP = re.compile(r"(?i:\btop)[\s-]$")
 _BETWEEN = re.compile(r"(?i:\bbetween)\s+$")
+_SUB = re.compile(r"(?i:\b(?:sub|minus)-)$")
 _NO_PER = frozenset({"percent", "pp", "bp"})
 _OR_NEXT = re.compile(r",?\s+or\s+")
 _COMPOUND = re.compile(r"-([a-z]{3,})(?![\w-])")
@@ -57,14 +65,20 @@ def find_quantities(text: str) -> list[Quantity]:
         if match.start() < last_end or _inside(blocked, starts, match.start()):
             continue
         quantity = _quantity(text, match, kb)
-        if quantity and quantity.span[0] >= last_end:
+        if isinstance(quantity, int):
+            last_end = quantity
+        elif quantity and quantity.span[0] >= last_end:
             found.append(quantity)
             last_end = quantity.span[1]
     return found
 
 
 def _candidates(text: str) -> list[re.Match[str]]:
-    matches = list(core_re().finditer(text)) + list(vague_re().finditer(text))
+    matches = list(core_re().finditer(text))
+    if "s of " in text:
+        matches += vague_re().finditer(text)
+    if "half" in text or "th" in text or "quarter" in text:
+        matches += fraction_re().finditer(text)
     return sorted(matches, key=lambda m: m.start())
 
 
@@ -73,15 +87,18 @@ def _inside(blocked: list[tuple[int, int]], starts: list[int], pos: int) -> bool
     return i >= 0 and blocked[i][0] <= pos < blocked[i][1]
 
 
-def _quantity(text: str, match: re.Match[str], kb: Tables) -> Quantity | None:
-    if match.group(0) and "vague" in match.re.groupindex:
+def _quantity(text: str, match: re.Match[str], kb: Tables) -> Quantity | int | None:
+    """The quantity at ``match``; an offset to skip to when it is a non-quantity (a year range, an age)."""
+    if "vague" in match.re.groupindex:
         return _vague(text, match, kb)
+    if "fraction" in match.re.groupindex:
+        return _fraction(text, match, kb)
     part = _part(text, match, kb)
     if part is None:
         return None
     high, end = _range(text, part, kb)
     if is_excluded(text, part, high, kb):
-        return None
+        return end
     start, approx = _approximator(text, part.start, kb)
     unit = part.unit
     top = _TOP.search(text, max(0, start - 5), start)
@@ -109,6 +126,16 @@ def _count_unit(text: str, part: Part, end: int, high: float | None, kb: Tables)
     match = core_re().match(text, link.end()) if link else None
     other = _part(text, match, kb, second=True) if match else None
     return (other.unit if other else None), end
+
+
+def _fraction(text: str, match: re.Match[str], kb: Tables) -> Quantity | None:
+    """"two-thirds of", "a quarter of", "half of": the value as a fraction of one."""
+    value = fraction_value(match.group("fraction"))
+    start, approx = _approximator(text, match.start(), kb)
+    if value is None or (match.group("fraction").lower() == "half" and not approx and text[match.start()] == "h"):
+        return None
+    end = match.end("fraction")
+    return Quantity(span=(start, end), text=text[start:end], value=value, unit="fraction", approx=approx)
 
 
 def _vague(text: str, match: re.Match[str], kb: Tables) -> Quantity | None:
@@ -143,7 +170,9 @@ def _left_ok(text: str, start: int, kb: Tables) -> bool:
     if before.isalpha():
         return bool(kb.prefix_re.search(text, max(0, start - 6), start))
     if before in "-−–—":
-        return start < 2 or not (text[start - 2].isalnum() or text[start - 2] in "$€£")
+        if _SUB.search(text, max(0, start - 7), start):
+            return True
+        return start < 2 or not text[start - 2].isalnum() or text[start - 2] in "$€£"
     return before not in "./:,_'’#@&+" and not before.isdigit()
 
 
@@ -162,6 +191,9 @@ def _prefix(text: str, part: Part, kb: Tables) -> None:
 def _suffix(text: str, part: Part, kb: Tables) -> bool:
     """Attach scale, currency or unit written after the number; False if letters follow that are neither."""
     scale = kb.scale_re.match(text, part.end)
+    whole = kb.unit_re.match(text, part.end) if scale else None
+    if whole and whole.end() > scale.end():
+        scale = None  # a unit that starts with a scale word: "55 billion cubic metres" (bcm)
     if scale and not (part.words and scale.group("att")):
         part.factor = kb.scale[scale.group("att") or scale.group("sp")]
         part.value *= part.factor
@@ -213,12 +245,12 @@ def _range(text: str, part: Part, kb: Tables) -> tuple[float | None, int]:
     pos = sep.end()
     cur = kb.prefix_fwd_re.match(text, pos)
     match = core_re().match(text, cur.end() if cur else pos)
-    if not match or (match.group("words") and not part.words) or (part.words and match.group("num")):
+    if not match or (match.group("words") and sep.group("dash")):
         return None, part.end
     second = _part(text, match, kb, second=True)
     if second is None or not _compatible(part, second):
         return None, part.end
-    if second.scaled and not part.scaled:
+    if second.scaled and not part.scaled and part.value < second.value / second.factor:
         part.value *= second.factor
     if part.unit is None or (second.unit or "").startswith(part.unit + "/"):
         part.unit, part.currency = second.unit, second.currency

@@ -4,18 +4,27 @@ from __future__ import annotations
 
 import re
 
-from newsgraph.extract.quantities_kb import tables
+from newsgraph.extract.quantities_kb import Tables, tables
 from newsgraph.record import Quantity
 
 _TOKENS = re.compile(r"[A-Za-z]+|[^\sA-Za-z]")
 _WINDOW = 60
 _MAX_TOKENS = 5
+_AFTER_BY = 3
+_PAREN = re.compile(r"[(/]\s*$")
+_PAREN_LOOKBACK = 40
 
 
 def quantity_change(text: str, q: Quantity) -> str:
     """"up" or "down" if a change word governs ``q`` ("rose 5%", "down 2%"), else its bound: ~ > < or =."""
-    direction = _direction(text, q.span[0])
-    return direction or _bound(q.text)
+    if q.high is None:
+        direction = _direction(text, q.span[0])
+        if direction:
+            return direction
+    bound = _bound(q.text)
+    if bound == "=" and _PAREN.search(text, max(0, q.span[0] - 3), q.span[0]):
+        return _bound_before_paren(text, q.span[0])
+    return bound
 
 
 def _bound(mention: str) -> str:
@@ -25,27 +34,59 @@ def _bound(mention: str) -> str:
     return kb.approx[max(phrases, key=len)] if phrases else "="
 
 
+def _bound_before_paren(text: str, start: int) -> str:
+    """A conversion in brackets shares the bound of the figure it converts: "over 100 km (60 miles)"."""
+    window = text[max(0, start - _PAREN_LOOKBACK):start]
+    kb = tables()
+    lower = window.lower()
+    best = ""
+    for phrase in kb.approx:
+        at = lower.rfind(phrase + " ")
+        if at >= 0 and re.fullmatch(r"[\s\d.,$€£%()/A-Za-z-]*", window[at + len(phrase):]) and _few_words(window[at:]):
+            best = phrase if len(phrase) > len(best) else best
+    return kb.approx[best] if best else "="
+
+
+def _few_words(span: str) -> bool:
+    return len(re.findall(r"[A-Za-z]+", span)) <= 6 and "," not in span and "." not in span.rstrip("0123456789").split()[-1:]
+
+
 def _direction(text: str, start: int) -> str | None:
     kb = tables()
     tokens = _TOKENS.findall(text[max(0, start - _WINDOW):start])
     tokens.reverse()
-    for i, token in enumerate(tokens[:_MAX_TOKENS]):
+    limit, after_by = _MAX_TOKENS, False
+    for i, token in enumerate(tokens[:_MAX_TOKENS + _AFTER_BY]):
         word = token.lower()
+        if i >= limit:
+            return None
         if word in kb.change:
-            return kb.change[word]
-        if word == "," and tokens[i - 1:i] == ["or"]:
-            return _direction_before_figure(tokens[i + 1:], kb.change)
-        if word not in kb.adverb:
+            return _particle(tokens, i, kb)
+        if word == "or" or (word == "," and tokens[i - 1:i] == ["or"]):
+            return _direction_before_figure(tokens[i + 1:], kb)
+        if word == "to" and tokens[i + 1:i + 2] and tokens[i + 1].lower() in kb.change:
+            return _particle(tokens, i + 1, kb)
+        if word == "by" and not after_by:
+            limit, after_by = i + 1 + _AFTER_BY, True
+        elif word not in kb.adverb and not after_by:
             return None
     return None
 
 
-def _direction_before_figure(tokens: list[str], change: dict[str, str]) -> str | None:
-    """The direction of the figure before ", or" ("lost 190 points, or 0.6%")."""
-    digits = [i for i, t in enumerate(tokens[:6]) if t.isdigit()]
+def _particle(tokens: list[str], i: int, kb: Tables) -> str | None:
+    """The direction of the change word at ``i``, unless it is a particle ("gave up")."""
+    word = tokens[i].lower()
+    if word in ("up", "down") and i + 1 < len(tokens) and tokens[i + 1].lower() in kb.phrasal:
+        return None
+    return kb.change[word]
+
+
+def _direction_before_figure(tokens: list[str], kb: Tables) -> str | None:
+    """The direction of the figure before "or" ("lost 190 points, or 0.6%")."""
+    digits = [i for i, t in enumerate(tokens[:8]) if t.isdigit()]
     if not digits:
         return None
     for token in tokens[digits[-1] + 1:digits[-1] + 4]:
-        if token.lower() in change:
-            return change[token.lower()]
+        if token.lower() in kb.change:
+            return kb.change[token.lower()]
     return None

@@ -27,6 +27,7 @@ _MONTH_AFTER = re.compile(rf"(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTHS}\b")
 _CLOCK_AFTER = re.compile(r"\s?(?:(?i:[ap]\.m\.|[ap]m\b)|GMT|UTC|EDT|EST|BST|CET|CEST|MSK|(?i:o['’]clock|local time|hours\b GMT))")
 _AGE_BEFORE = re.compile(r"(?i:\b(?:aged?|ages)\s+(?:of\s+)?(?:between\s+)?)$")
 _AGE_AFTER = re.compile(r"(?i:[\d.,]+\s?(?:-|\s)\s?(?:years?|yrs?|months?|weeks?|days?)(?:\s|-)*old\b)")
+_OLD = re.compile(r"(?:(?:-|\s)(?:years?|months?))?(?:-|\s)old\b")
 _APPOSITIVE = re.compile(r"[A-Z][a-z]+,\s$")
 _LINE_START = re.compile(r"(?:^|\n)[ \t•*-]*$")
 _WORD_BEFORE = re.compile(r"([^\s(]+)\s+\(?$")
@@ -55,7 +56,7 @@ def is_excluded(text: str, part: Part, high: float | None, kb: Tables) -> bool:
 
 
 def _year(part: Part) -> bool:
-    return len(part.digits) == 4 and part.digits.isdigit() and 1800 <= part.value <= 2100
+    return len(part.digits) == 4 and part.digits.isdigit() and 1800 <= part.value <= 2150
 
 
 def _date(text: str, part: Part) -> bool:
@@ -72,7 +73,7 @@ def _clock(text: str, part: Part) -> bool:
 def _age(text: str, part: Part) -> bool:
     if _AGE_BEFORE.search(text, max(0, part.start - 20), part.start):
         return True
-    if _AGE_AFTER.match(text, part.start):
+    if _AGE_AFTER.match(text, part.start) or _OLD.match(text, part.end):
         return True
     appositive = _APPOSITIVE.search(text, max(0, part.start - 30), part.start)
     return bool(appositive) and part.value < 120 and text[part.end:part.end + 1] in (",", ")")

@@ -45,6 +45,7 @@ class Tables:
     plural: frozenset[str]
     singular: frozenset[str]  # words in -s that are not plurals ("gas", "news")
     adverb: frozenset[str]  # words that may stand between a change verb and its figure
+    phrasal: frozenset[str]  # verbs that make "up"/"down" a particle ("gave up")
     lemma: dict[str, str]
     prefix_re: re.Pattern[str]  # currency before a number, anchored at the end
     prefix_fwd_re: re.Pattern[str]  # the same, matched forwards
@@ -119,6 +120,7 @@ def tables() -> Tables:
         plural=_role(words, "plural"),
         singular=_role(words, "singular"),
         adverb=_role(words, "adverb"),
+        phrasal=_role(words, "phrasal"),
         lemma={r["plural"]: r["singular"] for r in kb_rows("quantity_lemmas.csv")},
         prefix_re=re.compile(rf"(?:(?<![A-Za-z])(?:{_alternation(prefix)}))\s?$"),
         prefix_fwd_re=re.compile(rf"(?:{_alternation(prefix)})\s?"),

@@ -7,7 +7,7 @@ import re
 from newsgraph.extract.quantities_kb import Tables
 
 _WORD = re.compile(r" ([A-Za-z][a-z'’-]*|[A-Z]{2,5}s?)(?![\w'’-])")
-_MAX_WORDS = 4
+_MAX_WORDS = 5
 
 
 def counted_noun(text: str, end: int, value: float, kb: Tables) -> tuple[str | None, int]:
@@ -33,11 +33,16 @@ def counted_noun(text: str, end: int, value: float, kb: Tables) -> tuple[str | N
 
 def _modifier_ok(word: str, words: list[str], kb: Tables, words_follow: bool) -> bool:
     lower = word.lower()
-    if word[0].isupper() and not word.isupper() and not words_follow:
+    if word[0].isupper() and not word.isupper() and not words_follow and not _capitalized_ok(words):
         return False
     if lower == "and":
         return bool(words)
     return lower not in kb.function and lower not in kb.number_word and lower not in kb.scale
+
+
+def _capitalized_ok(words: list[str]) -> bool:
+    """Capitalized modifiers are kept while more words may follow ("Kia and Hyundai vehicles")."""
+    return len(words) < _MAX_WORDS - 1 and all(w[0].isupper() or w == "and" for w in words)
 
 
 def is_plural(word: str, kb: Tables) -> bool:
@@ -47,6 +52,8 @@ def is_plural(word: str, kb: Tables) -> bool:
         return lower not in kb.singular
     if lower in kb.singular or len(lower) < 3 or word.isupper():
         return False
+    if lower.endswith("men") and len(lower) > 4:
+        return True
     return lower.endswith("s") and not lower.endswith(("ss", "us", "is", "'s", "’s"))
 
 
@@ -57,6 +64,8 @@ def lemma(word: str, kb: Tables) -> str:
         return kb.lemma[lower]
     if lower in kb.plural:
         return lower
+    if lower.endswith("men") and len(lower) > 4:
+        return lower[:-3] + "man"
     if lower.endswith("ies") and len(lower) > 4:
         return lower[:-3] + "y"
     if lower.endswith(("ches", "shes", "xes", "sses", "zzes")):

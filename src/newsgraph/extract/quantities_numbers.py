@@ -7,13 +7,13 @@ from functools import cache
 
 from newsgraph.extract.quantities_kb import tables
 
-DIGITS = r"(?:\d{1,3}(?:,\d{3})+(?![\d])|\d+)(?:\.\d+)?"
+DIGITS = r"(?:\d{1,3}(?:,\d{3})+(?![\d])|\d{1,3}(?:[\u00a0\u202f]\d{3})+(?![\d])|\d+)(?:\.\d+)?"
 
 
 @cache
 def core_re() -> re.Pattern[str]:
     """A number in digits (group ``num``) or in words (group ``words``)."""
-    words = [w for w, (_, kind) in tables().number_word.items() if kind != "vague"]
+    words = [w for w, (_, kind) in tables().number_word.items() if kind not in ("vague", "fraction")]
     alt = "|".join(sorted(words, key=len, reverse=True))
     lead = r"(?:an?\s+(?=(?:dozen|hundred|thousand|million|billion|trillion)\b))?"
     seq = rf"{lead}(?:{alt})(?:(?:\s+|-)(?:and\s+)?(?:an?\s+)?(?:{alt}))*"
@@ -26,6 +26,28 @@ def vague_re() -> re.Pattern[str]:
     words = [w for w, (_, kind) in tables().number_word.items() if kind == "vague"]
     alt = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True))
     return re.compile(rf"(?<![\w-])(?i:(?P<vague>{alt}))\s+of\s+")
+
+
+@cache
+def fraction_re() -> re.Pattern[str]:
+    """"two-thirds of", "a quarter of", "Half the" (group ``fraction``)."""
+    table = tables().number_word
+    tops = [w for w, (v, kind) in table.items() if kind == "unit" and 1 <= v <= 10] + ["a", "an"]
+    bottoms = [w for w, (_, kind) in table.items() if kind == "fraction"] + ["half"]
+    num = "|".join(sorted(tops, key=len, reverse=True))
+    den = "|".join(sorted(bottoms, key=len, reverse=True))
+    return re.compile(rf"(?<![\w-])(?P<fraction>(?i:(?:(?:{num})[\s-]+)?(?:{den})))\s+(?i:of|the)\b")
+
+
+def fraction_value(words: str) -> float | None:
+    """The value of "two-thirds", "a quarter", "half"; None for a bare denominator ("third")."""
+    table = tables().number_word
+    tokens = re.split(r"[\s-]+", words.lower())
+    if len(tokens) == 1:
+        return 0.5 if tokens[0] == "half" else None
+    top = 1.0 if tokens[0] in ("a", "an") else table[tokens[0]][0]
+    bottom = 2.0 if tokens[1] == "half" else table[tokens[1]][0]
+    return top / bottom
 
 
 _TOKEN = re.compile(r"[A-Za-z]+")
@@ -42,6 +64,8 @@ def parse_words(text: str, start: int, end: int) -> tuple[float, int] | None:
             seen_and = seen_and or word == "and"
             continue
         value, kind = table[word]
+        if not last_kind and kind != "unit" and text[start] not in "aA":
+            return None  # "hundred years" in "several hundred years"
         if kind == "unit" and last_kind == "unit" and not _joins(last_value, value, seen_and):
             break
         if kind == "unit":
@@ -67,4 +91,4 @@ def _joins(previous: float, value: float, seen_and: bool) -> bool:
 
 def parse_digits(text: str) -> float:
     """The value of a digit string such as "16,189" or "2.5"."""
-    return float(text.replace(",", ""))
+    return float(text.replace(",", "").replace("\u00a0", "").replace("\u202f", ""))

@@ -32,6 +32,7 @@ import re
 from dataclasses import replace
 from functools import cache
 
+from newsgraph.extract.times_anaphora import resolve_anaphora
 from newsgraph.extract.times_lexicon import lexicon
 from newsgraph.extract.times_relative import relative_rules
 from newsgraph.extract.times_resolve import parse_dct
@@ -63,7 +64,7 @@ def find_times(text: str, dct: str | None) -> list[Time]:
     """Time expressions in `text`, values resolved against the document date `dct` ("YYYY-MM-DD" or None)."""
     ctx = Ctx(text=text, anchor=parse_dct(dct), lex=lexicon())
     cands = [c for c in _candidates(ctx) if c.end > c.start]
-    chosen = _extend_all(_select(cands), ctx)
+    chosen = resolve_anaphora(_extend_all(_select(cands), ctx), ctx)
     return [
         Time(span=(c.start, c.end), text=text[c.start : c.end], type=c.type, value=c.value)
         for c in chosen

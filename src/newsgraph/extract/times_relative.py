@@ -18,15 +18,18 @@ _DET_DIRECTION = {
     "next": 1, "the coming": 1, "the following": 1, "the upcoming": 1, "upcoming": 1, "coming": 1,
 }
 _DET_SPAN = ("the past", "the last", "past", "the next")
-_UNIT_CODE = {"year": "Y", "month": "M", "week": "W", "quarter": "Q", "decade": "DE", "century": "CE",
+_UNIT_CODE = {"period": "Q", "year": "Y", "month": "M", "week": "W", "quarter": "Q", "decade": "DE", "century": "CE",
               "weekend": "WE", "day": "D", "night": "D", "fortnight": "2W", "hour": "H", "minute": "MIN",
               "second": "S"}
 _SET_BEFORE = re.compile(r"(?:\d|%|\btimes|\bonce|\btwice|\bthrice|\bper|\bdollars|\bpercent|\bbillion|\bmillion|"
                          r"\btons|\btonnes|\bbarrels)\s*$", re.IGNORECASE)
 _FUTURE = re.compile(r"\b(?:will|'ll|shall|going\s+to|plans?\s+to|planned|scheduled|expected\s+to|due\s+to|"
                      r"is\s+to|are\s+to|would|until|till|next)\b[^.;!?]*$", re.IGNORECASE)
+_NOWADAYS_AFTER = re.compile(
+    r"\s*,?\s*(?:there\s+(?:is|are)|is|are|we\s+(?:are|have|see|can|need|must)|it\s+is|it's|remains?)\b", re.IGNORECASE
+)
 _REPORTING = re.compile(r"^(?:said|says|announced|told|reported|met|signed|held|arrived|visited|named|"
-                        r"confirmed|released|unveiled|launched|issued|published|opened|\w+ed)$", re.IGNORECASE)
+                        r"confirmed|released|unveiled|launched|issued|published|opened|\w{3,}ed)$", re.IGNORECASE)
 
 
 def _unit_code(word: str) -> str:
@@ -101,18 +104,44 @@ def _phrase(m: re.Match[str], ctx: Ctx) -> Cand | None:
     if phrase.weak:
         if phrase.type != "SET" or not _SET_BEFORE.search(ctx.before(m.start(), 12)):
             return None
+    if phrase.value in ("WE", "Y"):
+        return _cand(m, phrase.type, _phrase_anchor(phrase.value, key, ctx))
     return _cand(m, phrase.type, phrase.value)
 
 
+def _phrase_anchor(code: str, key: str, ctx: Ctx) -> str | None:
+    """The weekend (the coming one from Wednesday on, else the last one) or the current year."""
+    if ctx.anchor is None:
+        return None
+    if code == "Y":
+        return tr.year(ctx.anchor.year)
+    back = 0 if key.startswith("this") or ctx.anchor.isoweekday() >= 3 else -1
+    return tr.shift(ctx.anchor, "WE", back)
+
+
 def _today_is_day(m: re.Match[str], ctx: Ctx) -> bool:
-    """Whether "today" names the day ("said today", "today's meeting") rather than nowadays."""
+    """Whether "today" names the day ("said today", "left today.", "today's meeting") rather
+    than nowadays ("today there is", "today we are", "the task for us today is")."""
     if m.group("pos"):
         return True
+    after = ctx.after(m.end("w"), 24)
+    if _NOWADAYS_AFTER.match(after):
+        return False
     before = re.search(r"(\w+)\s+$", ctx.before(m.start(), 20))
-    after = re.match(r"\s+(\w+)", ctx.after(m.end("w"), 20))
-    if before and (_REPORTING.match(before.group(1)) or before.group(1).lower() in ("earlier", "later", "of")):
+    if before and (_is_verb(before.group(1), ctx) or before.group(1).lower() in ("earlier", "later", "of")):
         return True
-    return bool(after and _REPORTING.match(after.group(1)) and after.group(1).lower() != "need")
+    following = re.match(r"\s+(\w+)", after)
+    if following and _is_verb(following.group(1), ctx):
+        return True
+    clause = re.split(r"[.!?\n;]", ctx.before(m.start(), 160))[-1]
+    ends_clause = re.match(r"\s*(?:[.,;:!?]|(?:on|at|in|to|from|with|for|by|after|before)\b)", after)
+    return bool(ends_clause and (_FUTURE.search(clause) or any(_is_verb(w, ctx) for w in re.findall(r"\w+", clause))))
+
+
+def _is_verb(word: str, ctx: Ctx) -> bool:
+    """A past-tense or reporting verb ("said", "met", "announced")."""
+    word = word.lower()
+    return bool(_REPORTING.match(word)) or word in ctx.lex.kind("past_verb")
 
 
 def _deictic(m: re.Match[str], ctx: Ctx) -> Cand | None:
@@ -177,9 +206,16 @@ def _year_ago(m: re.Match[str], ctx: Ctx) -> Cand | None:
 
 
 def _weak_unit(m: re.Match[str], ctx: Ctx) -> Cand | None:
+    """ "the year", "the quarter": kept when a modifier attaches, or in "for the year",
+    "the year ended June 30" (a DURATION), "the fiscal year", "the quarter" (the reported one)."""
     unit = _unit_code(m.group("unit"))
-    value = tr.shift(ctx.anchor, unit, 0) if ctx.anchor else None
-    return _cand(m, "DURATION" if unit == "D" else "DATE", value, weak=True)
+    if re.match(r"\s+end(?:ed|ing)\b", ctx.after(m.end(), 10), re.I) and unit in ("Y", "Q"):
+        return _cand(m, "DURATION", tr.duration(1, unit))
+    value = tr.shift(ctx.anchor, unit, -1 if unit == "Q" else 0) if ctx.anchor else None
+    strong = bool(m.group("adj")) or m.group("unit").lower() == "quarter" or (
+        unit == "Y" and bool(re.search(r"\b(?:for|during|throughout)\s+$", ctx.before(m.start(), 12), re.I))
+    )
+    return _cand(m, "DATE", value, weak=not strong)
 
 
 @cache
@@ -206,7 +242,7 @@ def relative_rules() -> list[tuple[re.Pattern[str], Handler]]:
                   r"(?=\s*(?:hours|hrs|h\b|GMT|UTC|local|Moscow|EST|EDT|CET))|(?P<word>noon|midnight|midday))"
                   r"(?:\s+(?:EDT|EST|GMT|UTC|CET|MSK|PST|PDT|CDT|CST|local\s+time|Moscow\s+time))?"), _clock),
         (compile_(r"(?:the\s+)?(?P<unit>year|month|week)[\s-](?:ago|earlier)(?:\s+(?P<noun>quarter|period|month|year|week))?"), _year_ago),
-        (compile_(r"the\s+(?P<unit>year|month|week|quarter|decade|century|day)"), _weak_unit),
+        (compile_(r"the\s+(?P<adj>(?:fiscal|full|calendar|latest)\s+)?(?P<unit>year|month|week|quarter|decade|century|period)"), _weak_unit),
     ]
 
 

@@ -134,6 +134,12 @@ def month_year(anchor: dt.date, m: int, direction: int) -> int:
     return anchor.year
 
 
+def nearest_month_year(anchor: dt.date, m: int) -> int:
+    """The year that puts month m nearest the anchor (ties go to the past)."""
+    diffs = [(abs((y - anchor.year) * 12 + m - anchor.month), -y, y) for y in (anchor.year - 1, anchor.year, anchor.year + 1)]
+    return min(diffs)[2] if min(diffs)[0] < 6 else anchor.year if m <= anchor.month else anchor.year - 1
+
+
 def nearest_year(anchor: dt.date, m: int, d: int) -> int:
     """The year that puts month/day closest to the anchor (for "Sept. 30" without a year)."""
     best = anchor.year

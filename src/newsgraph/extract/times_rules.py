@@ -133,7 +133,8 @@ def _month(m: re.Match[str], ctx: Ctx) -> Cand | None:
     det = (m.group("det") or "").lower()
     direction = -1 if det in ("last", "past") else 1 if det in ("next", "coming") else 0
     mo = _month_number(ctx, word)
-    return _cand(m, "DATE", tr.month(tr.month_year(ctx.anchor, mo, direction), mo))
+    y = tr.month_year(ctx.anchor, mo, direction) if direction else tr.nearest_month_year(ctx.anchor, mo)
+    return _cand(m, "DATE", tr.month(y, mo))
 
 
 # -- years, decades, centuries -----------------------------------------------------------------
@@ -150,6 +151,17 @@ def _year(m: re.Match[str], ctx: Ctx) -> Cand | None:
     if not 1900 <= y <= 2100 and not _PREP_BEFORE.search(before):
         return None
     return _cand(m, "DATE", m.group("y"))
+
+
+def _spelled_year(m: re.Match[str], ctx: Ctx) -> Cand | None:
+    """ "nineteen ninety-six", "the year two thousand" (broadcast transcripts)."""
+    if (m.group("century") or "").lower() == "nineteen":
+        rest = ctx.lex.number(m.group("rest") or "")
+        return _cand(m, "DATE", tr.year(1900 + int(rest))) if rest and rest < 100 else None
+    if not _PREP_BEFORE.search(ctx.before(m.start(), 12)) and not re.search(r"year\s+$", ctx.before(m.start(), 8)):
+        return None
+    rest = ctx.lex.number(m.group("rest") or "0") if m.group("rest") else 0
+    return _cand(m, "DATE", tr.year(2000 + int(rest or 0)))
 
 
 def _fiscal(m: re.Match[str], ctx: Ctx) -> Cand | None:
@@ -225,9 +237,21 @@ def _holiday(m: re.Match[str], ctx: Ctx) -> Cand | None:
     if not name[0].isupper():
         return None
     rule = ctx.lex.holidays[name.lower()]
-    y = int(m.group("y")) if m.group("y") else ctx.anchor.year if ctx.anchor else None
-    date = tr.nth_weekday(y, rule.month, rule.day) if y else None
-    return _cand(m, "DATE", tr.day(date) if date else None)
+    if m.group("y"):
+        date = tr.nth_weekday(int(m.group("y")), rule.month, rule.day)
+        return _cand(m, "DATE", tr.day(date) if date else None)
+    if ctx.anchor is None:
+        return _cand(m, "DATE", None)
+    dates = [tr.nth_weekday(y, rule.month, rule.day) for y in range(ctx.anchor.year - 1, ctx.anchor.year + 2)]
+    nearest = min((d for d in dates if d), key=lambda d: abs((d - ctx.anchor).days), default=None)
+    return _cand(m, "DATE", tr.day(nearest) if nearest else None)
+
+
+def _spelled_tail() -> str:
+    numbers = lexicon().kind("number")
+    small = "|".join(k for k, v in numbers.items() if 1 <= float(v) < 20 and " " not in k and k not in ("a", "an"))
+    tens = "|".join(k for k, v in numbers.items() if 20 <= float(v) < 100 and " " not in k)
+    return f"(?:(?:{tens})(?:[\\s-]+(?:{small}))?|{small})"
 
 
 @cache
@@ -242,6 +266,8 @@ def calendar_rules() -> list[tuple[re.Pattern[str], Handler]]:
         (compile_(rf"(?P<mon>{p.month})(?:\s+of)?,?\s+(?P<yref>{p.year4}|(?:this|last|next|that|the\s+same|the\s+previous|the\s+following)\s+year)"), _month_year),
         (compile_(rf"(?:(?P<det>last|next|this|past|coming|early|late|mid)[\s-]+)?(?P<mon>{p.month})"), _month),
         (re.compile(rf"(?<![\w$€£¥.,/])(?P<y>{p.year4})(?![\w%]|[.,]\d)"), _year),
+        (compile_(rf"(?P<century>nineteen|two\s+thousand)(?:\s+and)?[\s-]+(?P<rest>{_spelled_tail()})|"
+                  r"(?P<two>two\s+thousand)(?P<none>)"), _spelled_year),
         (compile_(r"(?:fiscal(?:\s+year)?|financial\s+year|FY)\s*'?(?P<fy>\d{4}|\d{2})"), _fiscal),
         (compile_(r"(?:the\s+)?(?:(?:early|mid|late)[\s-]+)?(?:(?P<full>1[5-9]\d0|20\d0)'?s|'(?P<short>\d0)s)"), _decade),
         (compile_(rf"(?:the\s+)?(?P<ord>{p.ordinal})[\s-]+century"), _century),

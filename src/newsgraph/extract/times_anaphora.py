@@ -1,0 +1,44 @@
+"""Values that depend on earlier times in the text: "the quarter", "a year earlier"."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from newsgraph.extract import times_resolve as tr
+from newsgraph.extract.times_rules import Cand, Ctx
+
+_QUARTER = re.compile(r"(\d{4})-Q([1-4])")
+_THE_QUARTER = re.compile(r"(?:the|that)\s+(?:latest\s+)?(?:quarter|period)$", re.IGNORECASE)
+_YEAR_AGO = re.compile(r"(?:a\s+year\s+(?:ago|earlier)|(?:the\s+)?year[\s-](?:ago|earlier)(?:\s+\w+)?)$", re.IGNORECASE)
+
+
+def resolve_anaphora(cands: list[Cand], ctx: Ctx) -> list[Cand]:
+    """Bind "the quarter" to the last quarter named before it, and "a year ago" in a sentence
+    about a quarter to that quarter a year before (financial reports compare like periods)."""
+    out: list[Cand] = []
+    last_quarter: str | None = None
+    for cand in cands:
+        text = ctx.text[cand.start : cand.end]
+        if _THE_QUARTER.match(text) and last_quarter:
+            cand = replace(cand, value=last_quarter)
+        elif _YEAR_AGO.match(text) and _about_quarters(cand, ctx):
+            base = last_quarter or (tr.shift(ctx.anchor, "Q", -1) if ctx.anchor else None)
+            cand = replace(cand, value=_year_before(base))
+        if cand.value and _QUARTER.fullmatch(cand.value) and not _YEAR_AGO.match(text):
+            last_quarter = cand.value
+        out.append(cand)
+    return out
+
+
+def _about_quarters(cand: Cand, ctx: Ctx) -> bool:
+    """Whether the text around it (the paragraph so far and its sentence) speaks of quarters."""
+    start = max(ctx.text.rfind("\n\n", 0, cand.start), cand.start - 400, 0)
+    end = ctx.text.find(". ", cand.end)
+    window = ctx.text[start : end if end > 0 else len(ctx.text)]
+    return bool(re.search(r"quarter|latest period", window, re.IGNORECASE))
+
+
+def _year_before(value: str | None) -> str | None:
+    match = _QUARTER.fullmatch(value or "")
+    return f"{int(match.group(1)) - 1:04d}-Q{match.group(2)}" if match else None

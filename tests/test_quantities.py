@@ -1,0 +1,350 @@
+"""Tests for the quantity extractor (newsgraph.extract.quantities)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from newsgraph.extract.quantities import find_quantities, quantity_change
+from newsgraph.record import Quantity
+
+SHARED = Path(__file__).resolve().parents[1].parent / "shared"
+
+
+def one(text: str) -> Quantity:
+    found = find_quantities(text)
+    assert len(found) == 1, found
+    return found[0]
+
+
+def triples(text: str) -> list[tuple[str, float, str | None]]:
+    return [(q.text, q.value, q.unit) for q in find_quantities(text)]
+
+
+# --- numbers in digits and words -------------------------------------------------
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("They signed three agreements.", 3),
+        ("a dozen eggs", 12),
+        ("half a million people", 500_000),
+        ("one hundred and two visitors", 102),
+        ("twenty-one years", 21),
+        ("1,500 workers", 1500),
+        ("2.5 trillion roubles", 2.5e12),
+        ("1.2 mln tonnes", 1.2e6),
+        ("one and a half million barrels", 1.5e6),
+    ],
+)
+def test_number_values(text: str, value: float) -> None:
+    assert one(text).value == pytest.approx(value)
+
+
+# --- money ---------------------------------------------------------------------
+
+@pytest.mark.parametrize(
+    ("text", "value", "unit"),
+    [
+        ("trade reached $1.8 bln", 1.8e9, "USD"),
+        ("worth US$250 billion", 250e9, "USD"),
+        ("a budget of Rs 16,189 crore", 16189e7, "INR"),
+        ("The deal is worth €3.5 billion", 3.5e9, "EUR"),
+        ("it cost £2,000", 2000, "GBP"),
+        ("10 billion dollars", 1e10, "USD"),
+        ("500 million euros", 5e8, "EUR"),
+        ("15 billion roubles", 15e9, "RUB"),
+        ("20 billion rubles", 20e9, "RUB"),
+        ("800 yuan", 800, "CNY"),
+        ("3 billion renminbi", 3e9, "CNY"),
+        ("100 million yen", 1e8, "JPY"),
+        ("5 trillion tenge", 5e12, "KZT"),
+        ("200 million som", 2e8, "KGS"),
+        ("40 million manat", 4e7, "AZN"),
+        ("12 billion rupees", 12e9, "INR"),
+        ("7 billion hryvnia", 7e9, "UAH"),
+        ("USD 1,700", 1700, "USD"),
+        ("INR1 trillion", 1e12, "INR"),
+        ("$2.7m", 2.7e6, "USD"),
+        ("HK$5.4m", 5.4e6, "HKD"),
+        ("RM23.50", 23.5, "MYR"),
+        ("1.23 billion shekels", 1.23e9, "ILS"),
+    ],
+)
+def test_money(text: str, value: float, unit: str) -> None:
+    q = one(text)
+    assert (q.value, q.unit) == (pytest.approx(value), unit)
+
+
+def test_record_figure_from_the_seed() -> None:
+    text = "mutual trade turnover increased by 34% and reached a record $24 billion."
+    assert triples(text) == [("34%", 34, "percent"), ("$24 billion", 24e9, "USD")]
+
+
+def test_price_per_unit() -> None:
+    q = one("crude was at US $58.24 per barrel")
+    assert (q.value, q.unit) == (58.24, "USD/barrel")
+
+
+# --- percent, points -----------------------------------------------------------
+
+@pytest.mark.parametrize(
+    ("text", "value", "unit"),
+    [
+        ("rose 34%", 34, "percent"),
+        ("18 percent of trade", 18, "percent"),
+        ("60 per cent of revenue", 60, "percent"),
+        ("up 0.5 percentage points", 0.5, "pp"),
+        ("a 2 pp rise", 2, "pp"),
+        ("a 60 basis point improvement", 60, "bp"),
+    ],
+)
+def test_percent(text: str, value: float, unit: str) -> None:
+    q = one(text)
+    assert (q.value, q.unit) == (pytest.approx(value), unit)
+
+
+# --- counts, ranks ---------------------------------------------------------------
+
+@pytest.mark.parametrize(
+    ("text", "value", "unit"),
+    [
+        ("about $1 billion for 135 commodity items", 135, "commodity item"),
+        ("Today we are united by 11 railroads and highways", 11, "railroad"),
+        ("we have opened 11 affiliates of Russian universities", 11, "affiliate"),
+        ("We had three big forums", 3, "big forum"),
+        ("68400 people", 68400, "people"),
+        ("about 60 commercial fishermen", 60, "commercial fisherman"),
+        ("seven European countries", 7, "european country"),
+        ("the construction of two railways", 2, "railway"),
+        ("12 companies", 12, "company"),
+    ],
+)
+def test_counts(text: str, value: float, unit: str) -> None:
+    found = [q for q in find_quantities(text) if q.value == value]
+    assert found and found[0].unit == unit
+
+
+def test_count_with_compound_noun() -> None:
+    q = one("three oil and gas wires and the Khorgos Center")
+    assert q.value == 3 and q.unit in ("oil and gas wire", "wire")
+
+
+def test_rank() -> None:
+    q = one("China is traditionally among the top 5 investor countries")
+    assert (q.text, q.value, q.unit) == ("top 5", 5, "rank")
+
+
+# --- ranges and approximations -----------------------------------------------------
+
+@pytest.mark.parametrize(
+    ("text", "value", "high", "unit"),
+    [
+        ("10-12 billion dollars", 10e9, 12e9, "USD"),
+        ("between 5 and 7 percent", 5, 7, "percent"),
+        ("$10 to $15 billion", 10e9, 15e9, "USD"),
+        ("priced from RM120,000 to RM300,000", 120_000, 300_000, "MYR"),
+        ("15 to 22 miles per hour", 15, 22, "mph"),
+        ("between $62 and $68 per share", 62, 68, "USD/share"),
+        ("from $800,000 to $1.3 million", 800_000, 1.3e6, "USD"),
+    ],
+)
+def test_ranges(text: str, value: float, high: float, unit: str) -> None:
+    q = one(text)
+    assert (q.value, q.high, q.unit) == (pytest.approx(value), pytest.approx(high), unit)
+
+
+def test_between_is_in_the_span() -> None:
+    assert one("growth of between 5 and 7 percent").text == "between 5 and 7 percent"
+
+
+def test_change_from_to_is_two_figures() -> None:
+    found = find_quantities("Revenue fell from $36,040 to $34,935.")
+    assert [q.value for q in found] == [36040, 34935]
+
+
+@pytest.mark.parametrize(
+    "word", ["about", "around", "over", "more than", "nearly", "almost", "exceeded", "some", "roughly", "approximately", "up to"]
+)
+def test_approximators(word: str) -> None:
+    q = one(f"investments {word} $10 billion")
+    assert q.approx and q.text == f"{word} $10 billion" and q.value == 10e9
+
+
+def test_exact_figure_is_not_approx() -> None:
+    assert not one("it amounted to $5 billion").approx
+
+
+# --- physical units -------------------------------------------------------------------
+
+@pytest.mark.parametrize(
+    ("text", "value", "unit"),
+    [
+        ("1.5 million tonnes of grain", 1.5e6, "tonne"),
+        ("500,000 barrels per day", 500_000, "barrel/day"),
+        ("100,000 barrels of oil", 100_000, "barrel"),
+        ("55 billion cubic metres of gas", 55, "bcm"),
+        ("10 bcm", 10, "bcm"),
+        ("2 million cubic metres", 2e6, "m3"),
+        ("over 3,500 kilometres long", 3500, "km"),
+        ("a 1,200 MW plant", 1200, "MW"),
+        ("5 megawatts", 5, "MW"),
+        ("7.3 kWh", 7.3, "kWh"),
+        ("25 km", 25, "km"),
+        ("87 mph", 87, "mph"),
+        ("a 6.1-inch display", 6.1, "inch"),
+        ("a two-day visit", 2, "day"),
+        ("in 15 years", 15, "year"),
+        ("32 degrees Celsius", 32, "°C"),
+        ("640bhp", 640, "bhp"),
+        ("5kW", 5, "kW"),
+        ("54GB of data", 54, "GB"),
+        ("2,000 hectares", 2000, "ha"),
+    ],
+)
+def test_physical_units(text: str, value: float, unit: str) -> None:
+    q = one(text)
+    assert (q.value, q.unit) == (pytest.approx(value), unit)
+
+
+# --- not quantities ---------------------------------------------------------------------
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "the target is set for 2030",
+        "a cooperation programme for 2022–2026",
+        "On September 8 the talks began.",
+        "the talks on 9 May",
+        "Published 5:55 AM EST Dec 20 2019",
+        "At 2 pm everybody will be gone.",
+        "the meeting started at 10:30",
+        "this year marks the 10th anniversary",
+        "the first visit",
+        "He was aged 45 at the time.",
+        "a 45-year-old engineer",
+        "Maddon, 66, has used the downtime",
+        "Call +7 (7172) 74-50-50 for details",
+        "under Article 5 of the treaty",
+        "Section 3 applies",
+        "the One Belt, One Road initiative",
+        "Kazakhstan was one of the first to respond",
+        "he is the one that came",
+        "1. Introduction",
+        "iPhone 11 Pro",
+        "COVID-19 restrictions",
+        "a score of 2-1",
+        "the 1990s",
+        "the F-16 jets",
+    ],
+)
+def test_not_quantities(text: str) -> None:
+    assert find_quantities(text) == []
+
+
+# --- change classes --------------------------------------------------------------------------
+
+@pytest.mark.parametrize(
+    ("text", "mention", "change"),
+    [
+        ("trade increased by 34% last year", "34%", "up"),
+        ("The S&P 500 fell 0.9%", "0.9%", "down"),
+        ("shares were down 2.3%", "2.3%", "down"),
+        ("Tesla jumped 8.5%", "8.5%", "up"),
+        ("The Dow lost 190 points, or 0.6%.", "0.6%", "down"),
+        ("rose 8.15% to 3.65", "3.65", "="),
+        ("more than 60 per cent of revenue", "more than 60 per cent", ">"),
+        ("about 15 euros", "about 15 euros", "~"),
+        ("up to 400 people", "up to 400 people", "<"),
+        ("more than 100 kilometers (60 miles)", "60 miles", ">"),
+        ("it costs $200", "$200", "="),
+        ("the defense gave up 517 rushing yards", "517 rushing yards", "="),
+    ],
+)
+def test_quantity_change(text: str, mention: str, change: str) -> None:
+    q = next(q for q in find_quantities(text) if q.text == mention)
+    assert quantity_change(text, q) == change
+
+
+# --- properties ---------------------------------------------------------------------------------
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("0123456789 ,.-–$€%/:()abckmMBtonesperdlauUSD\n")), max_size=80))
+def test_spans_valid_on_number_like_text(text: str) -> None:
+    _check_spans(text)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(max_size=120))
+def test_spans_valid_on_any_text(text: str) -> None:
+    _check_spans(text)
+
+
+def _check_spans(text: str) -> None:
+    found = find_quantities(text)
+    last = 0
+    for q in found:
+        start, end = q.span
+        assert text[start:end] == q.text and start >= last and end > start
+        assert q.high is None or q.high > q.value
+        last = end
+    for q in found:
+        assert quantity_change(text, q) in ("=", "~", ">", "<", "up", "down")
+
+
+# --- gold files in ../shared ----------------------------------------------------------------------
+
+def _shared(path: str) -> Path:
+    full = SHARED / path
+    if not full.exists():
+        pytest.skip(f"{full} not found (the shared evaluation data sits beside the repository)")
+    return full
+
+
+def test_seed_quantities() -> None:
+    text = _shared("examples/seed/000_e63359579d5b3a1c.txt").read_text("utf-8")
+    found = {(q.value, q.unit) for q in find_quantities(text)}
+    expected = {
+        (24e9, "USD"), (34, "percent"), (13.6e9, "USD"), (20, "percent"), (35e9, "USD"), (1e9, "USD"),
+        (135, "commodity item"), (5, "rank"), (23.5e9, "USD"), (11, "railroad"), (3, "oil and gas wire"),
+    }
+    assert expected <= found
+    values = {q.value for q in find_quantities(text)}
+    assert not values & {2024, 2030, 10, 1}
+
+
+def test_kremlin_claim_values_are_found() -> None:
+    folder = _shared("examples/kremlin")
+    total = hit = 0
+    for gold in sorted(folder.glob("*.expected.json")):
+        text = gold.with_name(gold.name.replace(".expected.json", ".txt")).read_text("utf-8")
+        values = {q.value for q in find_quantities(text)}
+        for claim in json.loads(gold.read_text("utf-8")).get("claims", []):
+            if claim.get("unit") == "rank" and claim.get("value") == 1:
+                continue  # superlatives ("the largest partner"), no number in the text
+            total += 1
+            hit += claim["value"] in values
+    assert total and hit / total >= 0.9, (hit, total)
+
+
+_UNIT_NAMES = {"metre": "m", "kilometre": "km", "mile": "mile", "tonne": "tonne", "gallon": "gallon", "day": "day",
+               "year": "year", "week": "week", "hour": "hour", "dollar": "USD", "euro": "EUR", "pound sterling": "GBP",
+               "percentage": "percent", "kilogram": "kg", "litre": "litre", "inch": "inch", "foot": "ft"}
+
+
+def test_quantulum3_cases() -> None:
+    cases = json.loads(_shared("data/quantulum3-tests/quantities.json").read_text("utf-8"))
+    total = hit = 0
+    for case in cases:
+        found = find_quantities(case["req"])
+        for item in case["res"]:
+            unit = _UNIT_NAMES.get(item["unit"])
+            if unit is None:
+                continue
+            total += 1
+            hit += any(q.value == pytest.approx(item["value"]) and q.unit == unit for q in found)
+    assert total > 20 and hit / total >= 0.7, (hit, total)
