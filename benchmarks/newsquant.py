@@ -44,7 +44,7 @@ def unit_name(unit: str | None) -> str:
     """Our unit in NewsQuant's normalized vocabulary ("USD" -> "dollar", "km" -> "kilometre")."""
     if unit is None:
         return "-"
-    if "/" in unit:
+    if "/" in unit and unit not in _names():
         return " per ".join(unit_name(u) for u in unit.split("/", 1))
     return _names().get(unit, unit).lower()
 

@@ -70,3 +70,18 @@ def check_record(schema_validator) -> Callable:
         assert span_problems(record) == [], f"record {record.id} has bad spans"
 
     return check
+
+
+def reference_problems(record) -> list[str]:
+    """Local ids that are duplicated or refer to no entity; claim subjects that are no entity's key."""
+    ids = [e.id for e in record.entities]
+    keys = {e.key for e in record.entities}
+    problems = [f"duplicate id {i}" for kind in (ids, [c.id for c in record.claims],
+                [v.id for v in record.events]) for i in set(kind) if kind.count(i) > 1]
+    refs = [(f"event {v.id}", r) for v in record.events for r in (*v.actors, *v.targets, v.place) if r]
+    refs += [(f"claim {c.id}", c.speaker) for c in record.claims if c.speaker]
+    refs += [("quote", q.speaker) for q in record.quotes if q.speaker]
+    problems += [f"{where} refers to {ref}, which is no entity" for where, ref in refs if ref not in ids]
+    problems += [f"claim {c.id} is about {s}, which is no entity's key"
+                 for c in record.claims for s in c.subject if s not in keys]
+    return problems

@@ -18,6 +18,7 @@ from ..kb.lexicon import countries, lookup_place, org_heads, place_names, titles
 from ..record import Entity, Mention, Role
 from .names import slug, strip_article
 from .registry import Context, register
+from .roles import titled_names
 
 _NER_TYPES = {
     "PERSON": "PERSON",
@@ -287,25 +288,73 @@ def _alias_orgs(builder: _Builder) -> None:
                     cluster.mentions[match.span()] = "name"
 
 
-def collect(text: str, doc: object) -> dict[str, _Cluster]:
+def _titled_persons(builder: _Builder) -> list[tuple[int, int]]:
+    spans = []
+    for span, _role in titled_names(builder.text):
+        builder.add("PERSON", builder.text[span[0]:span[1]], span)
+        spans.append(span)
+    return spans
+
+
+def _from_title(builder: _Builder, title: str | None) -> None:
+    """Names and roles the headline gives ("Meeting with President of Belarus Alexander Lukashenko")."""
+    for (start, end), role in titled_names(title or ""):
+        full = title[start:end]  # type: ignore[index]
+        for cluster in builder.clusters.values():
+            if cluster.type == "PERSON" and _is_part(cluster.name, full):
+                cluster.name = full if len(full) > len(cluster.name) else cluster.name
+                cluster.roles.append(Role(title=role.title, of=role.of, to=role.to, span=None))
+                cluster.country = cluster.country or (role.of if role.of and len(role.of) == 2 else None)
+                break
+
+
+def collect(text: str, doc: object, title: str | None = None) -> dict[str, _Cluster]:
     """The clusters of one document (before roles, titles and pronouns)."""
     builder = _Builder(text)
+    persons = _titled_persons(builder)
     rule_orgs = _rule_orgs(text)
-    _countries(builder, _named_spans(doc) + [(s, e) for s, e, _t in rule_orgs])
+    named = [(s, e) for s, e in _named_spans(doc) if not any(ps < e and s < pe for ps, pe in persons)]
+    _countries(builder, named + [(s, e) for s, e, _t in rule_orgs])
     _initiatives(builder)
     for start, end, type_ in rule_orgs:
         if not builder.overlaps(start, end):
             _add_named(builder, type_, text[start:end], (start, end))
-    persons = {e.text for e in doc.ents if e.label_ == "PERSON"}  # type: ignore[attr-defined]
-    _ner(builder, doc, persons)
+    names = {e.text for e in doc.ents if e.label_ == "PERSON"}  # type: ignore[attr-defined]
+    _ner(builder, doc, names | {c.name for c in builder.clusters.values() if c.type == "PERSON"})
     _merge_persons(builder)
     _alias_orgs(builder)
+    _from_title(builder, title)
     return builder.clusters
+
+
+def _rekey(clusters: dict[str, _Cluster]) -> list[_Cluster]:
+    """Keys from the final (fullest) names; clusters that now share a key are one."""
+    out: dict[str, _Cluster] = {}
+    for cluster in sorted(clusters.values(), key=_Cluster.first):
+        if cluster.type != "COUNTRY":
+            cluster.key = f"{cluster.type.lower()}:{slug(cluster.name)}"
+        same = out.get(cluster.key)
+        if same is None:
+            out[cluster.key] = cluster
+        else:
+            same.mentions.update(cluster.mentions)
+            same.roles += cluster.roles
+    return list(out.values())
+
+
+def _distinct_roles(cluster: _Cluster) -> tuple[Role, ...]:
+    """One role per title, of and to; a role without "of" takes the person's country."""
+    out: dict[tuple[str, str | None, str | None], Role] = {}
+    for role in sorted(cluster.roles, key=lambda r: r.span is None):
+        if role.of is None and cluster.country:
+            role = Role(title=role.title, of=cluster.country, to=role.to, span=role.span)
+        out.setdefault((role.title, role.of, role.to), role)
+    return tuple(out.values())
 
 
 def freeze(clusters: dict[str, _Cluster]) -> tuple[Entity, ...]:
     """Entities with ids E1, E2 ... in order of first mention."""
-    ordered = sorted(clusters.values(), key=_Cluster.first)
+    ordered = sorted(_rekey(clusters), key=_Cluster.first)
     return tuple(
         Entity(
             id=f"E{i}",
@@ -313,7 +362,7 @@ def freeze(clusters: dict[str, _Cluster]) -> tuple[Entity, ...]:
             type=c.type,
             name=c.name,
             country=c.country,
-            roles=tuple(dict.fromkeys(c.roles)),
+            roles=_distinct_roles(c),
             mentions=tuple(Mention(span=s, kind=k) for s, k in sorted(c.mentions.items())),
         )
         for i, c in enumerate(ordered, start=1)
@@ -324,6 +373,6 @@ def freeze(clusters: dict[str, _Cluster]) -> tuple[Entity, ...]:
 def extract_entities(ctx: Context) -> dict[str, object]:
     from .roles import add_roles_and_mentions
 
-    clusters = collect(ctx.article.text, ctx.doc)
+    clusters = collect(ctx.article.text, ctx.doc, ctx.article.title)
     add_roles_and_mentions(ctx.article.text, ctx.doc, clusters)
     return {"entities": freeze(clusters)}

@@ -9,8 +9,10 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
+from newsgraph.extract.quantities_change import quantity_change
+from newsgraph.extract.quantities_filters import blocked_spans, is_excluded
 from newsgraph.extract.quantities_kb import Tables, tables, unit_lookup
 from newsgraph.extract.quantities_numbers import (
     core_re,
@@ -21,7 +23,6 @@ from newsgraph.extract.quantities_numbers import (
     vague_re,
 )
 from newsgraph.extract.quantities_nouns import counted_noun, lemma
-from newsgraph.extract.quantities_filters import blocked_spans, is_excluded
 from newsgraph.record import Quantity
 
 __all__ = ["find_quantities", "quantity_change"]
@@ -32,6 +33,7 @@ _PER_WORD = re.compile(r"[a-z]{3,}(?![\w-])")
 _TOP = re.compile(r"(?i:\btop)[\s-]$")
 _BETWEEN = re.compile(r"(?i:\bbetween)\s+$")
 _SUB = re.compile(r"(?i:\b(?:sub|minus)-)$")
+_PERIODS = frozenset({"year", "month", "week", "day", "hour", "minute", "second"})
 _NO_PER = frozenset({"percent", "pp", "bp"})
 _OR_NEXT = re.compile(r",?\s+or\s+")
 _COMPOUND = re.compile(r"-([a-z]{3,})(?![\w-])")
@@ -67,10 +69,21 @@ def find_quantities(text: str) -> list[Quantity]:
         quantity = _quantity(text, match, kb)
         if isinstance(quantity, int):
             last_end = quantity
-        elif quantity and quantity.span[0] >= last_end:
-            found.append(quantity)
+        elif quantity:
+            found.append(_clamp(text, quantity, last_end))
             last_end = quantity.span[1]
     return found
+
+
+def _clamp(text: str, quantity: Quantity, last_end: int) -> Quantity:
+    """Keep an approximator or currency from reaching into the previous quantity."""
+    if quantity.span[0] >= last_end:
+        return quantity
+    start, end = last_end, quantity.span[1]
+    while start < end and text[start].isspace():
+        start += 1
+    return Quantity(span=(start, end), text=text[start:end], value=quantity.value, unit=quantity.unit,
+                    approx=quantity.approx, high=quantity.high)
 
 
 def _candidates(text: str) -> list[re.Match[str]]:
@@ -79,7 +92,7 @@ def _candidates(text: str) -> list[re.Match[str]]:
         matches += vague_re().finditer(text)
     if "half" in text or "th" in text or "quarter" in text:
         matches += fraction_re().finditer(text)
-    return sorted(matches, key=lambda m: m.start())
+    return sorted(matches, key=lambda m: (m.start(), -m.end()))
 
 
 def _inside(blocked: list[tuple[int, int]], starts: list[int], pos: int) -> bool:
@@ -106,7 +119,7 @@ def _quantity(text: str, match: re.Match[str], kb: Tables) -> Quantity | int | N
         unit, start = "rank", top.start()
     if unit is None:
         unit, end = _count_unit(text, part, end, high, kb)
-    if unit is None and (part.words and part.value == 1 or _NEXT_CAPITAL.match(text, end)):
+    if unit is None and (part.value in (0, 1) and part.words or part.value == 0 or _NEXT_CAPITAL.match(text, end)):
         return None
     between = _BETWEEN.search(text, max(0, start - 12), start) if high is not None else None
     if between:
@@ -121,7 +134,7 @@ def _count_unit(text: str, part: Part, end: int, high: float | None, kb: Tables)
         return lemma(compound.group(1), kb), compound.end()
     unit, new_end = counted_noun(text, end, part.value if high is None else high, kb)
     if unit is not None:
-        return unit, new_end
+        return _per_count(text, unit, new_end, kb)
     link = _OR_NEXT.match(text, end)
     match = core_re().match(text, link.end()) if link else None
     other = _part(text, match, kb, second=True) if match else None
@@ -132,10 +145,20 @@ def _fraction(text: str, match: re.Match[str], kb: Tables) -> Quantity | None:
     """"two-thirds of", "a quarter of", "half of": the value as a fraction of one."""
     value = fraction_value(match.group("fraction"))
     start, approx = _approximator(text, match.start(), kb)
-    if value is None or (match.group("fraction").lower() == "half" and not approx and text[match.start()] == "h"):
+    bare_half = match.group("fraction") == "half" and not approx  # "the first half of", not "Half the"
+    if value is None or bare_half:
         return None
     end = match.end("fraction")
     return Quantity(span=(start, end), text=text[start:end], value=value, unit="fraction", approx=approx)
+
+
+def _per_count(text: str, unit: str, end: int, kb: Tables) -> tuple[str, int]:
+    """A count per period: "3,000 tests per day" -> "test/day"."""
+    per = _PER.match(text, end)
+    rate = kb.unit_re.match(text, per.end()) if per else None
+    if rate and rate.group()[:1] not in " -" and unit_lookup(kb, rate.group()) in _PERIODS:
+        return f"{unit}/{unit_lookup(kb, rate.group())}", rate.end()
+    return unit, end
 
 
 def _vague(text: str, match: re.Match[str], kb: Tables) -> Quantity | None:
@@ -286,6 +309,3 @@ def _approximator(text: str, start: int, kb: Tables) -> tuple[int, bool]:
     if not found:
         return start, False
     return found.start(), True
-
-
-from newsgraph.extract.quantities_change import quantity_change  # noqa: E402

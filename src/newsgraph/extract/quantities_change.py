@@ -17,11 +17,11 @@ _PAREN_LOOKBACK = 40
 
 def quantity_change(text: str, q: Quantity) -> str:
     """"up" or "down" if a change word governs ``q`` ("rose 5%", "down 2%"), else its bound: ~ > < or =."""
+    bound = _bound(q.text)
     if q.high is None:
-        direction = _direction(text, q.span[0])
+        direction = _direction(text, q.span[0], bounded=bound != "=")
         if direction:
             return direction
-    bound = _bound(q.text)
     if bound == "=" and _PAREN.search(text, max(0, q.span[0] - 3), q.span[0]):
         return _bound_before_paren(text, q.span[0])
     return bound
@@ -41,7 +41,8 @@ def _bound_before_paren(text: str, start: int) -> str:
     lower = window.lower()
     best = ""
     for phrase in kb.approx:
-        at = lower.rfind(phrase + " ")
+        found = list(re.finditer(rf"(?<![a-z]){re.escape(phrase)}\s", lower))
+        at = found[-1].start() if found else -1
         if at >= 0 and re.fullmatch(r"[\s\d.,$€£%()/A-Za-z-]*", window[at + len(phrase):]) and _few_words(window[at:]):
             best = phrase if len(phrase) > len(best) else best
     return kb.approx[best] if best else "="
@@ -51,7 +52,9 @@ def _few_words(span: str) -> bool:
     return len(re.findall(r"[A-Za-z]+", span)) <= 6 and "," not in span and "." not in span.rstrip("0123456789").split()[-1:]
 
 
-def _direction(text: str, start: int) -> str | None:
+def _direction(text: str, start: int, bounded: bool) -> str | None:
+    """The direction of a change word just before ``start``; a bounded figure ("lost more than 60%")
+    keeps its bound unless "by" joins it to the verb ("increased by more than 15%")."""
     kb = tables()
     tokens = _TOKENS.findall(text[max(0, start - _WINDOW):start])
     tokens.reverse()
@@ -61,7 +64,7 @@ def _direction(text: str, start: int) -> str | None:
         if i >= limit:
             return None
         if word in kb.change:
-            return _particle(tokens, i, kb)
+            return None if bounded and not after_by else _particle(tokens, i, kb)
         if word == "or" or (word == "," and tokens[i - 1:i] == ["or"]):
             return _direction_before_figure(tokens[i + 1:], kb)
         if word == "to" and tokens[i + 1:i + 2] and tokens[i + 1].lower() in kb.change:

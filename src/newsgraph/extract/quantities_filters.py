@@ -82,8 +82,8 @@ def _age(text: str, part: Part) -> bool:
 def _label(text: str, part: Part, kb: Tables) -> bool:
     """"Article 5", "iPhone 11", "Formula 1", "One Belt"."""
     before = _WORD_BEFORE.search(text, max(0, part.start - 30), part.start)
-    if part.words:
-        return text[part.start].isupper() and text[part.end:part.end + 2].strip()[:1].isupper()
+    if part.words and text[part.start].isupper() and text[part.end:part.end + 2].strip()[:1].isupper():
+        return True
     if not before:
         return False
     word = before.group(1)

@@ -74,5 +74,12 @@ def lemma(word: str, kb: Tables) -> str:
 
 
 def _phrase(words: list[str], kb: Tables) -> str:
+    """The lower-case phrase with its head in the singular; a leading participle is dropped
+    ("recorded songs" -> "song")."""
     head = lemma(words[-1], kb)
-    return " ".join([w.lower() for w in words[:-1]] + [head])
+    modifiers = [w.lower() for w in words[:-1]]
+    if modifiers and modifiers[0].endswith("ed") and len(modifiers[0]) > 4:
+        modifiers = modifiers[1:]
+    if modifiers[:1] == ["and"]:
+        modifiers = modifiers[1:]
+    return " ".join(modifiers + [head])

@@ -97,10 +97,9 @@ def _role(match: re.Match[str], span: tuple[int, int], dem: str | None = None) -
     dem_code = _place_code(dem) if dem and lookup_place(dem) else None
     if dem and dem_code is None and dem.lower() not in ("the",):
         return None  # "Deputy Prime Minister" handled by the longer title; other words: not a role
-    of = _place_code(match.group("of")) or dem_code
-    to = _place_code(match.group("to"))
-    if canonical not in envoy_titles() and match.group("to"):
-        to = None
+    groups = match.groupdict()
+    of = _place_code(groups.get("of")) or dem_code
+    to = _place_code(groups.get("to")) if canonical in envoy_titles() else None
     return Role(title=canonical, of=of, to=to, span=span)
 
 
@@ -125,7 +124,7 @@ def _roles_for(text: str, cluster: _Cluster) -> list[Role]:
 def add_roles_and_mentions(text: str, doc: object, clusters: dict[str, _Cluster]) -> None:
     persons = [c for c in clusters.values() if c.type == "PERSON"]
     for cluster in persons:
-        cluster.roles = _roles_for(text, cluster)
+        cluster.roles += _roles_for(text, cluster)
         for role in cluster.roles:
             if role.of and _is_code(role.of):
                 cluster.country = cluster.country or role.of
@@ -166,3 +165,41 @@ def _pronouns(text: str, persons: list[_Cluster]) -> None:
         prior = [key for s, key in anchors if s < match.start() and match.start() - s < 800]
         if prior:
             by_key[prior[-1]].mentions.setdefault(match.span(), "pronoun")
+
+
+@cache
+def _titled_name_re() -> re.Pattern[str]:
+    titles_ = _title_alt_cased()
+    word = rf"(?!(?:{titles_})(?![\w-]))[A-Z][a-z]+(?:[-'\u2019][A-Z]?[a-z]+)*"
+    return re.compile(
+        rf"(?<![\w-])(?P<title>(?:{titles_}))(?:\s+of\s+(?P<of>{_PLACE}))?"
+        rf"\s+(?P<name>{word}(?:\s{word}){{1,3}})(?![\w'\u2019-])"
+    )
+
+
+@cache
+def _title_alt_cased() -> str:
+    """The titles as written capitalized ("Prime Minister"), for names that follow them."""
+    forms = sorted({t.title() if t.islower() else t for t in titles()}, key=len, reverse=True)
+    return "|".join(re.escape(f) for f in forms)
+
+
+def titled_names(text: str) -> list[tuple[tuple[int, int], Role]]:
+    """Person names that a title stands before: "President of Mongolia Ukhnaagiin Khurelsukh".
+
+    The small NER model often misses or mislabels these (as ORG, glued to the place);
+    the title makes them certain. Returns the name span and the role.
+    """
+    out = []
+    for match in _titled_name_re().finditer(text):
+        of = match.group("of")
+        if of and (lookup_place(of) is None or lookup_place(of).kind == "capital"):  # type: ignore[union-attr]
+            continue
+        start, end = match.span("name")
+        words = match.group("name").split()
+        if len(words) > 2 and words[-1] in words[:-1]:  # "Ukhnaagiin Khurelsukh Khurelsukh": a scraping echo
+            end -= len(words[-1]) + 1
+        role = _role(match, (match.start("title"), end))
+        if role is not None and lookup_place(match.group("name")) is None:
+            out.append(((start, end), role))
+    return out

@@ -84,7 +84,8 @@ def _json_items(value: object, name: str, options: ReadOptions) -> Iterator[Item
 
 def read_csv(prepared: Prepared, options: ReadOptions, *, delimiter: str = ",") -> Iterator[Item]:
     """One document per row of a CSV (or TSV) stream with a header row."""
-    csv.field_size_limit(options.max_bytes)
+    # the limit is process-wide: raise it, never lower it (the file size is checked on its own)
+    csv.field_size_limit(max(csv.field_size_limit(), options.max_bytes))
     records = _records(_Lines(prepared.lines(), options.max_bytes), delimiter)
     header = next(records, None)
     while isinstance(header, InputError):  # an undecodable line before the header
