@@ -123,9 +123,12 @@ def evaluate(path: Path = GOLD, errors: list[dict[str, Any]] | None = None) -> d
 
 def words_per_second(path: Path = CORPUS, limit: int | None = None) -> tuple[float, int]:
     """Throughput of ``find_quantities`` over the press-release bodies (one core)."""
-    csv.field_size_limit(sys.maxsize)
-    with open(path, encoding="utf-8", newline="") as handle:
-        bodies = [row["body"] for row in csv.DictReader(handle)][:limit]
+    previous = csv.field_size_limit(sys.maxsize)
+    try:
+        with open(path, encoding="utf-8", newline="") as handle:
+            bodies = [row["body"] for row in csv.DictReader(handle)][:limit]
+    finally:
+        csv.field_size_limit(previous)
     words = sum(len(b.split()) for b in bodies)
     find_quantities("warm up $1 billion")
     began = time.perf_counter()

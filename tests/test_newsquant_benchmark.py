@@ -10,9 +10,9 @@ import pytest
 ROOT = Path(__file__).resolve().parents[1]
 GOLD = ROOT.parent / "shared" / "data" / "gold-items" / "newsquant-dev.json"
 
-# F1 floors, a few points under the measured figures (value 89.5, value+unit 78.0, value+change 81.5).
+# F1 floors, a few points under the measured figures (value 89.8, value+unit 79.9, value+change 83.1).
 # Lower a floor only on purpose, in its own commit that says why.
-FLOORS = {"value": 86.0, "value+unit": 74.0, "value+change": 78.0}
+FLOORS = {"value": 86.0, "value+unit": 76.0, "value+change": 79.0}
 
 
 def _benchmark():

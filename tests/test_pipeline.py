@@ -164,7 +164,27 @@ _WORDS = ["Prime Minister", "Kazakhstan", "China", "Chinese", "Alikhan Smailov",
           "last year", "in 2030", "about", "\u20ac5.5 bn", "1,200", "tonnes", "percent", "Astana",
           "on 1 September", "Ambassador", "the first half of the year", "\u00e9t\u00e9", "\U0001f600",
           "Mr.", "U.S.", "\u041c\u043e\u0441\u043a\u0432\u0430"]
+_SENTENCES = [
+    "Prime Minister Alikhan Smailov met with the Chinese Ambassador Zhang Xiao in Astana.",
+    "\u201cWe value the partnership with China,\u201d he said.",
+    "Zhang Xiao noted that Chinese investment reached about $23.5 billion over 17 years.",
+    "Last year trade between Kazakhstan and China rose by 34% to a record $24 billion.",
+    "The parties aim to reach $35 billion by 2030, the minister stressed.",
+]
+
+
+@st.composite
+def _sentence(draw) -> str:
+    """A real sentence with a few special characters dropped in anywhere."""
+    text = draw(st.sampled_from(_SENTENCES))
+    for _ in range(draw(st.integers(0, 3))):
+        at = draw(st.integers(0, len(text)))
+        text = text[:at] + draw(st.sampled_from(_SPECIAL)) + text[at:]
+    return text
+
+
 _pieces = st.one_of(
+    _sentence(),
     st.sampled_from(_WORDS),
     st.text(alphabet=st.sampled_from(_SPECIAL), min_size=1, max_size=4),
     st.text(max_size=6),
@@ -178,8 +198,7 @@ def _check(record: Record, text: str, check_record) -> None:
     assert reference_problems(record) == []
 
 
-@pytest.mark.slow
-@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture,
+@settings(max_examples=2000, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture,
                                                                   HealthCheck.too_slow])
 @given(text=_texts, date=st.sampled_from([None, "2023-09-01", "1999-12-31"]))
 def test_any_text_gives_a_valid_record(pipeline, check_record, text, date):

@@ -189,6 +189,7 @@ def _skip_title(text: str, start: int, end: int) -> int:
 
 
 def _ner(builder: _Builder, doc: object, person_names: set[str]) -> None:
+    places = {e.text for e in doc.ents if e.label_ in ("GPE", "LOC")}  # type: ignore[attr-defined]
     for ent in doc.ents:  # type: ignore[attr-defined]
         type_ = _NER_TYPES.get(ent.label_)
         if type_ is None or builder.overlaps(ent.start_char, ent.end_char):
@@ -198,6 +199,8 @@ def _ner(builder: _Builder, doc: object, person_names: set[str]) -> None:
             continue
         name = builder.text[start:end]
         type_ = _retype(type_, name, ent, person_names, builder.text, start)
+        if type_ == "PERSON" and name in places and name not in person_names:
+            type_ = "LOCATION"  # "Sochi" tagged PERSON once and GPE elsewhere
         if type_ == "PERSON" and len(name.split()) == 1 and name.isupper():
             type_ = "ORG"
         _add_named(builder, type_, name, (start, end))
@@ -212,14 +215,7 @@ def _retype(type_: str, name: str, ent: object, persons: set[str], text: str, st
         return "FACILITY"
     if type_ == "OTHER" and _INITIATIVE_WORDS.search(name):
         return "INITIATIVE" if "Year of" not in name else "OTHER"
-    if type_ == "OTHER" and getattr(ent, "label_", "") == "WORK_OF_ART" and _looks_like_person(name):
-        return "PERSON"
     return type_
-
-
-def _looks_like_person(name: str) -> bool:
-    words = name.split()
-    return 2 <= len(words) <= 4 and all(w[:1].isupper() and w.isalpha() for w in words)
 
 
 def _after_title(text: str, start: int) -> bool:

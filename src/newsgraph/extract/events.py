@@ -17,11 +17,17 @@ from functools import cache
 from ..kb.lexicon import Trigger, event_triggers, topic_words
 from ..record import Entity, Event, Time
 from .names import MentionIndex, trim_span
+from .quotes import Voices
 from .registry import Context, register
 
 _ACTOR_DEPS = frozenset({"nsubj", "agent", "poss"})
 _TARGET_DEPS = frozenset({"dobj", "pobj", "dative", "nsubjpass"})
 _TARGET_PREPS = frozenset({"with", "to", "by", "of", "between", "and"})
+_FIRST_PERSON = frozenset({"i", "me", "my", "myself"})
+_SECOND_PERSON = frozenset({"you", "your", "yourself"})
+#: types that need two sides: one actor alone does not make the event
+_ONE_SIDED = frozenset({"STATEMENT", "MOBILIZE", "INVESTIGATE", "PROTEST", "ASSAULT", "FIGHT", "RETREAT"})
+_NOT_EVENT_DATES = re.compile(r"\b(?:until|till|by|through|to|before)\s+$", re.I)
 
 
 @cache
@@ -38,6 +44,7 @@ class _EventFinder:
         self.by_id = {e.id: e for e in self.entities}
         self.index = MentionIndex.build(self.entities)
         self.times: Sequence[Time] = ctx["times"]
+        self.voices = Voices(ctx["quotes"])
         self.events: dict[tuple[str, frozenset[str], str | None], Event] = {}
 
     def sentence(self, sent: object) -> None:
@@ -51,7 +58,7 @@ class _EventFinder:
 
     def _add(self, sent: object, match: re.Match[str], trigger: Trigger, token: object) -> None:
         actors, targets = self._participants(sent, token)
-        if not actors and not targets:
+        if len(set(actors) | set(targets)) < (1 if trigger.type in _ONE_SIDED else 2):
             return
         date = self._date(sent, match.start())
         key = (trigger.type, frozenset(actors) | frozenset(targets), date)
@@ -88,7 +95,19 @@ class _EventFinder:
     def _entities_in(self, token: object) -> list[str]:
         left, right = token.left_edge.idx, token.right_edge.idx + len(token.right_edge.text)  # type: ignore[attr-defined]
         found = [eid for _, eid, _kind in self.index.within(left, right)]
+        found += self._voices_in(token)
         return [e for e in found if self.by_id[e].type in ("PERSON", "COUNTRY", "ORG")]
+
+    def _voices_in(self, token: object) -> list[str]:
+        """"I" and "you" in a quote: its speaker and the one addressed."""
+        out = []
+        for word in token.subtree:  # type: ignore[attr-defined]
+            lower = word.lower_
+            if lower in _FIRST_PERSON or lower in _SECOND_PERSON:
+                speaker, addressee = self.voices.at(word.idx)
+                found = speaker if lower in _FIRST_PERSON else addressee
+                out += [found] if found else []
+        return out
 
     def _fallback(self, sent: object) -> list[str]:
         found = [eid for _, eid, _k in self.index.within(sent.start_char, sent.end_char)]  # type: ignore[attr-defined]
@@ -99,7 +118,11 @@ class _EventFinder:
 
     def _date(self, sent: object, offset: int) -> str | None:
         start, end = sent.start_char, sent.end_char  # type: ignore[attr-defined]
-        inside = [t for t in self.times if start <= t.span[0] < end and t.value and t.type == "DATE"]
+        inside = [
+            t for t in self.times
+            if start <= t.span[0] < end and t.value and t.type == "DATE" and abs(t.span[0] - offset) < 80
+            and not _NOT_EVENT_DATES.search(self.text[max(start, t.span[0] - 10):t.span[0]])
+        ]
         if not inside:
             return self.date
         nearest = min(inside, key=lambda t: abs(t.span[0] - offset))
@@ -142,7 +165,7 @@ def _topics(text: str) -> tuple[str, ...]:
 
 @register(
     "events",
-    requires=("doc", "entities", "times"),
+    requires=("doc", "entities", "times", "quotes"),
     provides=("events",),
     components=("parser", "attribute_ruler"),
 )

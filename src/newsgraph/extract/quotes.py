@@ -209,3 +209,28 @@ def extract_quotes(ctx: Context) -> dict[str, object]:
     quotes += _direct(text, index, taken)
     quotes += _reported(ctx.doc, index, taken)
     return {"quotes": tuple(sorted(quotes, key=lambda q: q.span))}
+
+
+class Voices:
+    """Who speaks at an offset, and to whom: "I" is the speaker, "you" the one addressed.
+
+    The addressee is known in transcripts: the speaker of the turn before (or after)
+    that is not the speaker.
+    """
+
+    def __init__(self, quotes: Sequence[Quote]) -> None:
+        self.quotes = sorted(quotes, key=lambda q: q.span)
+        turns = [q for q in self.quotes if q.cue == ":" and q.speaker]
+        self.addressee: dict[tuple[int, int], str | None] = {}
+        for i, turn in enumerate(turns):
+            others = [t.speaker for t in (*turns[i - 1:i][::-1], *turns[i + 1:i + 2]) if t.speaker != turn.speaker]
+            self.addressee[turn.span] = others[0] if others else None
+
+    def at(self, offset: int) -> tuple[str | None, str | None]:
+        """``(speaker, addressee)`` of the quote holding ``offset``; ``(None, None)`` outside quotes."""
+        for quote in self.quotes:
+            if quote.span[0] <= offset < quote.span[1]:
+                return quote.speaker, self.addressee.get(quote.span)
+            if quote.span[0] > offset:
+                break
+        return None, None
