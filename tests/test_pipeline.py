@@ -198,7 +198,7 @@ def _check(record: Record, text: str, check_record) -> None:
     assert reference_problems(record) == []
 
 
-@settings(max_examples=2000, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture,
+@settings(max_examples=50, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture,
                                                                   HealthCheck.too_slow])
 @given(text=_texts, date=st.sampled_from([None, "2023-09-01", "1999-12-31"]))
 def test_any_text_gives_a_valid_record(pipeline, check_record, text, date):

@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
 
-from ..kb.lexicon import claim_cues
+from ..kb.lexicon import claim_cues, claim_nonunits
 from ..record import Change, Claim, Entity, Quantity, Quote, Time
 from .indicators import indicator_for
 from .names import trim_span
@@ -43,6 +43,13 @@ def _change_before_re() -> re.Pattern[str]:
     )
 
 
+_APPROX = r"(?:(?:some|about|almost|nearly|over|more than|around|approximately|roughly|a further|another)\s+)?"
+_CHANGE_NOUN = re.compile(
+    r"(?:(?P<up>increase|growth|rise|gain|jump|surge)|(?P<down>decline|decrease|drop|fall|reduction|contraction))"
+    rf"(?:\s+in\s+[\w\s-]{{1,40}}?)?\s+(?:of|by)\s+{_APPROX}$",
+    re.IGNORECASE,
+)
+_ELLIPTIC = re.compile(rf"(?:,\s*|\s)and\s+by\s+{_APPROX}$", re.IGNORECASE)
 _CHANGE_AFTER = re.compile(
     r"^\s*(?:(?P<up>increase|growth|rise|gain|jump|higher|more|up)|(?P<down>decrease|decline|drop|fall|lower|less|down))\b",
     re.IGNORECASE,
@@ -66,8 +73,8 @@ class _Sentence:
 
 
 def _direction(text: str, q: Quantity, sent_start: int) -> str | None:
-    before = text[max(sent_start, q.span[0] - 40):q.span[0]]
-    match = _change_before_re().search(before)
+    before = text[max(sent_start, q.span[0] - 70):q.span[0]]
+    match = _change_before_re().search(before[-40:]) or _CHANGE_NOUN.search(before)
     if match:
         return "up" if match.group("up") else "down"
     after = _CHANGE_AFTER.match(text, q.span[1])
@@ -78,10 +85,12 @@ def _direction(text: str, q: Quantity, sent_start: int) -> str | None:
 
 def _changes(text: str, quantities: Sequence[Quantity], sent_start: int) -> dict[int, tuple[Quantity, str]]:
     """Index of each change quantity -> (that quantity, its direction)."""
-    out = {}
+    out: dict[int, tuple[Quantity, str]] = {}
     for i, q in enumerate(quantities):
         if q.unit in ("percent", "pp") or _is_multiplier(q):
             direction = _direction(text, q, sent_start)
+            if direction is None and out and _ELLIPTIC.search(text[sent_start:q.span[0]]):
+                direction = list(out.values())[-1][1]  # "... rose by 15%, and by 16% ..."
             if direction:
                 out[i] = (q, direction)
     return out
@@ -93,7 +102,7 @@ def _is_multiplier(q: Quantity) -> bool:
 
 def _attach(changes: dict[int, tuple[Quantity, str]], quantities: Sequence[Quantity], text: str) -> dict[int, int]:
     """Value quantity index -> change quantity index, for changes beside a value in one clause."""
-    values = [i for i in range(len(quantities)) if i not in changes]
+    values = [i for i, q in enumerate(quantities) if i not in changes and q.unit not in ("percent", "pp")]
     links = {}
     for ci in changes:
         near = sorted(values, key=lambda vi: (_clause_gap(text, quantities[ci], quantities[vi]), abs(vi - ci)))
@@ -109,6 +118,7 @@ def _clause_gap(text: str, a: Quantity, b: Quantity) -> int:
 
 
 def _kind(text: str, q: Quantity, clause: str, period: Time | None) -> str:
+    """The kind from the cue words of the figure's own clause (``clause`` ends with the figure)."""
     for category in ("target", "plan", "forecast"):
         if _cue_re(category).search(clause):
             if category == "target" and not _targetish(clause, period):
@@ -118,9 +128,15 @@ def _kind(text: str, q: Quantity, clause: str, period: Time | None) -> str:
         return "rank"
     if is_counted(q.unit):
         return "count"
-    if _cue_re("cumulative").search(clause) or (period and period.type == "DURATION"):
+    if _cue_re("cumulative").search(clause) or (period and period.type == "DURATION" and _over(text, period)):
         return "cumulative"
     return "actual"
+
+
+def _over(text: str, period: Time) -> bool:
+    """"over the past 17 years" sums a period up; "in the last nine months" states it."""
+    before = text[max(0, period.span[0] - 12):period.span[0]].lower()
+    return "over" in before or "since" in before or "throughout" in before
 
 
 def _targetish(clause: str, period: Time | None) -> bool:
@@ -129,17 +145,20 @@ def _targetish(clause: str, period: Time | None) -> bool:
     return bool(period and period.text.lower().startswith(("by", "until")) or re.search(r"\bby\s+(?:the\s+end|20\d\d)", clause))
 
 
-def _period(times: Sequence[Time], start: int, end: int, q: Quantity) -> Time | None:
+def _period(times: Sequence[Time], start: int, end: int, q: Quantity, text: str) -> Time | None:
     inside = [t for t in times if start <= t.span[0] and t.span[1] <= end and t.value]
     inside = [t for t in inside if not (t.span[0] < q.span[1] and q.span[0] < t.span[1])]
     if not inside:
         return None
-    return min(inside, key=lambda t: _time_distance(t, q))
+    return min(inside, key=lambda t: _time_distance(t, q, text))
 
 
-def _time_distance(t: Time, q: Quantity) -> int:
-    gap = q.span[0] - t.span[1] if t.span[1] <= q.span[0] else t.span[0] - q.span[1]
-    return gap + (0 if t.span[1] <= q.span[0] else 15)  # a time before the figure governs it more often
+def _time_distance(t: Time, q: Quantity, text: str) -> int:
+    """Characters between a time and a figure; a clause boundary between them counts more."""
+    lo, hi = (t.span[1], q.span[0]) if t.span[1] <= q.span[0] else (q.span[1], t.span[0])
+    between = text[lo:hi]
+    crossings = between.count(",") + between.count(";") + between.count(" and ")
+    return (hi - lo) + 30 * crossings + (0 if t.span[1] <= q.span[0] else 15)
 
 
 def _qualifiers(text: str, q: Quantity, start: int) -> tuple[str, ...]:
@@ -191,12 +210,18 @@ class _ClaimBuilder:
             else:
                 self._add(sent, q, changes.get(links.get(i, -1)))
 
+    def _clause_start(self, start: int, q: Quantity) -> int:
+        """Where the figure's clause starts: after the previous figure of the sentence, if any."""
+        before = [c.span[1] for c in self.claims if c.span and start <= c.span[1] <= q.span[0]]
+        return max(before, default=start)
+
     def _add(self, sent: object, q: Quantity, change: tuple[Quantity, str] | None, standalone: bool = False) -> None:
         start, end = sent.start_char, sent.end_char  # type: ignore[attr-defined]
         clause = self.text[start:end]
         indicator = indicator_for(self.doc, sent, q, self.last_indicator)
         self.last_indicator = indicator or self.last_indicator
-        period = _period(self.times, start, end, q)
+        period = _period(self.times, start, end, q, self.text)
+        own = self.text[self._clause_start(start, q):q.span[1]]
         self.claims.append(Claim(
             id=f"C{len(self.claims) + 1}",
             indicator=indicator or (q.unit or "value"),
@@ -204,7 +229,7 @@ class _ClaimBuilder:
             value=q.value,
             unit=q.unit,
             period=period.value if period else None,
-            kind=_kind(self.text, q, clause, period),
+            kind=_kind(self.text, q, own, period),
             change=_change(self.text, change, clause),
             qualifiers=_qualifiers(self.text, q, start),
             speaker=_speaker(self.quotes, q),
@@ -215,9 +240,15 @@ class _ClaimBuilder:
 
 
 
+def _claimable(q: Quantity, time_spans: list[tuple[int, int]]) -> bool:
+    if any(s <= q.span[0] and q.span[1] <= e for s, e in time_spans):
+        return False
+    return not (q.unit and (q.unit in claim_nonunits() or q.unit.split()[-1] in claim_nonunits()))
+
+
 def _by_sentence(doc: object, quantities: Sequence[Quantity], times: Sequence[Time]) -> list[tuple[object, list[Quantity]]]:
     time_spans = [t.span for t in times]
-    usable = [q for q in quantities if not any(s <= q.span[0] and q.span[1] <= e for s, e in time_spans)]
+    usable = [q for q in quantities if _claimable(q, time_spans)]
     out = []
     for sent in doc.sents:  # type: ignore[attr-defined]
         inside = [q for q in usable if sent.start_char <= q.span[0] < sent.end_char]

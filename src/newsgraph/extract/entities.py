@@ -75,12 +75,17 @@ def _all_forms() -> set[str]:
     return {f for f in out if f and f[0].isupper()}
 
 
+def _currency_prefix(text: str, end: int) -> bool:
+    """"US$25.6 billion", "US dollars": a currency, not the country."""
+    return text[end:end + 1] == "$" or text[end:end + 8].lower().startswith(" dollar")
+
+
 def country_hits(text: str) -> Iterator[tuple[int, int, str, str]]:
     """``(start, end, code, kind)`` for each country name, demonym or capital in ``text``."""
     for match in _gazetteer().finditer(text):
         start, end = match.span()
         place = lookup_place(match.group())
-        if place is None:
+        if place is None or _currency_prefix(text, end):
             continue
         if place.kind != "name" and text[start:start + 4].lower() == "the ":
             start += 4  # "the Chinese side": the demonym alone is the mention

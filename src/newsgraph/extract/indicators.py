@@ -13,11 +13,14 @@ import re
 from ..record import Quantity
 
 _GENERIC = frozenset(
-    "amount volume level value total sum figure mark worth tune size share number rate".split()
+    "amount volume level value total sum figure mark worth tune size share number rate record "
+    "increase decrease growth decline rise drop fall gain reduction jump high low".split()
 )
+#: verbs whose object, not their subject, is what a figure measures
 _TRANSITIVE = frozenset(
     "increase increased increasing bring bringing raise raised boost boosted expand expanded "
-    "reduce reduced cut double doubled triple invest".split()
+    "reduce reduced cut double doubled triple invest make making made makes have has had "
+    "see saw seen carry carried conduct conducted attract attracted".split()
 )
 _DROP_WORDS = re.compile(
     r"^(?:the|a|an|our|their|its|his|her|this|that|these|those|total|overall|whole)\s+", re.I
@@ -31,7 +34,20 @@ def indicator_for(doc: object, sent: object, q: Quantity, previous: str | None) 
     head = _head_of(sent, q)
     if head is None:
         return None
+    if q.unit == "percent":
+        share = _share_of(head, q)
+        if share:
+            return share
     return _walk(head, q, previous)
+
+
+def _share_of(head: object, q: Quantity) -> str | None:
+    """"18 percent of Uzbekistan's trade" measures a share of that trade."""
+    of = _of_object(head)
+    if of is None or _in(of, q):
+        return None
+    what = phrase(of)
+    return f"share of {what}" if what else None
 
 
 def _counted(unit: str | None) -> bool:
@@ -101,7 +117,7 @@ def phrase(token: object) -> str | None:
     start = min([token.idx] + [c.left_edge.idx for c in left])  # type: ignore[attr-defined]
     end = token.idx + len(token.text)  # type: ignore[attr-defined]
     of = _of_object(token)
-    if of is not None and of.ent_type_ not in ("GPE", "NORP", "PERSON", "DATE"):
+    if of is not None and of.ent_type_ not in ("GPE", "NORP", "PERSON", "DATE", "PERCENT", "MONEY", "CARDINAL", "QUANTITY"):
         end = of.idx + len(of.text)
     text = token.doc.text[start:end]  # type: ignore[attr-defined]
     return normalize(text)

@@ -146,3 +146,9 @@ def topic_words() -> dict[str, str]:
 def org_heads() -> dict[str, str]:
     """Head words that end an organization or facility name ("Fund", "Bank", "Port") -> type."""
     return {r["word"].strip(): r["type"].strip() for r in read_rows("org_heads.csv")}
+
+
+@cache
+def claim_nonunits() -> frozenset[str]:
+    """Counted nouns that make no claim ("two countries", "three issues", "17 years")."""
+    return frozenset(r["noun"].strip().lower() for r in read_rows("claim_nonunits.csv"))
