@@ -20,6 +20,7 @@ from ..kb.lexicon import cue_forms
 from ..record import Entity, Quote
 from .names import MentionIndex
 from .registry import Context, register
+from .roles import holder, title_labels
 
 _OPEN = "\"\u201c"
 _CLOSE = "\"\u201d"
@@ -39,24 +40,32 @@ def _before_open_re() -> re.Pattern[str]:
     return re.compile(rf"\b(?P<cue>{cues})\b[^\"\u201c\n.]{{0,30}}?[:,]\s*[\"\u201c]")
 
 
-_LABEL_START = re.compile(r"(?:^|(?<=[.!?*\u2026\"\u201d)])\s+|\n)")
+_LABEL_TAIL = re.compile(r"\s*(?:\([\w\s.-]{1,30}\))?:\s")
 
 
 def _labels(text: str, entities: Sequence[Entity]) -> list[tuple[int, int, str]]:
-    """Speaker labels ``(label start, content start, entity id)`` of a transcript."""
-    out = []
-    for entity in entities:
-        if entity.type != "PERSON":
-            continue
+    """Speaker labels ``(label start, content start, entity id)`` of a transcript.
+
+    A label is a person's name followed by a colon ("Vladimir Putin: ", "Kyriakos Mitsotakis
+    (retranslated): "), at a sentence start or after a title ("President of Russia Vladimir
+    Putin: "), or an office alone whose holder the text names ("President of Mongolia: ").
+    """
+    persons = [e for e in entities if e.type == "PERSON"]
+    out = {}
+    for entity in persons:
         starts = {r.span[1]: r.span[0] for r in entity.roles if r.span}
         for mention in entity.mentions:
-            start, end = mention.span
-            if mention.kind != "name" or text[end:end + 2] != ": ":
+            tail = _LABEL_TAIL.match(text, mention.span[1])
+            if mention.kind != "name" or tail is None:
                 continue
-            label = starts.get(end, start)
-            if _at_sentence_start(text, label):
-                out.append((label, end + 2, entity.id))
-    return sorted(out)
+            label = starts.get(mention.span[1], mention.span[0])
+            if label != mention.span[0] or _at_sentence_start(text, label):
+                out[tail.end()] = (label, tail.end(), entity.id)
+    for label, content, role in title_labels(text):
+        person = holder(persons, role)
+        if person is not None and content not in out:
+            out[content] = (label, content, person.id)  # type: ignore[attr-defined]
+    return sorted(out.values())
 
 
 def _at_sentence_start(text: str, offset: int) -> bool:

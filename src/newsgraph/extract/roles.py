@@ -203,3 +203,30 @@ def titled_names(text: str) -> list[tuple[tuple[int, int], Role]]:
         if role is not None and lookup_place(match.group("name")) is None:
             out.append(((start, end), role))
     return out
+
+
+_LABEL_END = r"\s*(?:\([\w\s.-]{1,30}\))?:\s"
+
+
+@cache
+def _title_label_re() -> re.Pattern[str]:
+    return re.compile(rf"(?P<title>{_title_alt_cased()})(?:\s+of\s+(?P<of>{_PLACE}))?(?P<end>{_LABEL_END})")
+
+
+def title_labels(text: str) -> list[tuple[int, int, Role]]:
+    """Transcript labels that name a speaker by office alone: "President of Mongolia(retranslated): ".
+
+    Returns ``(label start, content start, role)``; the caller finds who holds the role.
+    """
+    out = []
+    for match in _title_label_re().finditer(text):
+        role = _role(match, match.span())
+        if role is not None and role.of:
+            out.append((match.start(), match.end(), role))
+    return out
+
+
+def holder(persons: list, role: Role) -> object | None:
+    """The one person among ``persons`` (entities or clusters) with ``role``'s title and country."""
+    found = [p for p in persons if any(r.title == role.title and r.of == role.of for r in p.roles)]
+    return found[0] if len(found) == 1 else None
