@@ -187,7 +187,7 @@ def bad_folder(folder: Path) -> dict[str, str]:
     (folder / "big.txt").write_text("word " * 1000, encoding="utf-8")  # 5 KB > --max-bytes 2000
     good_line = {"id": "jl-1", "title": "Good line", "date": "2023-05-01",
                  "text": "Russia and India discussed energy cooperation."}
-    (folder / "docs.jsonl").write_text(json.dumps(good_line) + '\n{"id": "jl-2", "text": \n',
+    (folder / "docs.jsonl").write_text(json.dumps(good_line) + '\n{"id": "jl-2", "text": "cut off\n',
                                        encoding="utf-8")
     (folder / "rows.csv").write_text(
         "id,title,date,text\n"
