@@ -23,6 +23,7 @@ from typing import Any
 
 from newsgraph.extract.quantities import find_quantities, quantity_change
 from newsgraph.extract.quantities_kb import tables
+from newsgraph.extract.quantities_links import from_to
 from newsgraph.record import Quantity
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -50,12 +51,24 @@ def unit_name(unit: str | None) -> str:
 
 
 def predict(text: str) -> list[dict[str, Any]]:
-    """Our quantities in the CQE tagger format."""
-    out = []
-    for q in find_quantities(text):
+    """Our quantities in the CQE tagger format, "from X to Y" pairs as NewsQuant ranges."""
+    out: list[dict[str, Any]] = []
+    found = find_quantities(text)
+    for i, q in enumerate(found):
         value: Any = q.value if q.high is None else (q.value, q.high)
-        out.append({"value": value, "normalized_unit": unit_name(q.unit), "change": quantity_change(text, q)})
-    return out
+        if i and out and out[-1].get("opens") is found[i - 1]:
+            out[-1] |= {"value": (out[-1]["value"], value), "normalized_unit": unit_name(q.unit), "opens": None}
+            continue
+        tag = {"value": value, "normalized_unit": unit_name(q.unit), "change": quantity_change(text, q)}
+        if i + 1 < len(found) and _pairable(text, q, found[i + 1]):
+            tag["opens"] = q
+        out.append(tag)
+    return [{k: v for k, v in tag.items() if k != "opens"} for tag in out]
+
+
+def _pairable(text: str, q: Quantity, nxt: Quantity) -> bool:
+    """Two single figures written "from X to Y", in the same unit."""
+    return q.high is None and nxt.high is None and q.unit == nxt.unit and from_to(text, q, nxt)
 
 
 def _gold_value(raw: str) -> float | tuple[float, float]:

@@ -124,7 +124,6 @@ def test_extract_without_json_prints_tables(seed_path, tmp_path):
 
 # --- extract: several files, JSON Lines, stdin -----------------------------------------------
 
-@pytest.mark.slow
 def test_extract_kremlin_gives_one_record_per_file_in_order(shared, tmp_path, check_record):
     files = sorted((shared / "examples" / "kremlin").glob("*.txt"))
     assert files
@@ -238,7 +237,6 @@ def test_ingest_of_the_seed_succeeds(ingest_runs):
     assert "stored 1" in ingest_runs.first.out and "failed 0" in ingest_runs.first.out
 
 
-@pytest.mark.slow
 def test_bad_batch_reports_each_bad_item_and_exits_1(ingest_runs):
     result = ingest_runs.failing
     assert result.code == 1, result.err

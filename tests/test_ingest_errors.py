@@ -128,7 +128,7 @@ def test_csv_row_with_empty_text(tmp_path):
 
 def test_malformed_json_line(tmp_path):
     bad = write(tmp_path, "bad.jsonl", '{"text": "good one"}\n{"text": "a", "date": 1 2}\n{"text": "good two"}\n')
-    expected = f"{bad}:line 2: malformed JSON: Expecting ',' delimiter at column 25"
+    expected = f"{bad}:line 2: malformed JSON: Expecting ',' delimiter (column 25)"
     assert_one_error(tmp_path, bad, expected, middle=("good one", "good two"))
 
 
@@ -145,7 +145,7 @@ def test_json_row_without_text(tmp_path):
 
 def test_malformed_json_file(tmp_path):
     bad = write(tmp_path, "broken.json", '[{"text": "a"},\n {"text": ]\n')
-    expected = f"{bad}: malformed JSON: Expecting value at line 2, column 11"
+    expected = f"{bad}: malformed JSON: Expecting value (line 2, column 11)"
     assert_one_error(tmp_path, bad, expected)
 
 

@@ -71,8 +71,11 @@ def test_pipeline_refuses_to_start_on_a_bad_plan():
 # --- one bad document never stops a batch -----------------------------------------------
 
 @pytest.fixture
-def exploding():
-    """A registered extractor that raises on any text containing MARKER; removed afterwards."""
+def exploding(pipeline):
+    """A registered extractor that raises on any text containing MARKER; removed afterwards.
+
+    (It asks for ``pipeline`` so that the shared default pipeline is planned before it exists.)
+    """
 
     @register("exploding", requires=["article", "entities"], provides=["exploding"])
     def run(ctx):
@@ -198,8 +201,7 @@ def _check(record: Record, text: str, check_record) -> None:
     assert reference_problems(record) == []
 
 
-@settings(max_examples=50, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture,
-                                                                  HealthCheck.too_slow])
+@settings(max_examples=50, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(text=_texts, date=st.sampled_from([None, "2023-09-01", "1999-12-31"]))
 def test_any_text_gives_a_valid_record(pipeline, check_record, text, date):
     record = pipeline.extract(Article(id=document_id(text, date), text=text, date=date))

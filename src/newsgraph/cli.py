@@ -21,7 +21,8 @@ DEFAULT_DB = os.environ.get("NEWSGRAPH_DB", "newsgraph.db")
 app = typer.Typer(
     name="newsgraph",
     help="Turn news into a source-linked record: who met whom and when, who holds which office, "
-    "who said what, and every figure with what it measures.",
+    "who said what, and every figure with what it measures.\n\n"
+    f"The store is a SQLite file: --db FILE on each command; default $NEWSGRAPH_DB or ./newsgraph.db (now {DEFAULT_DB}).",
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_enable=False,
@@ -38,6 +39,15 @@ DateField = Annotated[Optional[str], typer.Option(help="Field with the date (def
 UrlField = Annotated[Optional[str], typer.Option(help="Field with the URL (default: url or link).")]
 MaxBytes = Annotated[int, typer.Option(help="Largest file or document read, in bytes.")]
 Format = Annotated[Optional[str], typer.Option("--format", help="Force a reader: text, html, jsonl, csv or timeml.")]
+TimeLimit = Annotated[float, typer.Option(min=0, help="Seconds a document's extraction may take before it is "
+                                          "reported and skipped (0: no limit).")]
+MaxChars = Annotated[int, typer.Option(min=0, help="Longest text extracted, in characters (0: no limit).")]
+
+
+def _pipeline(time_limit: float, max_chars: int):  # type: ignore[no-untyped-def]
+    from .pipeline import Pipeline
+
+    return Pipeline(time_limit=time_limit, max_chars=max_chars)
 
 
 def _options(text_field: str | None, title_field: str | None, date_field: str | None,
@@ -58,15 +68,15 @@ def extract(
     json_out: Annotated[bool, typer.Option("--json", help="Print one record per document as JSON Lines.")] = False,
     text_field: TextField = None, title_field: TitleField = None, date_field: DateField = None,
     url_field: UrlField = None, max_bytes: MaxBytes = 10_000_000, fmt: Format = None,
+    time_limit: TimeLimit = 60.0, max_chars: MaxChars = 1_000_000,
 ) -> None:
     """Extract records from PATHs and print them (nothing is stored)."""
     from .errors import NewsgraphError
     from .ingest import read
-    from .pipeline import Pipeline
 
     options = _options(text_field, title_field, date_field, url_field, max_bytes, fmt)
     failed = 0
-    for outcome in Pipeline().run(read(paths, options, stdin=sys.stdin.buffer)):
+    for outcome in _pipeline(time_limit, max_chars).run(read(paths, options, stdin=sys.stdin.buffer)):
         if isinstance(outcome, NewsgraphError):
             failed += 1
             _err(f"error: {outcome.line()}")
@@ -87,6 +97,7 @@ def ingest(
     batch: Annotated[int, typer.Option(help="Documents per transaction.")] = 64,
     text_field: TextField = None, title_field: TitleField = None, date_field: DateField = None,
     url_field: UrlField = None, max_bytes: MaxBytes = 10_000_000, fmt: Format = None,
+    time_limit: TimeLimit = 60.0, max_chars: MaxChars = 1_000_000,
 ) -> None:
     """Extract records from PATHs and store them; documents already stored are skipped."""
     from .ingest import read
@@ -95,7 +106,7 @@ def ingest(
 
     options = _options(text_field, title_field, date_field, url_field, max_bytes, fmt)
     summary = ingest_stream(read(paths, options, stdin=sys.stdin.buffer), db, batch=batch,
-                            total_bytes=_input_bytes(paths))
+                            total_bytes=_input_bytes(paths), pipeline=_pipeline(time_limit, max_chars))
     print_ingest_summary(summary, db)
     raise typer.Exit(1 if summary.failed else 0)
 

@@ -15,6 +15,7 @@ from typing import Any
 
 from .errors import ExtractionError, NewsgraphError
 from .extract.registry import Context, Extractor, plan
+from .limits import DEFAULT_MAX_CHARS, DEFAULT_TIME_LIMIT, TimeLimitExceeded, time_limit, too_long, too_slow
 from .record import Article, Record
 
 log = logging.getLogger(__name__)
@@ -35,10 +36,14 @@ class Pipeline:
         *,
         batch_size: int = 16,
         nlp: Any = None,
+        time_limit: float = DEFAULT_TIME_LIMIT,
+        max_chars: int = DEFAULT_MAX_CHARS,
     ) -> None:
         self.steps: list[Extractor] = plan(extractors)
         self.components = frozenset().union(*(s.components for s in self.steps))
         self.batch_size = batch_size
+        self.time_limit = time_limit  # seconds for a document's parse, and for its extractors (0: none)
+        self.max_chars = max_chars  # longest text extracted (0: no limit)
         self._nlp = nlp
 
     @property
@@ -63,8 +68,10 @@ class Pipeline:
         return outcome
 
     def _run_batch(self, batch: list[Item]) -> Iterator[Outcome]:
-        articles = [a for a in batch if isinstance(a, Article)]
-        docs = self._parse(articles)
+        refused = {id(a): e for a in batch if isinstance(a, Article)
+                   and (e := too_long(_where(a), len(a.text), self.max_chars))}
+        articles = [a for a in batch if isinstance(a, Article) and id(a) not in refused]
+        docs = self._parse(articles) | refused
         for item in batch:
             if isinstance(item, NewsgraphError):
                 yield item
@@ -77,19 +84,31 @@ class Pipeline:
 
     def _parse(self, articles: list[Article]) -> dict[int, Any]:
         texts = [a.text for a in articles]
-        try:
-            return {id(a): d for a, d in zip(articles, self.nlp.pipe(texts), strict=True)}
-        except Exception:  # noqa: BLE001 - find the culprit document by document
+        nlp = self.nlp  # loaded before any timer runs
+        try:  # the batch gets the time of all its documents; past it, each is parsed alone
+            with time_limit(self.time_limit * len(articles)):
+                return {id(a): d for a, d in zip(articles, nlp.pipe(texts), strict=True)}
+        except (Exception, TimeLimitExceeded):  # noqa: BLE001 - find the culprit document by document
             log.debug("batch failed in spaCy; retrying one by one", exc_info=True)
             return {id(a): self._parse_one(a) for a in articles}
 
     def _parse_one(self, article: Article) -> Any:
         try:
-            return self.nlp(article.text)
+            with time_limit(self.time_limit):
+                return self.nlp(article.text)
+        except TimeLimitExceeded:
+            return too_slow(_where(article), self.time_limit)
         except Exception as exc:  # noqa: BLE001
             return _failure(article, "spaCy", exc)
 
     def _extract(self, article: Article, doc: Any) -> Outcome:
+        try:
+            with time_limit(self.time_limit):
+                return self._steps(article, doc)
+        except TimeLimitExceeded:
+            return too_slow(_where(article), self.time_limit)
+
+    def _steps(self, article: Article, doc: Any) -> Outcome:
         ctx = Context(article=article, doc=doc)
         for step in self.steps:
             try:
@@ -99,8 +118,12 @@ class Pipeline:
         return _record(ctx)
 
 
+def _where(article: Article) -> str:
+    return article.origin or article.id
+
+
 def _failure(article: Article, stage: str, exc: Exception) -> ExtractionError:
-    where = article.origin or article.id
+    where = _where(article)
     error = ExtractionError(f"{stage} failed: {type(exc).__name__}: {exc}", where=where)
     error.__cause__ = exc
     return error

@@ -65,7 +65,7 @@ def _gazetteer() -> re.Pattern[str]:
         (f for f in _all_forms() if len(f) > 1), key=len, reverse=True
     )
     alternation = "|".join(re.escape(f) for f in forms)
-    return re.compile(rf"(?<![\w-])(?:[Tt]he\s+)?(?:{alternation})(?:'s|\u2019s)?(?![\w])")
+    return re.compile(rf"(?<![\w])(?:[Tt]he\s+)?(?:{alternation})(?:'s|\u2019s)?(?![\w])")
 
 
 def _all_forms() -> set[str]:
@@ -132,22 +132,32 @@ def _named_spans(doc: object) -> list[tuple[int, int]]:
 def _org_re() -> re.Pattern[str]:
     heads = "|".join(sorted(org_heads(), key=len, reverse=True))
     word = r"[A-Z][\w&'-]*"
+    tail = rf"(?:\s+(?:of|for|on|between|in)\s+(?:the\s+)?{word}(?:\s+(?:and\s+|of\s+|the\s+)*{word})*)"
     return re.compile(
-        rf"(?<![\w-])(?P<name>(?:{word}\s+(?:(?:and|of|for|on)\s+)?){{1,6}}(?:{heads})"
-        rf"(?:\s+(?:of|for|on)\s+(?:the\s+)?{word}(?:\s+(?:and\s+)?{word})*)?)(?![\w-])"
+        rf"(?<![\w-])(?P<name>(?:{word}\s+(?:(?:and|of|for|on)\s+)?){{0,6}}(?P<head>{heads}){tail}?)(?![\w-])"
     )
 
 
 def _rule_orgs(text: str) -> list[tuple[int, int, str]]:
-    """Organizations and facilities named with a head word the small NER often splits or misses."""
+    """Organizations, facilities and initiatives named with a head word ("Fund", "Railway",
+    "Treaty") that the small NER often splits or misses."""
     out = []
     for match in _org_re().finditer(text):
         start, end = _trim(text, *match.span("name"))
+        start = _after_lone_and(text, start, match.start("head"))
         name = text[start:end]
-        head = next((w for w in reversed(name.split()) if w in org_heads()), None)
-        if head and len(name.split()) >= 2 and lookup_place(name) is None:
-            out.append((start, end, org_heads()[head]))
+        if len(name.split()) >= 2 and lookup_place(name) is None:
+            out.append((start, end, org_heads()[match.group("head")]))
     return out
+
+
+def _after_lone_and(text: str, start: int, head: int) -> int:
+    """"Transmashholding and Kazakh Railways" names two: one word before "and" stands alone."""
+    before = text[start:head]
+    cut = before.find(" and ")
+    if cut > 0 and " " not in before[:cut].strip():
+        return start + cut + len(" and ")
+    return start
 
 
 def _countries(builder: _Builder, named: list[tuple[int, int]]) -> None:
@@ -166,7 +176,7 @@ def _countries(builder: _Builder, named: list[tuple[int, int]]) -> None:
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     """Drop a leading "the", a title, and a trailing possessive from a name span."""
     piece = text[start:end]
-    lead = re.match(r"(?:[Tt]he\s+)", piece)
+    lead = re.match(r"(?:(?:[Tt]he|[Oo]ur|[Tt]heir|[Ii]ts|[Tt]his|[Tt]hat|[Aa]n?)\s+)+", piece)
     if lead:
         start += lead.end()
     start = _skip_title(text, start, end)
@@ -200,15 +210,27 @@ def _ner(builder: _Builder, doc: object, person_names: set[str]) -> None:
         if type_ is None or builder.overlaps(ent.start_char, ent.end_char):
             continue
         start, end = _trim(builder.text, ent.start_char, ent.end_char)
-        if end - start < 2:
-            continue
+        if end - start < 2 or not builder.text[start].isupper():
+            continue  # "eastern", "our": not a name
+        type_ = _retype(type_, builder.text[start:end], ent, person_names, builder.text, start)
+        if type_ in ("ORG", "FACILITY"):
+            end = _of_country(builder.text, end)  # "Communist Party" + " of Vietnam"
         name = builder.text[start:end]
-        type_ = _retype(type_, name, ent, person_names, builder.text, start)
         if type_ == "PERSON" and name in places and name not in person_names:
             type_ = "LOCATION"  # "Sochi" tagged PERSON once and GPE elsewhere
         if type_ == "PERSON" and len(name.split()) == 1 and name.isupper():
             type_ = "ORG"
         _add_named(builder, type_, name, (start, end))
+
+
+_OF_PLACE = re.compile(r" of (?:the )?(?P<place>[A-Z][\w'-]*(?: [A-Z][\w'-]*){0,3})")
+
+
+def _of_country(text: str, end: int) -> int:
+    match = _OF_PLACE.match(text, end)
+    if match and lookup_place(match.group("place")) is not None:
+        return match.end()
+    return end
 
 
 def _retype(type_: str, name: str, ent: object, persons: set[str], text: str, start: int) -> str:

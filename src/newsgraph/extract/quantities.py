@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from newsgraph.extract.quantities_change import quantity_change
 from newsgraph.extract.quantities_filters import blocked_spans, is_excluded
 from newsgraph.extract.quantities_kb import Tables, tables, unit_lookup
+from newsgraph.extract.quantities_links import share_units
 from newsgraph.extract.quantities_numbers import (
     core_re,
     fraction_re,
@@ -72,7 +73,7 @@ def find_quantities(text: str) -> list[Quantity]:
         elif quantity:
             found.append(_clamp(text, quantity, last_end))
             last_end = quantity.span[1]
-    return found
+    return share_units(text, found, kb)
 
 
 def _clamp(text: str, quantity: Quantity, last_end: int) -> Quantity:

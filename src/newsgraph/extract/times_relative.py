@@ -10,6 +10,7 @@ from newsgraph.extract import times_resolve as tr
 from newsgraph.extract.times_lexicon import lexicon
 from newsgraph.extract.times_patterns import compile_, parts
 from newsgraph.extract.times_rules import Cand, Ctx, Handler, _cand
+from newsgraph.extract.times_tense import tense
 
 _DET_DIRECTION = {
     "this": 0, "the current": 0, "current": 0, "this current": 0, "the present": 0,
@@ -23,13 +24,11 @@ _UNIT_CODE = {"period": "Q", "year": "Y", "month": "M", "week": "W", "quarter": 
               "second": "S"}
 _SET_BEFORE = re.compile(r"(?:\d|%|\btimes|\bonce|\btwice|\bthrice|\bper|\bdollars|\bpercent|\bbillion|\bmillion|"
                          r"\btons|\btonnes|\bbarrels)\s*$", re.IGNORECASE)
-_FUTURE = re.compile(r"\b(?:will|'ll|shall|going\s+to|plans?\s+to|planned|scheduled|expected\s+to|due\s+to|"
-                     r"is\s+to|are\s+to|would|until|till|next)\b[^.;!?]*$", re.IGNORECASE)
 _NOWADAYS_AFTER = re.compile(
-    r"\s*,?\s*(?:there\s+(?:is|are)|is|are|we\s+(?:are|have|see|can|need|must)|it\s+is|it's|remains?)\b", re.IGNORECASE
+    r"\s*,?\s*(?:there\s+(?:is|are|remains?)|we\s+(?:are|have|see|can|need|must|live)|it\s+is|it's|"
+    r"many|most|more|almost|nearly)\b", re.IGNORECASE
 )
-_REPORTING = re.compile(r"^(?:said|says|announced|told|reported|met|signed|held|arrived|visited|named|"
-                        r"confirmed|released|unveiled|launched|issued|published|opened|\w{3,}ed)$", re.IGNORECASE)
+_NOWADAYS_BEFORE = re.compile(r"\b(?:even|still|than|until|till|of|to\s+this\s+day|as\s+it\s+is)\s+$", re.IGNORECASE)
 
 
 def _unit_code(word: str) -> str:
@@ -120,28 +119,13 @@ def _phrase_anchor(code: str, key: str, ctx: Ctx) -> str | None:
 
 
 def _today_is_day(m: re.Match[str], ctx: Ctx) -> bool:
-    """Whether "today" names the day ("said today", "left today.", "today's meeting") rather
-    than nowadays ("today there is", "today we are", "the task for us today is")."""
+    """Whether "today" names the day ("said today", "today's meeting", "Today, hundreds arrived")
+    rather than nowadays ("today there is", "today we are", "even today", "than today")."""
     if m.group("pos"):
         return True
-    after = ctx.after(m.end("w"), 24)
-    if _NOWADAYS_AFTER.match(after):
+    if _NOWADAYS_AFTER.match(ctx.after(m.end("w"), 24)):
         return False
-    before = re.search(r"(\w+)\s+$", ctx.before(m.start(), 20))
-    if before and (_is_verb(before.group(1), ctx) or before.group(1).lower() in ("earlier", "later", "of")):
-        return True
-    following = re.match(r"\s+(\w+)", after)
-    if following and _is_verb(following.group(1), ctx):
-        return True
-    clause = re.split(r"[.!?\n;]", ctx.before(m.start(), 160))[-1]
-    ends_clause = re.match(r"\s*(?:[.,;:!?]|(?:on|at|in|to|from|with|for|by|after|before)\b)", after)
-    return bool(ends_clause and (_FUTURE.search(clause) or any(_is_verb(w, ctx) for w in re.findall(r"\w+", clause))))
-
-
-def _is_verb(word: str, ctx: Ctx) -> bool:
-    """A past-tense or reporting verb ("said", "met", "announced")."""
-    word = word.lower()
-    return bool(_REPORTING.match(word)) or word in ctx.lex.kind("past_verb")
+    return not _NOWADAYS_BEFORE.search(ctx.before(m.start(), 20))
 
 
 def _deictic(m: re.Match[str], ctx: Ctx) -> Cand | None:
@@ -172,9 +156,10 @@ def _weekday(m: re.Match[str], ctx: Ctx) -> Cand | None:
     det = (m.group("det") or "").lower()
     direction = {"last": -1, "past": -1, "next": 1, "coming": 1, "this": 0}.get(det)
     if direction is None:
-        future = _FUTURE.search(ctx.before(m.start(), 60))
-        direction = 1 if future and n != ctx.anchor.isoweekday() else -1
-        date = tr.weekday_date(ctx.anchor, n, direction) if n != ctx.anchor.isoweekday() else ctx.anchor
+        date = ctx.anchor if n == ctx.anchor.isoweekday() else tr.weekday_date(
+            ctx.anchor, n, 1 if tense(ctx.text, m.start(), m.end()) > 0 else -1)
+    elif direction < 0 and n == ctx.anchor.isoweekday():
+        date = ctx.anchor - tr.dt.timedelta(days=7)
     else:
         date = tr.weekday_date(ctx.anchor, n, direction)
     part = m.group("part")

@@ -150,6 +150,28 @@ def nearest_year(anchor: dt.date, m: int, d: int) -> int:
     return best
 
 
+def tensed_month_year(anchor: dt.date, m: int, tense: int) -> int:
+    """The year of a month name said in the past (-1) or future (+1) tense; the nearest one
+    when the tense is unknown or the month is next to the document's."""
+    near = nearest_month_year(anchor, m)
+    if tense == 0 or abs((near - anchor.year) * 12 + m - anchor.month) <= 1:
+        return near
+    return month_year(anchor, m, tense)
+
+
+def tensed_day_year(anchor: dt.date, m: int, d: int, tense: int) -> int:
+    """The year of a month and day said in the past (-1) or future (+1) tense; the nearest
+    one when the tense is unknown or the date lies within six weeks of the document's."""
+    near = nearest_year(anchor, m, d)
+    here = safe_date(near, m, min(d, 28))
+    if tense == 0 or here is None or abs((here - anchor).days) <= 45:
+        return near
+    this_year = dt.date(anchor.year, m, min(d, 28))
+    if tense < 0:
+        return anchor.year if this_year <= anchor else anchor.year - 1
+    return anchor.year if this_year >= anchor else anchor.year + 1
+
+
 def season(anchor: dt.date, code: str, direction: int) -> str:
     """The value of a season name: this year's (0), the last (-1) or the next (+1)."""
     start = SEASON_START[code]

@@ -15,6 +15,7 @@ from functools import cache
 from newsgraph.extract import times_resolve as tr
 from newsgraph.extract.times_lexicon import Lexicon, lexicon
 from newsgraph.extract.times_patterns import compile_, parts
+from newsgraph.extract.times_tense import tense
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -111,7 +112,7 @@ def _month_day(m: re.Match[str], ctx: Ctx) -> Cand | None:
         return None
     if ctx.anchor is None:
         return _cand(m, "DATE", None) if tr.safe_date(2000, mo, d) else None
-    date = tr.safe_date(tr.nearest_year(ctx.anchor, mo, d), mo, d)
+    date = tr.safe_date(tr.tensed_day_year(ctx.anchor, mo, d, tense(ctx.text, m.start(), m.end())), mo, d)
     return _cand(m, "DATE", tr.day(date)) if date else None
 
 
@@ -133,7 +134,12 @@ def _month(m: re.Match[str], ctx: Ctx) -> Cand | None:
     det = (m.group("det") or "").lower()
     direction = -1 if det in ("last", "past") else 1 if det in ("next", "coming") else 0
     mo = _month_number(ctx, word)
-    y = tr.month_year(ctx.anchor, mo, direction) if direction else tr.nearest_month_year(ctx.anchor, mo)
+    if det == "this":
+        y = ctx.anchor.year
+    elif direction:
+        y = tr.month_year(ctx.anchor, mo, direction)
+    else:
+        y = tr.tensed_month_year(ctx.anchor, mo, tense(ctx.text, m.start(), m.end()))
     return _cand(m, "DATE", tr.month(y, mo))
 
 

@@ -30,11 +30,20 @@ def _jsonl_lines(lines: Iterator[tuple[int, str | InputError]], name: str, optio
         yield InputError("empty file", where=name)
 
 
+def _json_reason(err: json.JSONDecodeError) -> str:
+    """Python's message without its dangling "at" ("Unterminated string starting at")."""
+    message = err.msg
+    for tail in (" starting at", " at"):
+        if message.endswith(tail):
+            message = message[: -len(tail)]
+    return message
+
+
 def _jsonl_item(line: str, where: str, options: ReadOptions) -> Item:
     try:
-        value = json.loads(line)
+        value = json.loads(line.rstrip("\r\n"))
     except json.JSONDecodeError as err:
-        return InputError(f"malformed JSON: {err.msg} at column {err.colno}", where=where)
+        return InputError(f"malformed JSON: {_json_reason(err)} (column {err.colno})", where=where)
     except RecursionError:
         return InputError("malformed JSON: nested too deeply", where=where)
     return _object_item(value, where, options)
@@ -64,7 +73,7 @@ def read_json(prepared: Prepared, options: ReadOptions) -> Iterator[Item]:
         if err.msg == "Extra data":  # several objects, one a line: JSON Lines named .json
             yield from _jsonl_lines(enumerate(text.splitlines(), 1), name, options)
         else:
-            yield InputError(f"malformed JSON: {err.msg} at line {err.lineno}, column {err.colno}", where=name)
+            yield InputError(f"malformed JSON: {_json_reason(err)} (line {err.lineno}, column {err.colno})", where=name)
         return
     except RecursionError:
         yield InputError("malformed JSON: nested too deeply", where=name)

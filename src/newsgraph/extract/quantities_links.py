@@ -1,0 +1,74 @@
+"""Units shared between linked figures: "from 13.5 to 14.0 mm", "3.9 million headsets, up from 2.4 million"."""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+
+from newsgraph.extract.quantities_kb import Tables
+from newsgraph.extract.quantities_numbers import DIGITS, parse_digits
+from newsgraph.record import Quantity
+
+_TO = re.compile(r"\s+to\s+")
+_FROM = re.compile(r"(?i:\bfrom)\s+$")
+_CONTRAST = re.compile(
+    r"(?i:\b(?:(?:up|down|rising|falling|increasing|decreasing)\s+from|compared\s+(?:with|to)|versus|vs\.?)\s+$)")
+_BREAK = re.compile(r"[;:!?]|\.\s")
+_NUMBER = re.compile(DIGITS)
+_NOT_SHARED = frozenset({"percent", "pp", "bp", "rank", "fraction"})
+_CONTRAST_REACH = 80
+
+
+def share_units(text: str, found: list[Quantity], kb: Tables) -> list[Quantity]:
+    """``found`` with units carried across "from X to Y" and from a figure to the bare one it is compared with."""
+    out = list(found)
+    for i in range(1, len(out)):
+        a, b = out[i - 1], out[i]
+        if _from_to(text, a, b):
+            out[i - 1], out[i] = _borrow(a, b, kb), _borrow(b, a, kb)
+        elif b.unit is None and _contrasted(text, a, b):
+            out[i] = dataclasses.replace(b, unit=a.unit)
+    return out
+
+
+def from_to(text: str, a: Quantity, b: Quantity) -> bool:
+    """Whether ``a`` and ``b`` are written "from A to B" (an old and a new value, or a range)."""
+    return _from_to(text, a, b)
+
+
+def _from_to(text: str, a: Quantity, b: Quantity) -> bool:
+    if not _FROM.search(text, max(0, a.span[0] - 8), a.span[0]):
+        return False
+    gap = _TO.fullmatch(text, a.span[1], b.span[0])
+    return bool(gap) or (text[a.span[1]:b.span[0]].isspace() and b.text.lower().startswith("up to"))
+
+
+def _borrow(q: Quantity, other: Quantity, kb: Tables) -> Quantity:
+    """``q`` with the unit (and scale) of ``other`` when it has none of its own."""
+    if q.unit is not None or other.unit is None or q.high is not None:
+        return q
+    value = q.value * _shared_scale(q, other, kb)
+    return dataclasses.replace(q, unit=other.unit, value=value)
+
+
+def _shared_scale(q: Quantity, other: Quantity, kb: Tables) -> float:
+    """The scale of ``other`` ("4.7 billion euros") when ``q`` is a bare number of the same size ("4.8")."""
+    mine, theirs = _NUMBER.search(q.text), _NUMBER.search(other.text)
+    if not mine or not theirs or kb.scale_re.search(q.text):
+        return 1.0
+    raw = parse_digits(theirs.group())
+    factor = abs(other.value) / raw if raw else 1.0
+    if factor < 100 or not 0.1 <= abs(q.value) / raw <= 10:
+        return 1.0
+    return factor
+
+
+def _contrasted(text: str, a: Quantity, b: Quantity) -> bool:
+    """"3.9 million headsets, up from 2.4 million": ``b`` is compared with ``a`` and takes its unit."""
+    if a.unit is None or a.unit in _NOT_SHARED or "/" in a.unit:
+        return False
+    lead = _CONTRAST.search(text, max(0, b.span[0] - 30), b.span[0])
+    if not lead:
+        return False
+    between = text[a.span[1]:lead.start()]
+    return len(between) <= _CONTRAST_REACH and not _BREAK.search(between)
