@@ -8,7 +8,8 @@ What is scored (decided from the corpus itself, see ``benchmarks/entities.py``):
 - a named mention that strictly contains another scored mention of the same type
   ("Boeing and Lockheed Martin" around "Boeing") is not scored: the innermost one is;
 - mentions that are not scored (NOM, PRO, APP, CONJ, blank syntactic type, unlinked,
-  the outer ones above) are *don't-care regions*: a prediction that matches no scored
+  the outer ones above; but not named PRO/FIN mentions, where a PER/ORG/LOC prediction is
+  a type error) are *don't-care regions*: a prediction that matches no scored
   mention but overlaps one of them is neither right nor wrong;
 - only the annotated part of each article is kept (MEANTIME annotates the title, the
   dateline and the first sentences): tokens up to the last sentence with a mention.
@@ -43,6 +44,7 @@ class EntityDoc:
     dct: str | None
     scored: tuple[GoldMention, ...]  # PER/ORG/LOC named mentions
     ignored: tuple[GoldMention, ...]  # don't-care regions
+    others: tuple[GoldMention, ...]  # named PRO/FIN mentions: no PER/ORG/LOC there
 
 
 def _types_by_mention(root: ET.Element) -> dict[str, str]:
@@ -90,8 +92,13 @@ def split_mentions(mentions: list[GoldMention]) -> tuple[list[GoldMention], list
     scored = [m for m in named
               if not any(o.type == m.type and _inside(o.span, m.span) for o in named)]
     keep = {id(m) for m in scored}
-    ignored = [m for m in mentions if id(m) not in keep]
+    ignored = [m for m in mentions if id(m) not in keep and not _other_name(m)]
     return sorted(set(scored), key=lambda m: m.span), ignored
+
+
+def _other_name(mention: GoldMention) -> bool:
+    """A named product or financial mention: a PER/ORG/LOC prediction there is wrong."""
+    return mention.syntactic in NAMED and mention.type is not None and mention.type not in TYPES
 
 
 def read_entity_doc(path: Path) -> EntityDoc:
@@ -100,11 +107,12 @@ def read_entity_doc(path: Path) -> EntityDoc:
     tokens = [(t.get("t_id", ""), t.get("sentence", ""), t.text or "") for t in root.iter("token")]
     last = _last_sentence(root, {t_id: int(sent) for t_id, sent, _ in tokens})
     text, spans = _detokenize([t for t in tokens if int(t[1]) <= last])
-    scored, ignored = split_mentions(_mentions(root, spans))
+    mentions = _mentions(root, spans)
+    scored, ignored = split_mentions(mentions)
     dct = next(((t.get("value") or "")[:10] or None for t in root.iter("TIMEX3")
                 if t.get("functionInDocument") == "CREATION_TIME"), None)
     return EntityDoc(name=path.stem, text=text, dct=dct, scored=tuple(scored),
-                     ignored=tuple(ignored))
+                     ignored=tuple(ignored), others=tuple(filter(_other_name, mentions)))
 
 
 def entity_docs(limit: int | None = None) -> Iterator[EntityDoc]:

@@ -53,7 +53,7 @@ def unit_name(unit: str | None) -> str:
 def predict(text: str) -> list[dict[str, Any]]:
     """Our quantities in the CQE tagger format, "from X to Y" pairs as NewsQuant ranges."""
     out: list[dict[str, Any]] = []
-    found = find_quantities(text)
+    found = find_quantities(text, ages=True, ones=True)
     for i, q in enumerate(found):
         value: Any = q.value if q.high is None else (q.value, q.high)
         if i and out and out[-1].get("opens") is found[i - 1]:

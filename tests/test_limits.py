@@ -64,8 +64,9 @@ def test_fast_body_is_untouched_and_no_late_alarm_fires():
 
 def test_zero_disables_the_limit():
     with time_limit(0):
+        if hasattr(signal, "getitimer"):
+            assert signal.getitimer(signal.ITIMER_REAL) == (0.0, 0.0)
         spin(0.05)
-    assert can_limit_time() or True
 
 
 def test_off_the_main_thread_the_limit_does_nothing():

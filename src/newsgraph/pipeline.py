@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Iterable, Iterator
+from contextlib import AbstractContextManager, nullcontext
 from itertools import islice
 from typing import Any
 
@@ -68,6 +69,13 @@ class Pipeline:
         return outcome
 
     def _run_batch(self, batch: list[Item]) -> Iterator[Outcome]:
+        # The strings spaCy adds for a batch's new words live only as long as its Docs
+        # (``memory_zone``); without it the vocab grows with every new word of a corpus.
+        with _memory_zone(self.nlp):
+            outcomes = list(self._outcomes(batch))
+        yield from outcomes
+
+    def _outcomes(self, batch: list[Item]) -> Iterator[Outcome]:
         refused = {id(a): e for a in batch if isinstance(a, Article)
                    and (e := too_long(_where(a), len(a.text), self.max_chars))}
         articles = [a for a in batch if isinstance(a, Article) and id(a) not in refused]
@@ -120,6 +128,11 @@ class Pipeline:
 
 def _where(article: Article) -> str:
     return article.origin or article.id
+
+
+def _memory_zone(nlp: Any) -> AbstractContextManager[Any]:
+    zone = getattr(nlp, "memory_zone", None)
+    return zone() if zone is not None else nullcontext()
 
 
 def _failure(article: Article, stage: str, exc: Exception) -> ExtractionError:

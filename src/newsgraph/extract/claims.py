@@ -121,7 +121,7 @@ def _kind(text: str, q: Quantity, clause: str, period: Time | None) -> str:
     """The kind from the cue words of the figure's own clause (``clause`` ends with the figure)."""
     for category in ("target", "plan", "forecast"):
         if _cue_re(category).search(clause):
-            if category == "target" and not _targetish(clause, period):
+            if category == "target" and not _targetish(text, clause, period):
                 continue
             return category
     if q.unit == "rank":
@@ -134,15 +134,22 @@ def _kind(text: str, q: Quantity, clause: str, period: Time | None) -> str:
 
 
 def _over(text: str, period: Time) -> bool:
-    """"over the past 17 years" sums a period up; "in the last nine months" states it."""
+    """"over the past 17 years" sums years up; "over the first nine months" states one period."""
     before = text[max(0, period.span[0] - 12):period.span[0]].lower()
-    return "over" in before or "since" in before or "throughout" in before
+    if not ("over" in before or "since" in before or "throughout" in before):
+        return False
+    years = re.fullmatch(r"P(\d+|X)Y", period.value or "")
+    return bool(years) or "past" in period.text.lower()
 
 
-def _targetish(clause: str, period: Time | None) -> bool:
+def _targetish(text: str, clause: str, period: Time | None) -> bool:
+    """A target names a goal, or a deadline: "to $35 billion by 2030"."""
     if re.search(r"\b(?:target|goal|aim|objective)", clause, re.I):
         return True
-    return bool(period and period.text.lower().startswith(("by", "until")) or re.search(r"\bby\s+(?:the\s+end|20\d\d)", clause))
+    if period is None:
+        return False
+    before = text[max(0, period.span[0] - 8):period.span[0]].lower()
+    return period.text.lower().startswith(("by", "until")) or bool(re.search(r"\b(?:by|until)\s+$", before))
 
 
 def _period(times: Sequence[Time], start: int, end: int, q: Quantity, text: str) -> Time | None:
@@ -194,6 +201,7 @@ class _ClaimBuilder:
         self.quotes: Sequence[Quote] = ctx["quotes"]
         self.entities: Sequence[Entity] = ctx["entities"]
         self.subjects = SubjectFinder(self.text, self.entities)
+        self.countries = {e.id: e.country for e in self.entities}
         self.claims: list[Claim] = []
         self.last_indicator: str | None = None
 
@@ -215,21 +223,37 @@ class _ClaimBuilder:
         before = [c.span[1] for c in self.claims if c.span and start <= c.span[1] <= q.span[0]]
         return max(before, default=start)
 
+    def _subject(self, start: int, end: int, clause: str, clause_start: int, q: Quantity) -> tuple[str, ...]:
+        subject = self.subjects.about(start, end, clause)
+        speaker = _speaker(self.quotes, q)
+        return self.subjects.narrow(subject, (clause_start, q.span[1]), self.countries.get(speaker or ""), clause)
+
+    def _inherited_kind(self, clause_start: int, q: Quantity) -> str | None:
+        """"a plan of about $1 billion for 135 commodity items": a figure tied to a planned one shares its kind."""
+        previous = self.claims[-1] if self.claims else None
+        if previous is None or previous.span is None or previous.span[1] != clause_start:
+            return None
+        gap = self.text[clause_start:q.span[0]]
+        if len(gap) < 25 and not re.search(r"[,;.]|\band\b", gap) and previous.kind in ("plan", "target", "forecast"):
+            return previous.kind
+        return None
+
     def _add(self, sent: object, q: Quantity, change: tuple[Quantity, str] | None, standalone: bool = False) -> None:
         start, end = sent.start_char, sent.end_char  # type: ignore[attr-defined]
         clause = self.text[start:end]
         indicator = indicator_for(self.doc, sent, q, self.last_indicator)
         self.last_indicator = indicator or self.last_indicator
         period = _period(self.times, start, end, q, self.text)
-        own = self.text[self._clause_start(start, q):q.span[1]]
+        clause_start = self._clause_start(start, q)
+        own = self.text[clause_start:q.span[1]]
         self.claims.append(Claim(
             id=f"C{len(self.claims) + 1}",
             indicator=indicator or (q.unit or "value"),
-            subject=self.subjects.about(start, end, clause),
+            subject=self._subject(start, end, clause, clause_start, q),
             value=q.value,
             unit=q.unit,
             period=period.value if period else None,
-            kind=_kind(self.text, q, own, period),
+            kind=self._inherited_kind(clause_start, q) or _kind(self.text, q, own, period),
             change=_change(self.text, change, clause),
             qualifiers=_qualifiers(self.text, q, start),
             speaker=_speaker(self.quotes, q),

@@ -14,7 +14,8 @@ from ..record import Quantity
 
 _GENERIC = frozenset(
     "amount volume level value total sum figure mark worth tune size share number rate record "
-    "increase decrease growth decline rise drop fall gain reduction jump high low".split()
+    "increase decrease growth decline rise drop fall gain reduction jump high low percent percentage "
+    "cent".split()
 )
 #: verbs whose object, not their subject, is what a figure measures
 _TRANSITIVE = frozenset(

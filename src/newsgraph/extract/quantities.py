@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 
 from newsgraph.extract.quantities_change import quantity_change
-from newsgraph.extract.quantities_filters import blocked_spans, is_excluded
+from newsgraph.extract.quantities_filters import age, blocked_spans, is_excluded
 from newsgraph.extract.quantities_kb import Tables, tables, unit_lookup
 from newsgraph.extract.quantities_links import share_units
 from newsgraph.extract.quantities_numbers import (
@@ -23,7 +23,7 @@ from newsgraph.extract.quantities_numbers import (
     parse_words,
     vague_re,
 )
-from newsgraph.extract.quantities_nouns import counted_noun, lemma
+from newsgraph.extract.quantities_nouns import counted_noun, lemma, single_noun
 from newsgraph.record import Quantity
 
 __all__ = ["find_quantities", "quantity_change"]
@@ -57,8 +57,21 @@ class Part:
     digits: str = ""
 
 
-def find_quantities(text: str) -> list[Quantity]:
-    """Numeric quantities in `text`, sorted by start, non-overlapping."""
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Options:
+    """What counts as a quantity beyond the record's default (NewsQuant's conventions)."""
+
+    ages: bool = False  # "65-year-old", "aged 45", "Maddon, 66," -> unit "year of age"
+    ones: bool = False  # "one solution", "one of the best speakers" -> 1 of the noun
+
+
+def find_quantities(text: str, *, ages: bool = False, ones: bool = False) -> list[Quantity]:
+    """Numeric quantities in `text`, sorted by start, non-overlapping.
+
+    Ages and single counts ("one solution") are not figures of the record; ``ages`` and ``ones``
+    report them too, as NewsQuant annotates them.
+    """
+    options = Options(ages=ages, ones=ones)
     kb = tables()
     blocked = blocked_spans(text)
     starts = [s for s, _ in blocked]
@@ -67,7 +80,7 @@ def find_quantities(text: str) -> list[Quantity]:
     for match in _candidates(text):
         if match.start() < last_end or _inside(blocked, starts, match.start()):
             continue
-        quantity = _quantity(text, match, kb)
+        quantity = _quantity(text, match, kb, options)
         if isinstance(quantity, int):
             last_end = quantity
         elif quantity:
@@ -101,7 +114,7 @@ def _inside(blocked: list[tuple[int, int]], starts: list[int], pos: int) -> bool
     return i >= 0 and blocked[i][0] <= pos < blocked[i][1]
 
 
-def _quantity(text: str, match: re.Match[str], kb: Tables) -> Quantity | int | None:
+def _quantity(text: str, match: re.Match[str], kb: Tables, options: Options) -> Quantity | int | None:
     """The quantity at ``match``; an offset to skip to when it is a non-quantity (a year range, an age)."""
     if "vague" in match.re.groupindex:
         return _vague(text, match, kb)
@@ -111,15 +124,22 @@ def _quantity(text: str, match: re.Match[str], kb: Tables) -> Quantity | int | N
     if part is None:
         return None
     high, end = _range(text, part, kb)
-    if is_excluded(text, part, high, kb):
+    aged = age(text, part)
+    if aged and not options.ages:
+        return end
+    if not aged and is_excluded(text, part, high, kb):
         return end
     start, approx = _approximator(text, part.start, kb)
     unit = part.unit
+    if aged:
+        unit, end = aged[0], max(end, aged[1])
     top = _TOP.search(text, max(0, start - 5), start)
     if unit is None and top:
         unit, start = "rank", top.start()
     if unit is None:
         unit, end = _count_unit(text, part, end, high, kb)
+    if unit is None and options.ones and part.value == 1 and part.words:
+        unit, end = single_noun(text, end, kb)
     if unit is None and (part.value in (0, 1) and part.words or part.value == 0 or _NEXT_CAPITAL.match(text, end)):
         return None
     between = _BETWEEN.search(text, max(0, start - 12), start) if high is not None else None

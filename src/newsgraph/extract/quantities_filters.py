@@ -26,8 +26,9 @@ _MONTH_BEFORE = re.compile(rf"\b{_MONTHS}\.?,?\s+(?:the\s+)?$")
 _MONTH_AFTER = re.compile(rf"(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTHS}\b")
 _CLOCK_AFTER = re.compile(r"\s?(?:(?i:[ap]\.m\.|[ap]m\b)|GMT|UTC|EDT|EST|BST|CET|CEST|MSK|(?i:o['’]clock|local time|hours\b GMT))")
 _AGE_BEFORE = re.compile(r"(?i:\b(?:aged?|ages)\s+(?:of\s+)?(?:between\s+)?)$")
-_AGE_AFTER = re.compile(r"(?i:[\d.,]+\s?(?:-|\s)\s?(?:years?|yrs?|months?|weeks?|days?)(?:\s|-)*old\b)")
-_OLD = re.compile(r"(?:(?:-|\s)(?:years?|months?))?(?:-|\s)old\b")
+_AGE_AFTER = re.compile(r"(?i:[\d.,]+\s?(?:-|\s)\s?(?P<period>year|yr|month|week|day)s?(?:\s|-)*old\b)")
+_OLD = re.compile(r"(?:(?:-|\s)(?P<period>year|month|week|day)s?)?(?:-|\s)old\b")
+_PERIODS = frozenset({"year", "month", "week", "day"})
 _APPOSITIVE = re.compile(r"[A-Z][a-z]+,\s$")
 _LINE_START = re.compile(r"(?:^|\n)[ \t•*-]*$")
 _WORD_BEFORE = re.compile(r"([^\s(]+)\s+\(?$")
@@ -40,15 +41,14 @@ def blocked_spans(text: str) -> list[tuple[int, int]]:
 
 
 def is_excluded(text: str, part: Part, high: float | None, kb: Tables) -> bool:
-    """Whether the number in ``part`` is not a quantity."""
+    """Whether the number in ``part`` is not a quantity (ages are read by ``age``)."""
     measured = part.unit is not None or part.scaled
     if measured:
-        return _age(text, part)
+        return False
     return (
         _year(part)
         or _date(text, part)
         or _clock(text, part)
-        or _age(text, part)
         or _label(text, part, kb)
         or _numbering(text, part)
         or (high is None and _SCORE.match(text, part.end) is not None)
@@ -70,13 +70,21 @@ def _clock(text: str, part: Part) -> bool:
     return _CLOCK_AFTER.match(text, part.end) is not None
 
 
-def _age(text: str, part: Part) -> bool:
+def age(text: str, part: Part) -> tuple[str, int] | None:
+    """The unit and end of an age ("65-year-old", "aged 45", "Maddon, 66,"): ("year of age", end); None if not one."""
+    old = _AGE_AFTER.match(text, part.start) or _OLD.match(text, part.end)
+    if old:
+        period = (old.group("period") or "").lower().replace("yr", "year")
+        period = period or (part.unit if part.unit in _PERIODS else "year")
+        return f"{period} of age", max(old.end(), part.end)
+    if part.currency:
+        return None
     if _AGE_BEFORE.search(text, max(0, part.start - 20), part.start):
-        return True
-    if _AGE_AFTER.match(text, part.start) or _OLD.match(text, part.end):
-        return True
+        return "year of age", part.end
     appositive = _APPOSITIVE.search(text, max(0, part.start - 30), part.start)
-    return bool(appositive) and part.value < 120 and text[part.end:part.end + 1] in (",", ")")
+    if appositive and part.unit is None and part.value < 120 and text[part.end:part.end + 1] in (",", ")"):
+        return "year of age", part.end
+    return None
 
 
 def _label(text: str, part: Part, kb: Tables) -> bool:

@@ -83,3 +83,36 @@ def _phrase(words: list[str], kb: Tables) -> str:
     if modifiers[:1] == ["and"]:
         modifiers = modifiers[1:]
     return " ".join(modifiers + [head])
+
+
+_OF_GROUP = re.compile(r" of (?:the|my|his|her|its|their|our|your|[A-Z][\w.&-]*['’]s)(?= )")
+_LOWER = re.compile(r" ([a-z][a-z-]*[a-z])(?![\w'’-])")
+_ADJECTIVE_ENDS = ("al", "ar", "ic", "ive", "ous", "ful", "less", "able", "ible", "ent", "ant", "ary", "ory", "ish", "ed")
+
+
+def single_noun(text: str, end: int, kb: Tables) -> tuple[str | None, int]:
+    """What "one" counts: "one solution", "one particular demand", "one of the best speakers"; (None, end) if nothing."""
+    group = _OF_GROUP.match(text, end)
+    if group:
+        return counted_noun(text, group.end(), 2.0, kb)
+    words: list[str] = []
+    pos = end
+    for _ in range(2):
+        match = _LOWER.match(text, pos)
+        if not match or not _content(match.group(1), kb):
+            break
+        words.append(match.group(1))
+        pos = match.end()
+    if len(words) == 2 and not (words[0].endswith(_ADJECTIVE_ENDS) or _boundary(text, pos, kb)):
+        words, pos = words[:1], _LOWER.match(text, end).end()
+    return (" ".join(words), pos) if words else (None, end)
+
+
+def _content(word: str, kb: Tables) -> bool:
+    return not (word in kb.function or word in kb.number_word or word in kb.scale or word.endswith("ly"))
+
+
+def _boundary(text: str, pos: int, kb: Tables) -> bool:
+    """Whether the noun phrase ends at ``pos``: punctuation, the end, or a function word follows."""
+    following = _LOWER.match(text, pos)
+    return following is None and not text[pos:pos + 2].strip()[:1].isalnum() or bool(following and following.group(1) in kb.function)

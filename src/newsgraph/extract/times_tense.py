@@ -14,7 +14,10 @@ _SENTENCE_END = re.compile(r"[.!?;:]\s|\n")
 _FUTURE = (r"will|'ll|’ll|shall|won't|wo\s+n't|going\s+to|plans?\s+to|planning\s+to|planned|scheduled|set\s+to|"
            r"due|expected|expects?|is\s+to|are\s+to|as\s+soon\s+as|as\s+early\s+as|no\s+later\s+than|would|"
            r"next|upcoming|tomorrow|intends?\s+to|hopes?\s+to|aims?\s+to|postponed\s+until|delayed\s+until|"
-           r"adjourned\s+until|extended\s+until")
+           r"adjourned\s+until|extended\s+until|"
+           r"(?:agreed|agreement|decided|voted|offered|proposed|wants?|seeks?|seeking|promised|pledged|vowed|"
+           r"threatened|asked|ready|able|likely|unlikely|poised|about)\s+to")
+_FUTURE_PREP = re.compile(r"(?<!\bup\s)\b(?:payable|effective|through|until|till|by)\s+$", re.IGNORECASE)
 _PAST_WORDS = r"was|were|had|did|been|ago|last|since|earlier|previously|yesterday"
 _NOT_VERBS = ("need", "speed", "indeed", "proceed", "succeed", "exceed", "feed", "seed", "bed", "red", "hundred",
               "shed", "breed", "greed", "creed", "weed", "deed", "bleed", "ted", "fred", "ed", "united", "limited",
@@ -27,6 +30,7 @@ def _cue() -> re.Pattern[str]:
     past_verbs = "|".join(re.escape(w) for w in lexicon().kind("past_verb"))
     return re.compile(
         rf"(?<![\w'])(?:(?P<perfect>had(?:\s+been)?\s+(?:{_FUTURE}))|(?P<future>(?:(?:was|were)\s+)?(?:{_FUTURE}))|"
+        rf"(?P<passive>(?:be|being|is|are|am|gets?|got|it's|he's|she's)\s+(?:{past_verbs}|[a-z]{{2,}}ed))|"
         rf"(?P<past>{_PAST_WORDS}|{past_verbs}|[a-z]{{2,}}ed))(?![\w'])",
         re.IGNORECASE,
     )
@@ -35,6 +39,8 @@ def _cue() -> re.Pattern[str]:
 def tense(text: str, start: int, end: int) -> int:
     """-1 past, +1 future, 0 unknown: the nearest tense cue around text[start:end] in its sentence."""
     before = _clause_before(text, start)
+    if _FUTURE_PREP.search(before):
+        return 1
     after = _clause_after(text, end)
     best: tuple[int, int] | None = None
     for match in _cue().finditer(before):
@@ -55,6 +61,8 @@ def _sign(match: re.Match[str]) -> int:
         return 1
     if match.group("perfect"):
         return -1
+    if match.group("passive"):
+        return 0
     word = match.group("past").lower()
     return 0 if word in _NOT_VERBS else -1
 

@@ -11,6 +11,7 @@ from newsgraph.errors import InputError
 from newsgraph.ingest.decode import Prepared, prepare
 from newsgraph.ingest.html import article_from_html
 from newsgraph.ingest.options import ReadOptions
+from newsgraph.ingest.reuters import read_reuters
 from newsgraph.ingest.sources import Source, expand, open_source
 from newsgraph.ingest.tabular import read_csv, read_json, read_jsonl
 from newsgraph.ingest.text import article_from_text
@@ -23,6 +24,7 @@ _DECLARED_ENCODING = re.compile(r"""\A(\s*<\?xml[^>]*?)\s+encoding\s*=\s*["'][^"
 _BY_SUFFIX = {
     ".txt": "text", ".text": "text", ".html": "html", ".htm": "html", ".xhtml": "html",
     ".jsonl": "jsonl", ".ndjson": "jsonl", ".json": "json", ".csv": "csv", ".tsv": "tsv", ".tml": "timeml",
+    ".sgm": "reuters",
 }
 
 
@@ -79,6 +81,8 @@ def _read_prepared(prepared: Prepared, fmt: str, options: ReadOptions) -> Iterat
         yield from read_json(prepared, options)
     elif fmt in ("csv", "tsv"):
         yield from read_csv(prepared, options, delimiter="\t" if fmt == "tsv" else ",")
+    elif fmt == "reuters":
+        yield from read_reuters(prepared, options)
     elif fmt == "timeml":
         yield article_from_timeml(_timeml_bytes(prepared), prepared.name, options)
     elif fmt == "html":

@@ -17,7 +17,7 @@ from typing import Any
 
 from ..errors import QueryError, StoreError
 from ..record import Record
-from . import migrations, queries
+from . import migrations, queries, resolve_queries
 from .flatten import COLUMNS, DOCUMENT_COLUMNS, ORDER, document_row, flatten, rebuild
 from .rows import (
     AddResult, ClaimRow, DocumentHit, EntityDetail, EntitySummary, EventRow, StoreStats,
@@ -198,7 +198,28 @@ class Store:
             for table, rows in flatten(record).items():
                 if rows:
                     self._conn.executemany(_INSERT[table], rows)
+            resolve_queries.write_derived(self._conn, record)
         return True
+
+    def index_pending(self, *, batch: int = 200) -> int:
+        """Index for ``resolve`` the documents stored before its tables existed; how many."""
+        done = 0
+        while True:
+            with self.read() as conn:
+                todo = resolve_queries.pending(conn, batch)
+            if not todo:
+                return done
+            records = [self.document(doc_id) for doc_id in todo]
+            with self._write():
+                for record in records:
+                    resolve_queries.clear_derived(self._conn, record.id)
+                    resolve_queries.write_derived(self._conn, record)
+            done += len(records)
+
+    def has_pending(self) -> bool:
+        """Whether documents wait to be indexed for ``resolve`` (see ``index_pending``)."""
+        with self.read() as conn:
+            return resolve_queries.has_pending(conn)
 
     # --- reading one document --------------------------------------------------
 

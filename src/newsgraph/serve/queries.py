@@ -1,0 +1,95 @@
+"""Read queries the web views need beyond the store's own: quotes of an entity,
+entities seen with it, the country pairs most written about.
+
+Plain parameterized SQL over the store's tables, inside ``Store.read()``.
+"""
+
+from __future__ import annotations
+
+from ..store import Store
+from .schemas import EntityQuote, GraphEdge, PairSuggestion, RelatedEntity
+
+_QUOTES_SQL = """
+SELECT q.doc_id, d.date, d.title, q.start, q."end", q.direct,
+       substr(d.text, q.start + 1, q."end" - q.start) AS text
+FROM entities AS e
+JOIN quotes AS q ON q.doc_id = e.doc_id AND q.speaker = e.local_id
+JOIN documents AS d ON d.id = q.doc_id
+WHERE e.key = ?
+ORDER BY d.date DESC, q.doc_id, q.seq LIMIT ?
+"""
+
+_RELATED_SQL = """
+SELECT o.key, k.name, k.type, count(DISTINCT o.doc_id) AS documents
+FROM (SELECT DISTINCT doc_id FROM entities WHERE key = ? ORDER BY doc_id LIMIT ?) AS mine
+JOIN entities AS o ON o.doc_id = mine.doc_id AND o.key != ?
+JOIN entity_keys AS k ON k.key = o.key
+GROUP BY o.key ORDER BY documents DESC, o.key LIMIT ?
+"""
+
+_PAIRS_SQL = """
+WITH mine AS (SELECT DISTINCT doc_id FROM entities WHERE key = ? ORDER BY doc_id LIMIT ?),
+     sel AS (SELECT DISTINCT e.doc_id, e.key FROM entities AS e JOIN mine USING (doc_id)
+             WHERE e.key IN ({marks}))
+SELECT a.key AS a, b.key AS b, count(*) AS n FROM sel AS a
+JOIN sel AS b ON b.doc_id = a.doc_id AND a.key < b.key
+GROUP BY a.key, b.key ORDER BY n DESC, a.key, b.key
+"""
+
+_TOP_COUNTRIES_SQL = """
+SELECT k.key, k.name, count(DISTINCT e.doc_id) AS documents
+FROM entity_keys AS k JOIN entities AS e ON e.key = k.key
+WHERE k.type = 'COUNTRY' GROUP BY k.key ORDER BY documents DESC, k.key LIMIT ?
+"""
+
+SCAN_LIMIT = 2_000  # documents of the central entity looked at, for a bounded cost
+
+
+def entity_quotes(store: Store, key: str, *, limit: int) -> list[EntityQuote]:
+    """Quotes whose speaker is the entity ``key``, newest first."""
+    with store.read() as conn:
+        rows = conn.execute(_QUOTES_SQL, (key, limit)).fetchall()
+    return [EntityQuote(doc_id=r["doc_id"], doc_date=r["date"], title=r["title"],
+                        span=(r["start"], r["end"]), text=r["text"], direct=bool(r["direct"]))
+            for r in rows]
+
+
+def related(store: Store, key: str, *, limit: int) -> list[RelatedEntity]:
+    """Entities mentioned in the same documents as ``key``, most shared documents first."""
+    with store.read() as conn:
+        rows = conn.execute(_RELATED_SQL, (key, SCAN_LIMIT, key, limit)).fetchall()
+    return [RelatedEntity(key=r["key"], name=r["name"], type=r["type"],
+                          documents=r["documents"]) for r in rows]
+
+
+def _pairs(store: Store, within: str, keys: list[str]) -> list[tuple[str, str, int]]:
+    if len(keys) < 2:
+        return []
+    sql = _PAIRS_SQL.replace("{marks}", ", ".join("?" * len(keys)))
+    with store.read() as conn:
+        rows = conn.execute(sql, (within, SCAN_LIMIT, *keys)).fetchall()
+    return [(r["a"], r["b"], r["n"]) for r in rows]
+
+
+def edges(store: Store, key: str, keys: list[str]) -> list[GraphEdge]:
+    """How often each pair of ``keys`` shares a document that also mentions ``key``."""
+    return [GraphEdge(source=a, target=b, weight=n) for a, b, n in _pairs(store, key, keys)]
+
+
+def top_pairs(store: Store, *, countries: int = 6, limit: int = 4) -> list[PairSuggestion]:
+    """Pairs of the most mentioned countries, ranked by documents naming both.
+
+    Each pair is counted within the (first ``SCAN_LIMIT``) documents of each of its two
+    countries, for a bounded cost; the larger count wins.
+    """
+    with store.read() as conn:
+        top = conn.execute(_TOP_COUNTRIES_SQL, (countries,)).fetchall()
+    names = {r["key"]: r["name"] for r in top}
+    counts: dict[tuple[str, str], int] = {}
+    for within in names:
+        for a, b, n in _pairs(store, within, list(names)):
+            if within in (a, b):
+                counts[(a, b)] = max(n, counts.get((a, b), 0))
+    ranked = sorted(counts.items(), key=lambda item: (-item[1], item[0]))
+    return [PairSuggestion(a=a, b=b, a_name=names[a], b_name=names[b], documents=n)
+            for (a, b), n in ranked[:limit]]

@@ -1,0 +1,85 @@
+"""What the server holds: its settings, one read-only store per worker thread, the pipeline.
+
+A :class:`~newsgraph.store.Store` is one SQLite connection for one thread at a
+time; request handlers run in a thread pool, so each thread opens its own
+read-only store on first use. Writes (ingest) open a writable store per request
+and are serialized by a lock.
+"""
+
+from __future__ import annotations
+
+import threading
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from ..store import Store
+
+DEFAULT_MAX_BODY = 5_000_000  # bytes in one request body
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Settings:
+    db: Path
+    ingest_token: str | None = None
+    max_body: int = DEFAULT_MAX_BODY
+
+
+class Stores:
+    """Read-only stores, one per thread, closed together."""
+
+    def __init__(self, db: Path) -> None:
+        self.db = db
+        self._local = threading.local()
+        self._opened: list[Store] = []
+        self._lock = threading.Lock()
+
+    def get(self) -> Store:
+        store = getattr(self._local, "store", None)
+        if store is None:
+            store = Store.open(self.db, readonly=True)
+            self._local.store = store
+            with self._lock:
+                self._opened.append(store)
+        return store
+
+    def close(self) -> None:
+        with self._lock:
+            opened, self._opened = self._opened, []
+        for store in opened:
+            store.close()
+
+
+class Writer:
+    """Extraction and writes for ingest, one request at a time; spaCy loads on first use."""
+
+    def __init__(self, db: Path) -> None:
+        self.db = db
+        self.lock = threading.Lock()
+        self._pipeline: Any = None
+
+    @property
+    def pipeline(self) -> Any:
+        if self._pipeline is None:
+            from ..pipeline import Pipeline
+
+            self._pipeline = Pipeline()
+        return self._pipeline
+
+    def after_write(self, store: Store) -> None:
+        """Bring the cross-document indexes up to date after a write."""
+        _refresh(store)
+
+
+def prepare(db: Path) -> None:
+    """Create or migrate the store so that read-only connections can open it."""
+    with Store.open(db) as store:
+        _refresh(store)
+
+
+def _refresh(store: Store) -> None:
+    from .. import resolve
+
+    refresh = getattr(resolve, "refresh", None)
+    if refresh is not None:
+        refresh(store)

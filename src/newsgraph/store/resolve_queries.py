@@ -1,0 +1,224 @@
+"""SQL for ``newsgraph.resolve``: writing the derived tables of ``0002_resolve.sql`` and
+the reads that work across documents. Plain SQL (SQLite and PostgreSQL alike), one
+function per operation, rows returned as mappings.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+from ..record import Record
+
+Row = tuple[Any, ...]
+
+INSERT_PAIR = "INSERT INTO resolve_pairs (a, b, item, doc_id, seq) VALUES (?, ?, ?, ?, ?)"
+INSERT_SIGNATURE = (
+    "INSERT INTO event_signatures (doc_id, seq, type, signature, persons, participants, "
+    "date_lo, date_hi) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"
+)
+
+
+def derived_rows(record: Record) -> dict[str, list[Row]]:
+    """The rows of the resolve tables for one record."""
+    from ..resolve.keys import event_keys, pair_rows
+
+    signatures = [
+        (record.id, k.seq, k.type, k.signature, " ".join(k.persons), " ".join(k.participants),
+         k.date_lo, k.date_hi)
+        for k in event_keys(record)
+    ]
+    return {INSERT_PAIR: list(pair_rows(record)), INSERT_SIGNATURE: signatures}
+
+
+def write_derived(conn: sqlite3.Connection, record: Record) -> None:
+    """Index one stored record (inside the caller's write transaction)."""
+    for sql, rows in derived_rows(record).items():
+        if rows:
+            conn.executemany(sql, rows)
+
+
+def pending(conn: sqlite3.Connection, limit: int) -> list[str]:
+    rows = conn.execute("SELECT doc_id FROM resolve_pending ORDER BY doc_id LIMIT ?", (limit,))
+    return [r[0] for r in rows]
+
+
+def has_pending(conn: sqlite3.Connection) -> bool:
+    return conn.execute("SELECT 1 FROM resolve_pending LIMIT 1").fetchone() is not None
+
+
+def clear_derived(conn: sqlite3.Connection, doc_id: str) -> None:
+    """Remove a document's derived rows and its pending mark (before re-indexing it)."""
+    for table in ("resolve_pairs", "event_signatures", "resolve_pending"):
+        conn.execute(f"DELETE FROM {table} WHERE doc_id = ?", (doc_id,))
+
+
+# --- entities -------------------------------------------------------------------
+
+def entity_head(conn: sqlite3.Connection, key: str) -> sqlite3.Row | None:
+    return conn.execute("SELECT key, type, name, country FROM entity_keys WHERE key = ?",
+                        (key,)).fetchone()
+
+
+_BY_NAME_SQL = """
+SELECT k.key, k.type, (SELECT count(*) FROM entities AS e WHERE e.key = k.key) AS n
+FROM entity_keys AS k WHERE lower(k.name) = lower(?) OR lower(k.key) = lower(?)
+ORDER BY CASE k.type WHEN 'COUNTRY' THEN 0 ELSE 1 END, n DESC, k.key LIMIT 1
+"""
+
+
+def key_by_name(conn: sqlite3.Connection, name: str) -> str | None:
+    row = conn.execute(_BY_NAME_SQL, (name, name)).fetchone()
+    return row["key"] if row else None
+
+
+def names(conn: sqlite3.Connection, keys: Iterable[str]) -> dict[str, str]:
+    """Canonical names of entity keys (keys without a row are left out)."""
+    out: dict[str, str] = {}
+    for key in set(keys):
+        row = entity_head(conn, key)
+        if row is not None:
+            out[key] = row["name"]
+    return out
+
+
+# --- pairs --------------------------------------------------------------------------
+
+def pair_items(conn: sqlite3.Connection, a: str, b: str, item: str) -> list[tuple[str, int]]:
+    """(doc_id, seq) of the claims or events that keys ``a`` and ``b`` share."""
+    lo, hi = sorted((a, b))
+    rows = conn.execute("SELECT doc_id, seq FROM resolve_pairs WHERE a = ? AND b = ? AND item = ?",
+                        (lo, hi, item))
+    return [(r[0], r[1]) for r in rows]
+
+
+# --- events -------------------------------------------------------------------------
+
+_EVIDENCE = ("CASE WHEN x.evidence_start IS NULL THEN NULL ELSE "
+             "substr(d.text, x.evidence_start + 1, x.evidence_end - x.evidence_start) END")
+_REPORT_COLUMNS = f"""
+s.doc_id, s.seq, s.type, s.signature, s.persons, s.participants, s.date_lo, s.date_hi,
+x.local_id, x.cameo, x.date, x.trigger, x.evidence_start, x.evidence_end,
+d.date AS doc_date, d.title, {_EVIDENCE} AS evidence_text
+"""
+_REPORTS_FROM = """
+FROM event_signatures AS s
+JOIN events AS x ON x.doc_id = s.doc_id AND x.seq = s.seq
+JOIN documents AS d ON d.id = s.doc_id
+"""
+_GROUP_SQL = f"SELECT {_REPORT_COLUMNS} {_REPORTS_FROM} WHERE s.type = ? AND s.signature = ?"
+_ONE_SQL = f"SELECT {_REPORT_COLUMNS} {_REPORTS_FROM} WHERE s.doc_id = ? AND s.seq = ?"
+_ALL_SQL = f"SELECT {_REPORT_COLUMNS} {_REPORTS_FROM}"
+_GROUP_OF_SQL = "SELECT type, signature FROM event_signatures WHERE doc_id = ? AND seq = ?"
+
+
+def event_groups(conn: sqlite3.Connection, items: Iterable[tuple[str, int]]) -> set[tuple[str, str]]:
+    """The (type, signature) groups of some event reports."""
+    out = set()
+    for doc_id, seq in items:
+        row = conn.execute(_GROUP_OF_SQL, (doc_id, seq)).fetchone()
+        if row is not None:
+            out.add((row[0], row[1]))
+    return out
+
+
+def group_reports(conn: sqlite3.Connection, type: str, signature: str) -> list[sqlite3.Row]:
+    """Every report in one merge group, with its document and evidence."""
+    return conn.execute(_GROUP_SQL, (type, signature)).fetchall()
+
+
+def all_reports(conn: sqlite3.Connection) -> list[sqlite3.Row]:
+    return conn.execute(_ALL_SQL).fetchall()
+
+
+def event_topics(conn: sqlite3.Connection, doc_id: str) -> dict[int, list[str]]:
+    """Topics of a document's events, by event seq."""
+    out: dict[int, list[str]] = {}
+    rows = conn.execute("SELECT event_seq, topic FROM event_topics WHERE doc_id = ? "
+                        "ORDER BY event_seq, seq", (doc_id,))
+    for seq, topic in rows:
+        out.setdefault(seq, []).append(topic)
+    return out
+
+
+# --- claims -------------------------------------------------------------------------
+
+_CLAIM_COLUMNS = f"""
+x.doc_id, x.seq, x.local_id, x.indicator, x.value, x.unit, x.period, x.kind, x.approx,
+x.has_change, x.change_value, x.change_unit, x.change_direction, x.change_basis,
+x.evidence_start, x.evidence_end, d.date AS doc_date, d.title, {_EVIDENCE} AS evidence_text
+"""
+_CLAIMS_FROM = "FROM claims AS x JOIN documents AS d ON d.id = x.doc_id"
+_CLAIM_SQL = f"SELECT {_CLAIM_COLUMNS} {_CLAIMS_FROM} WHERE x.doc_id = ? AND x.seq = ?"
+_CLAIMS_BY_INDICATOR_SQL = f"SELECT {_CLAIM_COLUMNS} {_CLAIMS_FROM} WHERE x.indicator = ?"
+_ALL_CLAIMS_SQL = f"SELECT {_CLAIM_COLUMNS} {_CLAIMS_FROM}"
+
+
+def claim_rows(conn: sqlite3.Connection, items: Sequence[tuple[str, int]]) -> list[sqlite3.Row]:
+    rows = (conn.execute(_CLAIM_SQL, item).fetchone() for item in items)
+    return [r for r in rows if r is not None]
+
+
+def claims_by_indicators(conn: sqlite3.Connection, indicators: Iterable[str]) -> list[sqlite3.Row]:
+    out: list[sqlite3.Row] = []
+    for indicator in sorted(set(indicators)):
+        out += conn.execute(_CLAIMS_BY_INDICATOR_SQL, (indicator,)).fetchall()
+    return out
+
+
+def all_claims(conn: sqlite3.Connection) -> list[sqlite3.Row]:
+    return conn.execute(_ALL_CLAIMS_SQL).fetchall()
+
+
+def indicators(conn: sqlite3.Connection) -> list[str]:
+    """Every distinct indicator as stored."""
+    return [r[0] for r in conn.execute("SELECT DISTINCT indicator FROM claims")]
+
+
+def claim_subjects(conn: sqlite3.Connection, doc_id: str) -> dict[int, tuple[str, ...]]:
+    """Subject keys of a document's claims, by claim seq."""
+    out: dict[int, list[str]] = {}
+    rows = conn.execute("SELECT claim_seq, key FROM claim_subjects WHERE doc_id = ? "
+                        "ORDER BY claim_seq, seq", (doc_id,))
+    for seq, key in rows:
+        out.setdefault(seq, []).append(key)
+    return {seq: tuple(keys) for seq, keys in out.items()}
+
+
+def all_claim_subjects(conn: sqlite3.Connection) -> dict[tuple[str, int], tuple[str, ...]]:
+    out: dict[tuple[str, int], list[str]] = {}
+    rows = conn.execute("SELECT doc_id, claim_seq, key FROM claim_subjects "
+                        "ORDER BY doc_id, claim_seq, seq")
+    for doc_id, seq, key in rows:
+        out.setdefault((doc_id, seq), []).append(key)
+    return {item: tuple(keys) for item, keys in out.items()}
+
+
+# --- quotes -------------------------------------------------------------------------
+
+_QUOTES_SQL = """
+SELECT q.doc_id, q.seq, q.start, q."end", q.direct, d.date AS doc_date,
+       e.key AS speaker_key, e.name AS speaker_name, e.type AS speaker_type,
+       e.country AS speaker_country,
+       substr(d.text, q.start + 1, q."end" - q.start) AS text
+FROM quotes AS q
+JOIN documents AS d ON d.id = q.doc_id
+JOIN entities AS e ON e.doc_id = q.doc_id AND e.local_id = q.speaker
+WHERE q.doc_id = ?
+ORDER BY q.seq
+"""
+
+
+def doc_dates(conn: sqlite3.Connection, doc_ids: Iterable[str]) -> dict[str, str | None]:
+    out = {}
+    for doc_id in set(doc_ids):
+        row = conn.execute("SELECT date FROM documents WHERE id = ?", (doc_id,)).fetchone()
+        if row is not None:
+            out[doc_id] = row[0]
+    return out
+
+
+def quotes(conn: sqlite3.Connection, doc_id: str) -> list[sqlite3.Row]:
+    """A document's attributed quotes with their speakers and text."""
+    return conn.execute(_QUOTES_SQL, (doc_id,)).fetchall()
