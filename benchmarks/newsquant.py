@@ -32,6 +32,7 @@ GOLD = SHARED / "data" / "gold-items" / "newsquant-dev.json"
 CORPUS = SHARED / "data" / "press-releases" / "putin.csv"
 PUBLISHED = {"CQE": (92.0, 85.6, 88.1), "quantulum3": (73.0, 47.2, None)}
 KINDS = ("value", "value+unit", "value+change")
+_FUNCTION_WORDS = frozenset({"and", "of", "the", "a", "an"})
 
 
 @cache
@@ -42,12 +43,15 @@ def _names() -> dict[str, str]:
 
 
 def unit_name(unit: str | None) -> str:
-    """Our unit in NewsQuant's normalized vocabulary ("USD" -> "dollar", "km" -> "kilometre")."""
+    """Our unit in NewsQuant's normalized vocabulary ("USD" -> "dollar", "km" -> "kilometre"); a counted
+    noun phrase keeps its content words, as NewsQuant's do ("category of product" -> "category product")."""
     if unit is None:
         return "-"
     if "/" in unit and unit not in _names():
         return " per ".join(unit_name(u) for u in unit.split("/", 1))
-    return _names().get(unit, unit).lower()
+    if unit in _names():
+        return _names()[unit].lower()
+    return " ".join(w for w in unit.lower().split() if w not in _FUNCTION_WORDS)
 
 
 def predict(text: str) -> list[dict[str, Any]]:

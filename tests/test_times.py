@@ -55,7 +55,7 @@ def test_calendar_dates(text: str, expected: tuple[str, str, str]) -> None:
         ("Trade grew in the second half of 2022.", ("the second half of 2022", "DATE", "2022-H2")),
         ("It opened in summer 2022.", ("summer 2022", "DATE", "2022-SU")),
         ("It opens in the autumn.", ("the autumn", "DATE", "2023-FA")),
-        ("It happened in the 1990s.", ("the 1990s", "DATE", "199X")),
+        ("It happened in the 1990s.", ("the 1990s", "DATE", "199")),
         ("It happened in the 20th century.", ("the 20th century", "DATE", "19")),
         ("Results for fiscal 2023 were weak.", ("fiscal 2023", "DATE", "2023")),
         ("Results for FY2023 were weak.", ("FY2023", "DATE", "2023")),

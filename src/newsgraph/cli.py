@@ -211,6 +211,20 @@ def export(
     _err(f"exported {count} rows of {table} as {fmt}" + ("" if out == "-" else f" to {out}"))
 
 
+@app.command()
+def serve(
+    db: DbOption = DEFAULT_DB,
+    host: Annotated[str, typer.Option(help="Address to listen on; 127.0.0.1 is this machine only.")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(help="Port to listen on.")] = 8000,
+    ingest_token: Annotated[Optional[str], typer.Option(envvar="NEWSGRAPH_INGEST_TOKEN", help="Token that allows POST /api/v1/documents; ingest over HTTP is off without one. Prefer the environment variable.")] = None,
+    open_browser: Annotated[bool, typer.Option("--open", help="Open the web UI in a browser.")] = False,
+) -> None:
+    """Serve the HTTP API and the web UI (search, articles, entities, dossiers) over the store."""
+    from .serve.run import run
+
+    run(db, host=host, port=port, ingest_token=ingest_token, open_browser=open_browser, say=_err)
+
+
 class _store:  # noqa: N801 - used as a context manager, reads like a function
     """Opens the store read-only for queries, with a clear error when it is missing."""
 

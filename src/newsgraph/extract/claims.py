@@ -22,8 +22,8 @@ from .indicators import indicator_for
 from .names import trim_span
 from .registry import Context, register
 from .subjects import SubjectFinder
+from .units import is_counted
 
-_NON_COUNT = frozenset({"percent", "pp", "rank"})
 
 
 @cache
@@ -55,14 +55,6 @@ _CHANGE_AFTER = re.compile(
     re.IGNORECASE,
 )
 _BASIS = re.compile(r"year[- ]on[- ]year|y/y|yoy|compared (?:to|with) [^,.;]{3,40}|from a year earlier", re.I)
-
-
-def is_money(unit: str | None) -> bool:
-    return bool(unit) and len(unit) == 3 and unit.isupper()  # type: ignore[union-attr]
-
-
-def is_counted(unit: str | None) -> bool:
-    return bool(unit) and not is_money(unit) and unit not in _NON_COUNT and unit[:1].islower()  # type: ignore[index]
 
 
 @dataclass(frozen=True, slots=True)

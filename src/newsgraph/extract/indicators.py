@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from ..record import Quantity
+from .units import is_counted
 
 _GENERIC = frozenset(
     "amount volume level value total sum figure mark worth tune size share number rate record "
@@ -52,7 +53,7 @@ def _share_of(head: object, q: Quantity) -> str | None:
 
 
 def _counted(unit: str | None) -> bool:
-    return bool(unit) and unit[:1].islower() and unit not in ("percent", "pp", "rank")  # type: ignore[index]
+    return is_counted(unit)
 
 
 def _from_quantity_text(q: Quantity) -> str:

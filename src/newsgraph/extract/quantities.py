@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 
 from newsgraph.extract.quantities_change import quantity_change
-from newsgraph.extract.quantities_filters import age, blocked_spans, is_excluded
+from newsgraph.extract.quantities_filters import blocked_spans, is_age, is_excluded, written_age
 from newsgraph.extract.quantities_kb import Tables, tables, unit_lookup
 from newsgraph.extract.quantities_links import share_units
 from newsgraph.extract.quantities_numbers import (
@@ -61,7 +61,7 @@ class Part:
 class Options:
     """What counts as a quantity beyond the record's default (NewsQuant's conventions)."""
 
-    ages: bool = False  # "65-year-old", "aged 45", "Maddon, 66," -> unit "year of age"
+    ages: bool = False  # "65-year-old", "a 2,900 year-old site" -> unit "year of age"
     ones: bool = False  # "one solution", "one of the best speakers" -> 1 of the noun
 
 
@@ -124,10 +124,8 @@ def _quantity(text: str, match: re.Match[str], kb: Tables, options: Options) -> 
     if part is None:
         return None
     high, end = _range(text, part, kb)
-    aged = age(text, part)
-    if aged and not options.ages:
-        return end
-    if not aged and is_excluded(text, part, high, kb):
+    aged = written_age(text, part) if options.ages else None
+    if not aged and (is_age(text, part) or is_excluded(text, part, high, kb)):
         return end
     start, approx = _approximator(text, part.start, kb)
     unit = part.unit
@@ -226,6 +224,8 @@ def _prefix(text: str, part: Part, kb: Tables) -> None:
     if sign and not part.words:
         part.value, part.start = -part.value, sign.start()
     cur = kb.prefix_re.search(text, max(0, part.start - 6), part.start)
+    if cur and cur.group().strip() in kb.ascii_signs and len(part.digits) < 2:
+        cur = None  # "PS5" is a console, "PS21,700" is £21,700
     if cur and not part.words:
         code = kb.currency.get(cur.group().strip().lower())
         if code:

@@ -70,21 +70,26 @@ def _clock(text: str, part: Part) -> bool:
     return _CLOCK_AFTER.match(text, part.end) is not None
 
 
-def age(text: str, part: Part) -> tuple[str, int] | None:
-    """The unit and end of an age ("65-year-old", "aged 45", "Maddon, 66,"): ("year of age", end); None if not one."""
-    old = _AGE_AFTER.match(text, part.start) or _OLD.match(text, part.end)
-    if old:
-        period = (old.group("period") or "").lower().replace("yr", "year")
-        period = period or (part.unit if part.unit in _PERIODS else "year")
-        return f"{period} of age", max(old.end(), part.end)
+def is_age(text: str, part: Part) -> bool:
+    """Whether the number is an age: "65-year-old", "aged 45", "Maddon, 66,"."""
+    if written_age(text, part):
+        return True
     if part.currency:
-        return None
+        return False
     if _AGE_BEFORE.search(text, max(0, part.start - 20), part.start):
-        return "year of age", part.end
+        return True
     appositive = _APPOSITIVE.search(text, max(0, part.start - 30), part.start)
-    if appositive and part.unit is None and part.value < 120 and text[part.end:part.end + 1] in (",", ")"):
-        return "year of age", part.end
-    return None
+    return bool(appositive) and part.unit is None and part.value < 120 and text[part.end:part.end + 1] in (",", ")")
+
+
+def written_age(text: str, part: Part) -> tuple[str, int] | None:
+    """The unit and end of an age written "-year-old" ("65-year-old" -> "year of age"); None if not one."""
+    old = _AGE_AFTER.match(text, part.start) or _OLD.match(text, part.end)
+    if not old:
+        return None
+    period = (old.group("period") or "").lower().replace("yr", "year")
+    period = period or (part.unit if part.unit in _PERIODS else "year")
+    return f"{period} of age", max(old.end(), part.end)
 
 
 def _label(text: str, part: Part, kb: Tables) -> bool:

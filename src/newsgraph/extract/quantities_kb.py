@@ -34,6 +34,7 @@ class Tables:
     """Everything the extractor looks up, compiled once."""
 
     currency: dict[str, str]  # lower-cased surface form -> ISO 4217 code
+    ascii_signs: frozenset[str]  # transliterated signs ("PS", "Y="), read before 2+ digits only
     unit: dict[str, str]  # surface form (lower-cased unless case-sensitive) -> unit
     unit_name: dict[str, str]  # unit -> long name ("km" -> "kilometre")
     scale: dict[str, float]
@@ -56,15 +57,17 @@ class Tables:
 
 
 def _currency_tables() -> tuple[dict[str, str], list[str], list[str]]:
+    """Surface form -> code, prefix forms, suffix forms. Position "ascii" marks a sign as an ASCII
+    transliteration writes it ("PS" for £, "Y=" for ¥): a prefix, read before numbers of two digits or more."""
     table: dict[str, str] = {}
     prefix: list[str] = []
     suffix: list[str] = []
     for row in kb_rows("currencies.csv"):
         text, code, pos = row["text"], row["code"], row["position"]
-        forms = [text] if pos == "prefix" or text.isupper() else _plural(text)
+        forms = [text] if pos in ("prefix", "ascii") or text.isupper() else _plural(text)
         for form in forms:
             table.setdefault(form.lower(), code)
-        if pos in ("prefix", "both"):
+        if pos in ("prefix", "both", "ascii"):
             prefix.append(text)
         if pos in ("suffix", "both"):
             suffix += forms
@@ -109,6 +112,7 @@ def tables() -> Tables:
     end = r"(?![A-Za-z0-9])"
     return Tables(
         currency=currency,
+        ascii_signs=frozenset(r["text"] for r in kb_rows("currencies.csv") if r["position"] == "ascii"),
         unit=unit,
         unit_name=unit_name,
         scale=scales,

@@ -8,6 +8,7 @@ from newsgraph.extract.quantities_kb import Tables
 
 _WORD = re.compile(r" ([A-Za-z][a-z'’-]*|[A-Z]{2,5}s?)(?![\w'’-])")
 _MAX_WORDS = 5
+_OF_BARE = re.compile(r" of ((?:[a-z][a-z-]* ){0,2}[a-z][a-z-]*)(?![\w'’-])")
 
 
 def counted_noun(text: str, end: int, value: float, kb: Tables) -> tuple[str | None, int]:
@@ -27,8 +28,27 @@ def counted_noun(text: str, end: int, value: float, kb: Tables) -> tuple[str | N
         pos = match.end()
         if is_plural(word, kb):
             unit = kb.unit.get(word.lower())
-            return (unit or _phrase(words, kb)), pos
+            return (unit, pos) if unit else _of_phrase(text, _phrase(words, kb), pos, kb)
     return None, end
+
+
+def _of_phrase(text: str, head: str, end: int, kb: Tables) -> tuple[str, int]:
+    """The head extended by a bare "of" complement: "categories of products" -> "category of product"."""
+    match = _OF_BARE.match(text, end)
+    if not match:
+        return head, end
+    words: list[str] = []
+    for word in match.group(1).split():
+        verbal = words and word.endswith(("ed", "ing"))
+        if verbal or word in kb.function or word in kb.number_word or word in kb.unit:
+            break
+        words.append(word)
+        if is_plural(word, kb):
+            break
+    if not words:
+        return head, end
+    stop = text.index(words[-1], match.start(1)) + len(words[-1])
+    return f"{head} of {' '.join(words[:-1] + [lemma(words[-1], kb)])}", stop
 
 
 def _modifier_ok(word: str, words: list[str], kb: Tables, words_follow: bool) -> bool:

@@ -94,9 +94,7 @@ def _role(match: re.Match[str], span: tuple[int, int], dem: str | None = None) -
         return None
     if "dem" in match.re.groupindex:
         dem = match.group("dem")
-    dem_code = _place_code(dem) if dem and lookup_place(dem) else None
-    if dem and dem_code is None and dem.lower() not in ("the",):
-        return None  # "Deputy Prime Minister" handled by the longer title; other words: not a role
+    dem_code = _place_code(dem) if dem and lookup_place(dem) else None  # other words before: not ours
     groups = match.groupdict()
     of = _place_code(groups.get("of")) or dem_code
     to = _place_code(groups.get("to")) if canonical in envoy_titles() else None

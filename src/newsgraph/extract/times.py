@@ -52,6 +52,9 @@ _APPROX = re.compile(
     r"up\s+to|some|just|only|over|under|barely|fully|well\s+over|close\s+to)\s+$",
     re.IGNORECASE,
 )
+_CLOCK_VALUE = re.compile(r"T\d\d:\d\dZ?$")
+_DAY_VALUE = re.compile(r"\d{4}-\d\d-\d\d")
+_GAP = re.compile(r",?\s{1,3}(?:on\s+)?")
 _HALF = {"first half": "H1", "second half": "H2", "latter half": "H2", "last half": "H2"}
 
 
@@ -64,7 +67,7 @@ def find_times(text: str, dct: str | None) -> list[Time]:
     """Time expressions in `text`, values resolved against the document date `dct` ("YYYY-MM-DD" or None)."""
     ctx = Ctx(text=text, anchor=parse_dct(dct), lex=lexicon())
     cands = [c for c in _candidates(ctx) if c.end > c.start]
-    chosen = resolve_anaphora(_extend_all(_select(cands), ctx), ctx)
+    chosen = resolve_anaphora(_extend_all(_merge_clock_day(_select(cands), ctx), ctx), ctx)
     return [
         Time(span=(c.start, c.end), text=text[c.start : c.end], type=c.type, value=c.value)
         for c in chosen
@@ -96,6 +99,20 @@ def _select(cands: list[Cand]) -> list[Cand]:
         starts.insert(i, cand.start)
         kept.insert(i, cand)
     return kept
+
+
+def _merge_clock_day(cands: list[Cand], ctx: Ctx) -> list[Cand]:
+    """ "10 p.m. Wednesday", "noon Thursday", "5 p.m. EST Nov. 9": one TIME on that day."""
+    out: list[Cand] = []
+    for cand in cands:
+        prev = out[-1] if out else None
+        if (prev and prev.type == "TIME" and cand.type == "DATE" and _CLOCK_VALUE.search(prev.value or "")
+                and _DAY_VALUE.fullmatch(cand.value or "") and _GAP.fullmatch(ctx.text[prev.end : cand.start])):
+            clock = _CLOCK_VALUE.search(prev.value or "")
+            out[-1] = replace(prev, end=cand.end, value=f"{cand.value}{clock.group() if clock else ''}")
+            continue
+        out.append(cand)
+    return out
 
 
 def _extend_all(cands: list[Cand], ctx: Ctx) -> list[Cand]:

@@ -177,7 +177,8 @@ def _clock(m: re.Match[str], ctx: Ctx) -> Cand | None:
         hh = hh + 12 if ampm.startswith("p") and hh < 12 else 0 if ampm.startswith("a") and hh == 12 else hh
     if hh > 24 or mm > 59:
         return None
-    value = f"{ctx.anchor.isoformat()}T{hh:02d}:{mm:02d}" if ctx.anchor else None
+    zone = "Z" if m.group("tz") in ("GMT", "UTC") else ""
+    value = f"{ctx.anchor.isoformat()}T{hh:02d}:{mm:02d}{zone}" if ctx.anchor else None
     return _cand(m, "TIME", value)
 
 
@@ -223,9 +224,9 @@ def relative_rules() -> list[tuple[re.Pattern[str], Handler]]:
         (compile_(r"(?:(?P<w>the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow|yesterday|today|tomorrow|tonight)(?P<pos>'s|’s)?"
                   rf"(?:\s+(?P<part>{p.day_part}))?|(?P<w2>this|last)\s+(?P<part2>{p.day_part}))"), _deictic),
         (compile_(rf"(?:(?P<det>last|next|this|coming|past)\s+)?(?P<wd>{p.weekday})(?P<pl>s)?(?:\s+(?P<part>{p.day_part}))?"), _weekday),
-        (compile_(r"(?:(?P<h>\d{1,2})(?::(?P<mi>\d{2}))?\s*(?P<ampm>[ap]\.m\.?|[ap]m)|(?P<hh>\d{1,2}):(?P<mm>\d{2})"
+        (compile_(r"(?:(?P<h>\d{1,2})(?::(?P<mi>\d{2}))?\s*(?P<ampm>[ap]\.m\.?|[ap]m)|(?P<hh>\d{1,2}):?(?P<mm>\d{2})"
                   r"(?=\s*(?:hours|hrs|h\b|GMT|UTC|local|Moscow|EST|EDT|CET))|(?P<word>noon|midnight|midday))"
-                  r"(?:\s+(?:EDT|EST|GMT|UTC|CET|MSK|PST|PDT|CDT|CST|local\s+time|Moscow\s+time))?"), _clock),
+                  r"(?:\s+(?P<tz>EDT|EST|GMT|UTC|CET|MSK|PST|PDT|CDT|CST|local\s+time|Moscow\s+time))?"), _clock),
         (compile_(r"(?:the\s+)?(?P<unit>year|month|week)[\s-](?:ago|earlier)(?:\s+(?P<noun>quarter|period|month|year|week))?"), _year_ago),
         (compile_(r"the\s+(?P<adj>(?:fiscal|full|calendar|latest)\s+)?(?P<unit>year|month|week|quarter|decade|century|period)"), _weak_unit),
     ]

@@ -70,7 +70,7 @@ def shift(anchor: dt.date, unit: str, n: int) -> str | None:
         y, h = divmod(anchor.year * 2 + (anchor.month - 1) // 6 + n, 2)
         return f"{y:04d}-H{h + 1}"
     if unit == "DE":
-        return f"{(anchor.year // 10 + n):03d}X"
+        return f"{(anchor.year // 10 + n):03d}"
     if unit == "CE":
         return f"{(anchor.year // 100 + n):02d}"
     if unit == "WE":

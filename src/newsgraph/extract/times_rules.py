@@ -178,8 +178,8 @@ def _fiscal(m: re.Match[str], ctx: Ctx) -> Cand | None:
 
 def _decade(m: re.Match[str], ctx: Ctx) -> Cand | None:
     if m.group("full"):
-        return _cand(m, "DATE", m.group("full")[:3] + "X")
-    return _cand(m, "DATE", "19" + m.group("short")[0] + "X")
+        return _cand(m, "DATE", m.group("full")[:3])
+    return _cand(m, "DATE", "19" + m.group("short")[0])
 
 
 def _century(m: re.Match[str], ctx: Ctx) -> Cand | None:

@@ -17,7 +17,8 @@ _FUTURE = (r"will|'ll|’ll|shall|won't|wo\s+n't|going\s+to|plans?\s+to|planning
            r"adjourned\s+until|extended\s+until|"
            r"(?:agreed|agreement|decided|voted|offered|proposed|wants?|seeks?|seeking|promised|pledged|vowed|"
            r"threatened|asked|ready|able|likely|unlikely|poised|about)\s+to")
-_FUTURE_PREP = re.compile(r"(?<!\bup\s)\b(?:payable|effective|through|until|till|by)\s+$", re.IGNORECASE)
+_FUTURE_PREP = re.compile(r"\w[\w,]*\s+(?<!\bup\s)(?:payable|effective|through|until|till|by)\s+$", re.IGNORECASE)
+_HAD = re.compile(r"\bhad\b", re.IGNORECASE)
 _PAST_WORDS = r"was|were|had|did|been|ago|last|since|earlier|previously|yesterday"
 _NOT_VERBS = ("need", "speed", "indeed", "proceed", "succeed", "exceed", "feed", "seed", "bed", "red", "hundred",
               "shed", "breed", "greed", "creed", "weed", "deed", "bleed", "ted", "fred", "ed", "united", "limited",
@@ -29,7 +30,7 @@ _NOT_VERBS = ("need", "speed", "indeed", "proceed", "succeed", "exceed", "feed",
 def _cue() -> re.Pattern[str]:
     past_verbs = "|".join(re.escape(w) for w in lexicon().kind("past_verb"))
     return re.compile(
-        rf"(?<![\w'])(?:(?P<perfect>had(?:\s+been)?\s+(?:{_FUTURE}))|(?P<future>(?:(?:was|were)\s+)?(?:{_FUTURE}))|"
+        rf"(?<![\w'])(?:(?P<perfect>had(?:\s+been)?\s+(?:{_FUTURE}))|(?P<neutral>(?:was|were)\s+(?:{_FUTURE}))|(?P<future>{_FUTURE})|"
         rf"(?P<passive>(?:be|being|is|are|am|gets?|got|it's|he's|she's)\s+(?:{past_verbs}|[a-z]{{2,}}ed))|"
         rf"(?P<past>{_PAST_WORDS}|{past_verbs}|[a-z]{{2,}}ed))(?![\w'])",
         re.IGNORECASE,
@@ -39,7 +40,7 @@ def _cue() -> re.Pattern[str]:
 def tense(text: str, start: int, end: int) -> int:
     """-1 past, +1 future, 0 unknown: the nearest tense cue around text[start:end] in its sentence."""
     before = _clause_before(text, start)
-    if _FUTURE_PREP.search(before):
+    if _FUTURE_PREP.search(before) and not _HAD.search(before):
         return 1
     after = _clause_after(text, end)
     best: tuple[int, int] | None = None
@@ -61,7 +62,7 @@ def _sign(match: re.Match[str]) -> int:
         return 1
     if match.group("perfect"):
         return -1
-    if match.group("passive"):
+    if match.group("passive") or match.group("neutral"):
         return 0
     word = match.group("past").lower()
     return 0 if word in _NOT_VERBS else -1

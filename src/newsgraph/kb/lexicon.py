@@ -152,3 +152,10 @@ def org_heads() -> dict[str, str]:
 def claim_nonunits() -> frozenset[str]:
     """Counted nouns that make no claim ("two countries", "three issues", "17 years")."""
     return frozenset(r["noun"].strip().lower() for r in read_rows("claim_nonunits.csv"))
+
+
+@cache
+def measure_units() -> frozenset[str]:
+    """Units of measure ("km", "tonne", "bcm"): a figure in them is a measurement, not a count."""
+    rows = read_rows("quantity_units.csv")
+    return frozenset(r["unit"].strip() for r in rows if r["unit"].strip() not in ("time", "unit"))

@@ -93,3 +93,9 @@ def top_pairs(store: Store, *, countries: int = 6, limit: int = 4) -> list[PairS
     ranked = sorted(counts.items(), key=lambda item: (-item[1], item[0]))
     return [PairSuggestion(a=a, b=b, a_name=names[a], b_name=names[b], documents=n)
             for (a, b), n in ranked[:limit]]
+
+
+def document_count(store: Store) -> int:
+    """How many documents are stored."""
+    with store.read() as conn:
+        return conn.execute("SELECT count(*) FROM documents").fetchone()[0]

@@ -210,7 +210,7 @@ class Store:
             if not todo:
                 return done
             records = [self.document(doc_id) for doc_id in todo]
-            with self._write():
+            with self._write(), self._errors("cannot index the documents for resolve"):
                 for record in records:
                     resolve_queries.clear_derived(self._conn, record.id)
                     resolve_queries.write_derived(self._conn, record)

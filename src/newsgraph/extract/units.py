@@ -1,0 +1,18 @@
+"""What kind of unit a figure has: money, a counted noun, or a unit of measure."""
+
+from __future__ import annotations
+
+from ..kb.lexicon import measure_units
+
+_NON_COUNT = frozenset({"percent", "pp", "rank"})
+
+
+def is_money(unit: str | None) -> bool:
+    return bool(unit) and len(unit) == 3 and unit.isupper()  # type: ignore[union-attr]
+
+
+def is_counted(unit: str | None) -> bool:
+    """A counted noun ("railroad"), not money, a percentage, a rank or a unit of measure."""
+    if not unit or is_money(unit) or unit in _NON_COUNT or unit in measure_units():
+        return False
+    return unit[:1].islower()

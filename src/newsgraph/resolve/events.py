@@ -1,0 +1,151 @@
+"""Events from reports: reports of the same event become one event listing every report.
+
+Two reports are of one event when they have the same type and the same signature
+(the same sides: countries, or people for a domestic event, see ``keys.signature``),
+their people do not contradict (they share someone, or one side names nobody), and
+their dates agree: two days at most ``window_days`` apart, or a month (week) that
+holds the day. Dates vaguer than a month, and undated reports, merge only within one
+document. Each report joins at most one event, so counts never double.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections import Counter
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from .keys import MAX_MERGE_SPAN_DAYS
+from .model import MergedEvent, Source
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Report:
+    """One event as one document reports it."""
+
+    doc_id: str
+    seq: int
+    type: str
+    signature: str
+    persons: frozenset[str]
+    participants: tuple[str, ...]
+    lo: date | None
+    hi: date | None
+    date: str | None
+    cameo: str | None
+    trigger: str | None
+    topics: tuple[str, ...]
+    source: Source
+
+    @property
+    def span_days(self) -> int:
+        return (self.hi - self.lo).days if self.lo and self.hi else 10**6
+
+
+def report_from(row: Mapping[str, Any], topics: tuple[str, ...] = ()) -> Report:
+    """A report from a row of ``store.resolve_queries`` (event columns)."""
+    lo, hi = row["date_lo"], row["date_hi"]
+    evidence = None if row["evidence_start"] is None else (row["evidence_start"], row["evidence_end"])
+    source = Source(doc_id=row["doc_id"], doc_date=row["doc_date"], title=row["title"],
+                    evidence=evidence, evidence_text=row["evidence_text"] or "",
+                    event_id=row["local_id"])
+    return Report(
+        doc_id=row["doc_id"], seq=row["seq"], type=row["type"], signature=row["signature"],
+        persons=frozenset(row["persons"].split()), participants=tuple(row["participants"].split()),
+        lo=date.fromisoformat(lo) if lo else None, hi=date.fromisoformat(hi) if hi else None,
+        date=row["date"], cameo=row["cameo"], trigger=row["trigger"], topics=topics, source=source,
+    )
+
+
+def _order(r: Report) -> tuple[Any, ...]:
+    return (r.lo is None, r.span_days, r.lo or date.max, r.doc_id, r.seq)
+
+
+@dataclass(slots=True)
+class _Cluster:
+    anchor: Report
+    reports: list[Report] = field(default_factory=list)
+    persons: set[str] = field(default_factory=set)
+    docs: set[str] = field(default_factory=set)
+
+    def add(self, report: Report) -> None:
+        self.reports.append(report)
+        self.persons |= report.persons
+        self.docs.add(report.doc_id)
+
+
+def _people_agree(a: frozenset[str] | set[str], b: frozenset[str] | set[str]) -> bool:
+    if not a or not b:
+        return True
+    return len(a & b) >= min(2, len(a), len(b))
+
+
+def _dates_agree(anchor: Report, report: Report, window_days: int, same_doc: bool) -> bool:
+    if report.lo is None or anchor.lo is None:
+        return same_doc and report.lo is None
+    if anchor.span_days == 0 and report.span_days == 0:
+        return abs((report.lo - anchor.lo).days) <= window_days
+    if max(anchor.span_days, report.span_days) <= MAX_MERGE_SPAN_DAYS:
+        return report.lo <= anchor.hi and anchor.lo <= report.hi  # type: ignore[operator]
+    return same_doc and report.date == anchor.date
+
+
+def _accepts(cluster: _Cluster, report: Report, window_days: int) -> bool:
+    same_doc = report.doc_id in cluster.docs
+    return (_people_agree(cluster.persons, report.persons)
+            and _dates_agree(cluster.anchor, report, window_days, same_doc))
+
+
+def cluster(reports: Iterable[Report], *, window_days: int = 3) -> list[list[Report]]:
+    """Reports grouped into events; each report in exactly one group."""
+    groups: dict[tuple[str, str], list[Report]] = {}
+    for report in reports:
+        groups.setdefault((report.type, report.signature), []).append(report)
+    out: list[list[Report]] = []
+    for key in sorted(groups):
+        out += _cluster_group(groups[key], window_days)
+    return out
+
+
+def _cluster_group(reports: list[Report], window_days: int) -> list[list[Report]]:
+    clusters: list[_Cluster] = []
+    for report in sorted(reports, key=_order):
+        home = next((c for c in reversed(clusters) if _accepts(c, report, window_days)), None)
+        if home is None:
+            home = _Cluster(anchor=report)
+            clusters.append(home)
+        home.add(report)
+    return [c.reports for c in clusters]
+
+
+def _ranked(values: Iterable[str]) -> tuple[str, ...]:
+    counts = Counter(values)
+    return tuple(v for v, _ in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])))
+
+
+def event_id(anchor: Report) -> str:
+    """A stable id: the group and the report the event is anchored on."""
+    text = f"{anchor.type}|{anchor.signature}|{anchor.doc_id}|{anchor.seq}"
+    return "M" + hashlib.sha256(text.encode("utf-8")).hexdigest()[:15]
+
+
+def merged(reports: list[Report], names: Mapping[str, str]) -> MergedEvent:
+    """One merged event from its reports (the first is its anchor)."""
+    anchor = reports[0]
+    participants = _ranked(k for r in reports for k in r.participants)
+    cameo = _ranked(r.cameo for r in reports if r.cameo)
+    trigger = _ranked(r.trigger.lower() for r in reports if r.trigger)
+    sources = sorted((r.source for r in reports), key=lambda s: (s.doc_date or "", s.doc_id))
+    return MergedEvent(
+        id=event_id(anchor), type=anchor.type, cameo=cameo[0] if cameo else None,
+        date=anchor.date, participants=participants,
+        participant_names=tuple(names.get(k, k) for k in participants),
+        topics=_ranked(t for r in reports for t in r.topics), reports=tuple(sources),
+        trigger=trigger[0] if trigger else None,
+    )
+
+
+def sort_key(event: MergedEvent) -> tuple[str, str]:
+    return (event.date or "9999", event.id)

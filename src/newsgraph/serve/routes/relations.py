@@ -1,0 +1,58 @@
+"""Events across reports and the dossier of two entities."""
+
+from __future__ import annotations
+
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Query
+
+from ... import resolve
+from ...errors import QueryError
+from ...resolve.model import Dossier, MergedEvent
+from ..problems import ApiError, not_found
+from ..schemas import ErrorBody, Page
+from .deps import DateFrom, DateTo, Limit, Offset, ReadStore, slice_page
+
+router = APIRouter()
+EntityRef = Annotated[str, Query(min_length=1, max_length=200,
+                                 description="An entity key or name.", examples=["country:KZ"])]
+OptionalRef = Annotated[str | None, Query(min_length=1, max_length=200,
+                                          description="An entity key or name.")]
+
+
+def _key(store: Any, ref: str) -> str:
+    try:
+        return resolve.resolve_key(store, ref)
+    except QueryError as exc:
+        raise not_found(exc) from exc
+
+
+@router.get("/events", tags=["events"], response_model=Page[MergedEvent], summary="Event timeline",
+            responses={404: {"model": ErrorBody, "description": "Unknown entity."}})
+def list_events(store: ReadStore, entity: OptionalRef = None, a: OptionalRef = None,
+                b: OptionalRef = None, type: Annotated[str | None, Query(max_length=40)] = None,
+                date_from: DateFrom = None, date_to: DateTo = None,
+                limit: Limit = 50, offset: Offset = 0) -> dict[str, Any]:
+    """Events merged across their reports, oldest first: all, those of one ``entity``, or
+    those between ``a`` and ``b`` (both needed); ``type`` is a PLOVER type such as CONSULT."""
+    if (a is None) != (b is None):
+        raise ApiError(422, "give both a and b for the events of a pair", code="invalid_request")
+    pair = (_key(store, a), _key(store, b)) if a and b else None
+    key = _key(store, entity) if entity else None
+    rows = resolve.events(store, entity=key, pair=pair, date_from=date_from, date_to=date_to)
+    if type:
+        rows = [e for e in rows if e.type == type.upper()]
+    return slice_page(rows, limit, offset)
+
+
+@router.get("/dossier", tags=["dossier"], response_model=Dossier, summary="Dossier of two entities",
+            responses={404: {"model": ErrorBody, "description": "Unknown entity."}})
+def get_dossier(store: ReadStore, a: EntityRef, b: EntityRef,
+                quotes: Annotated[int, Query(ge=0, le=50)] = 10) -> Dossier:
+    """The relationship of ``a`` and ``b`` (keys or names): their meetings and other events,
+    figure series with each point's sources, targets against the latest actuals,
+    contradicting sources, and what each side said."""
+    key_a, key_b = _key(store, a), _key(store, b)
+    if key_a == key_b:
+        raise ApiError(422, "a and b name the same entity", code="invalid_request")
+    return resolve.dossier(store, key_a, key_b, quotes=quotes)
