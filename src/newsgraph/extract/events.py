@@ -12,11 +12,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import replace
 from functools import cache
 
 from ..kb.lexicon import Trigger, event_triggers, topic_words
 from ..record import Entity, Event, Time
 from .names import MentionIndex, trim_span
+from .events_main import Sides, headline_event, is_report_of, sides
 from .quotes import Voices
 from .registry import Context, register
 
@@ -45,6 +47,7 @@ class _EventFinder:
         self.index = MentionIndex.build(self.entities)
         self.times: Sequence[Time] = ctx["times"]
         self.voices = Voices(ctx["quotes"])
+        self.sides: Sides = sides(ctx.article.title, self.entities, ctx["quotes"])
         self.events: dict[tuple[str, frozenset[str], str | None], Event] = {}
 
     def sentence(self, sent: object) -> None:
@@ -83,7 +86,9 @@ class _EventFinder:
         targets: list[str] = []
         if token is not None:
             for child in token.children:  # type: ignore[attr-defined]
-                found = self._entities_in(child)
+                theme = child.dep_ in ("dobj", "nsubjpass") and token.pos_ in ("VERB", "AUX") and \
+                    self._thematic(token)
+                found = self._entities_in(child, theme)
                 if child.dep_ in _ACTOR_DEPS or (child.dep_ == "prep" and child.lower_ == "by"):
                     actors += found
                 elif child.dep_ in _TARGET_DEPS or (child.dep_ == "prep" and child.lower_ in _TARGET_PREPS):
@@ -92,11 +97,27 @@ class _EventFinder:
             actors = self._fallback(sent)
         return _unique(actors), _unique(targets)
 
-    def _entities_in(self, token: object) -> list[str]:
+    def _entities_in(self, token: object, theme: bool = False) -> list[str]:
+        """Entities in ``token``'s phrase; in a theme ("the issues between Kazakhstan and China
+        were discussed") only persons take part."""
         left, right = token.left_edge.idx, token.right_edge.idx + len(token.right_edge.text)  # type: ignore[attr-defined]
         found = [eid for _, eid, _kind in self.index.within(left, right)]
-        found += self._voices_in(token)
-        return [e for e in found if self.by_id[e].type in ("PERSON", "COUNTRY", "ORG")]
+        found += self._voices_in(token) + self._groups_in(token)
+        kinds = ("PERSON",) if theme else ("PERSON", "COUNTRY", "ORG")
+        return [e for e in found if self.by_id[e].type in kinds]
+
+    def _groups_in(self, token: object) -> list[str]:
+        """"they", "the presidents", "the two countries": the sides of the main event."""
+        out: list[str] = []
+        for word in token.subtree:  # type: ignore[attr-defined]
+            before = word.nbor(-1).lower_ if word.i > 0 else ""
+            out += self.sides.group(word.lower_, before)
+        return out
+
+    def _thematic(self, token: object) -> bool:
+        """Verbs whose object is a topic or a document, not a party: discussed, signed, adopted."""
+        trigger = event_triggers().get(token.lower_)  # type: ignore[attr-defined]
+        return trigger is not None and trigger.type in ("CONSULT", "AGREE") and token.lower_ not in ("met", "meet", "meets", "visited", "received", "hosted")  # type: ignore[attr-defined]
 
     def _voices_in(self, token: object) -> list[str]:
         """"I" and "you" in a quote: its speaker and the one addressed."""
@@ -173,4 +194,9 @@ def extract_events(ctx: Context) -> dict[str, object]:
     finder = _EventFinder(ctx)
     for sent in ctx.doc.sents:
         finder.sentence(sent)
-    return {"events": tuple(finder.events.values())}
+    found = list(finder.events.values())
+    main = headline_event(ctx.article.title, ctx.article.date, finder.sides)
+    if main is not None:
+        by_id = {e.id: e for e in finder.entities}
+        found = [main] + [e for e in found if not is_report_of(e, main, by_id)]
+    return {"events": tuple(replace(e, id=f"V{i}") for i, e in enumerate(found, start=1))}

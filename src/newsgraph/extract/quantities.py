@@ -148,6 +148,8 @@ def _quantity(text: str, match: re.Match[str], kb: Tables, options: Options) -> 
 
 def _count_unit(text: str, part: Part, end: int, high: float | None, kb: Tables) -> tuple[str | None, int]:
     """The counted noun ("11 railroads"), a compound ("three-point"), or the unit of "eight or nine euros"."""
+    if text[end:end + 4].lower() == "fold":
+        return "fold", end + 4
     compound = _COMPOUND.match(text, end)
     if compound and compound.group(1) not in kb.function:
         return lemma(compound.group(1), kb), compound.end()
@@ -155,9 +157,12 @@ def _count_unit(text: str, part: Part, end: int, high: float | None, kb: Tables)
     if unit is not None:
         return _per_count(text, unit, new_end, kb)
     link = _OR_NEXT.match(text, end)
-    match = core_re().match(text, link.end()) if link else None
+    cur = kb.prefix_fwd_re.match(text, link.end()) if link else None
+    match = core_re().match(text, cur.end() if cur else link.end()) if link else None
     other = _part(text, match, kb, second=True) if match else None
-    return (other.unit if other else None), end
+    if other is None:
+        return None, end
+    return other.unit or counted_noun(text, other.end, other.value, kb)[0], end
 
 
 def _fraction(text: str, match: re.Match[str], kb: Tables) -> Quantity | None:
@@ -193,7 +198,7 @@ def _part(text: str, match: re.Match[str], kb: Tables, second: bool = False) -> 
     """The number at ``match`` with currency, sign, scale and unit; None if it is not one."""
     if match.group("num"):
         part = Part(start=match.start(), end=match.end(), value=parse_digits(match.group("num")), digits=match.group("num"))
-        if not second and not _left_ok(text, part.start, kb):
+        if not second and not _left_ok(text, part.start, part.digits, kb):
             return None
     else:
         parsed = parse_words(text, match.start(), match.end())
@@ -204,13 +209,22 @@ def _part(text: str, match: re.Match[str], kb: Tables, second: bool = False) -> 
     return part if _suffix(text, part, kb) else None
 
 
-def _left_ok(text: str, start: int, kb: Tables) -> bool:
+def _currency_before(text: str, start: int, digits: str, kb: Tables) -> re.Match[str] | None:
+    """The currency sign or code just before ``start``; an ASCII-transliterated sign only before 2+ digits
+    ("PS21,700" is £21,700, "PS5" a console)."""
+    cur = kb.prefix_re.search(text, max(0, start - 6), start)
+    if cur and cur.group().strip() in kb.ascii_signs and len(digits) < 2:
+        return None
+    return cur
+
+
+def _left_ok(text: str, start: int, digits: str, kb: Tables) -> bool:
     """A digit number must not continue a word, code or other number ("A320", "COVID-19", "3.5")."""
     if start == 0:
         return True
     before = text[start - 1]
     if before.isalpha():
-        return bool(kb.prefix_re.search(text, max(0, start - 6), start))
+        return bool(_currency_before(text, start, digits, kb))
     if before in "-−–—":
         if _SUB.search(text, max(0, start - 7), start):
             return True
@@ -223,9 +237,7 @@ def _prefix(text: str, part: Part, kb: Tables) -> None:
     sign = _NEG.search(text, max(0, part.start - 6), part.start)
     if sign and not part.words:
         part.value, part.start = -part.value, sign.start()
-    cur = kb.prefix_re.search(text, max(0, part.start - 6), part.start)
-    if cur and cur.group().strip() in kb.ascii_signs and len(part.digits) < 2:
-        cur = None  # "PS5" is a console, "PS21,700" is £21,700
+    cur = _currency_before(text, part.start, part.digits, kb)
     if cur and not part.words:
         code = kb.currency.get(cur.group().strip().lower())
         if code:

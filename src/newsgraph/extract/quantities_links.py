@@ -20,13 +20,14 @@ _CONTRAST_REACH = 80
 
 
 def share_units(text: str, found: list[Quantity], kb: Tables) -> list[Quantity]:
-    """``found`` with units carried across "from X to Y" and from a figure to the bare one it is compared with."""
+    """``found`` with units carried across "from X to Y", "X points to Y", and from a figure to the bare one
+    it is compared with ("up from", "compared with")."""
     out = list(found)
     for i in range(1, len(out)):
         a, b = out[i - 1], out[i]
         if _from_to(text, a, b):
             out[i - 1], out[i] = _borrow(a, b, kb), _borrow(b, a, kb)
-        elif b.unit is None and _contrasted(text, a, b):
+        elif b.unit is None and b.high is None and (_contrasted(text, a, b) or _moved_to(text, a, b)):
             out[i] = dataclasses.replace(b, unit=a.unit)
     return out
 
@@ -61,6 +62,12 @@ def _shared_scale(q: Quantity, other: Quantity, kb: Tables) -> float:
     if factor < 100 or not 0.1 <= abs(q.value) / raw <= 10:
         return 1.0
     return factor
+
+
+def _moved_to(text: str, a: Quantity, b: Quantity) -> bool:
+    """"rose 64.06 points to 4,577.10": the level after "to" is in the unit of the change."""
+    shareable = a.unit is not None and a.unit not in _NOT_SHARED and "/" not in a.unit
+    return shareable and bool(_TO.fullmatch(text, a.span[1], b.span[0]))
 
 
 def _contrasted(text: str, a: Quantity, b: Quantity) -> bool:

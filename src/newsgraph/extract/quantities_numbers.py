@@ -12,12 +12,12 @@ DIGITS = r"(?:\d{1,3}(?:,\d{3})+(?![\d])|\d{1,3}(?:[\u00a0\u202f]\d{3})+(?![\d])
 
 @cache
 def core_re() -> re.Pattern[str]:
-    """A number in digits (group ``num``) or in words (group ``words``)."""
+    """A number in digits (group ``num``) or in words (group ``words``, also before "fold": "sixfold")."""
     words = [w for w, (_, kind) in tables().number_word.items() if kind not in ("vague", "fraction")]
     alt = "|".join(sorted(words, key=len, reverse=True))
     lead = r"(?:an?\s+(?=(?:dozen|hundred|thousand|million|billion|trillion)\b))?"
     seq = rf"{lead}(?:{alt})(?:(?:\s+|-)(?:and\s+)?(?:an?\s+)?(?:{alt}))*"
-    return re.compile(rf"(?P<num>{DIGITS})|(?<![\w-])(?P<words>(?i:{seq}))(?![\w])")
+    return re.compile(rf"(?P<num>{DIGITS})|(?<![\w-])(?P<words>(?i:{seq}))(?:(?![\w])|(?=(?i:fold)\b))")
 
 
 @cache

@@ -9,8 +9,11 @@ from newsgraph.extract import times_resolve as tr
 from newsgraph.extract.times_rules import Cand, Ctx
 
 _QUARTER = re.compile(r"(\d{4})-Q([1-4])")
+_PERIODS = re.compile(r"(?P<q>quarter|latest\s+period)|nine\s+months|six\s+months|first\s+half|"
+                      r"(?:fiscal|full|calendar)\s+year|for\s+the\s+year", re.IGNORECASE)
+_ORDINAL = re.compile(r"\b(?:first|second|third|fourth)\b", re.IGNORECASE)
 _THE_QUARTER = re.compile(r"(?:the|that)\s+(?:latest\s+)?(?:quarter|period)$", re.IGNORECASE)
-_YEAR_AGO = re.compile(r"(?:a\s+year\s+(?:ago|earlier)|(?:the\s+)?year[\s-](?:ago|earlier)(?:\s+\w+)?)$", re.IGNORECASE)
+_YEAR_AGO = re.compile(r"\byear[\s-](?:ago|earlier)\b", re.IGNORECASE)
 
 
 def resolve_anaphora(cands: list[Cand], ctx: Ctx) -> list[Cand]:
@@ -22,21 +25,22 @@ def resolve_anaphora(cands: list[Cand], ctx: Ctx) -> list[Cand]:
         text = ctx.text[cand.start : cand.end]
         if _THE_QUARTER.match(text) and last_quarter:
             cand = replace(cand, value=last_quarter)
-        elif _YEAR_AGO.match(text) and _about_quarters(cand, ctx):
+        elif _YEAR_AGO.search(text) and not _ORDINAL.search(text) and _about_quarters(cand, ctx):
             base = last_quarter or (tr.shift(ctx.anchor, "Q", -1) if ctx.anchor else None)
             cand = replace(cand, value=_year_before(base))
-        if cand.value and _QUARTER.fullmatch(cand.value) and not _YEAR_AGO.match(text):
+        if cand.value and _QUARTER.fullmatch(cand.value) and not _YEAR_AGO.search(text):
             last_quarter = cand.value
         out.append(cand)
     return out
 
 
 def _about_quarters(cand: Cand, ctx: Ctx) -> bool:
-    """Whether the text around it (the paragraph so far and its sentence) speaks of quarters."""
-    start = max(ctx.text.rfind("\n\n", 0, cand.start), cand.start - 400, 0)
+    """Whether the period last named (up to the end of the sentence) is a quarter: a quarterly report."""
     end = ctx.text.find(". ", cand.end)
-    window = ctx.text[start : end if end > 0 else len(ctx.text)]
-    return bool(re.search(r"quarter|latest period", window, re.IGNORECASE))
+    last = None
+    for last in _PERIODS.finditer(ctx.text, 0, end if end > 0 else len(ctx.text)):
+        pass
+    return bool(last and last.group("q"))
 
 
 def _year_before(value: str | None) -> str | None:

@@ -1,0 +1,104 @@
+"""The main event of a readout and the groups that refer to its sides.
+
+A readout's headline names its event ("Meeting with President of Belarus
+Alexander Lukashenko", "Russian-Greek talks", "Alikhan Smailov meets with
+Ambassador of China to Kazakhstan"). Its participants are the persons the
+headline names (by name or by office), completed by the document's principal
+speakers. In the text, "they", "the presidents" or "the leaders" then mean
+those persons, and "the two countries" or "our countries" the document's two
+countries.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from ..kb.lexicon import Trigger, event_triggers
+from ..record import Entity, Event, Quote
+from .roles import holder, titled_names
+
+_PERSON_GROUPS = frozenset({"they", "them", "presidents", "leaders", "parties", "sides", "heads"})
+_COUNTRY_GROUPS = frozenset({"countries", "states", "nations"})
+_HEADLINE_TRIGGERS = re.compile(
+    r"\b(telephone conversation|phone conversation|telephone call|meeting|meets|met|talks|visit)\b", re.I
+)
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Sides:
+    """Who the main event is between: its persons and the document's two countries."""
+
+    persons: tuple[str, ...]
+    countries: tuple[str, ...]
+
+    def group(self, word: str, before: str) -> tuple[str, ...]:
+        """The entity ids a group word stands for ("the two countries" -> the countries)."""
+        if word in _PERSON_GROUPS:
+            return self.persons
+        if word in _COUNTRY_GROUPS and before in ("two", "both", "our", "the"):
+            return self.countries
+        return ()
+
+
+def sides(title: str | None, entities: Sequence[Entity], quotes: Sequence[Quote]) -> Sides:
+    persons = [e for e in entities if e.type == "PERSON"]
+    named = _named_in_title(title or "", persons)
+    speakers = [s for s, _n in Counter(q.speaker for q in quotes if q.cue == ":" and q.speaker).most_common()]
+    main = list(dict.fromkeys([*named, *speakers]))[:2]
+    if len(main) < 2:
+        mentions = Counter({e.id: len(e.mentions) for e in persons})
+        main += [pid for pid, _n in mentions.most_common() if pid not in main][: 2 - len(main)]
+    counts = Counter({e.id: len(e.mentions) for e in entities if e.type == "COUNTRY"})
+    countries = tuple(cid for cid, _n in counts.most_common(2))
+    return Sides(persons=tuple(main), countries=countries if len(countries) == 2 else ())
+
+
+def _named_in_title(title: str, persons: Sequence[Entity]) -> list[str]:
+    found = [p.id for p in persons if p.name in title or _surname(p.name) in title.split()]
+    for _span, role in titled_names(title):
+        person = holder(list(persons), role)
+        if person is not None:
+            found.append(person.id)  # type: ignore[attr-defined]
+    for match in re.finditer(r"(?:Ambassador|Minister|President|Prime Minister)[^,;]*", title):
+        for person in persons:
+            if any(r.title in match.group() and (r.of is None or _country_in(match.group(), r.of)) for r in person.roles):
+                found.append(person.id)
+    return list(dict.fromkeys(found))
+
+
+def _surname(name: str) -> str:
+    return name.split()[-1] if name.split() else name
+
+
+def _country_in(text: str, code: str) -> bool:
+    from ..kb.lexicon import countries
+
+    country = countries().get(code)
+    return country is not None and any(f in text for f in (country.name, *country.aliases))
+
+
+def headline_event(title: str | None, date: str | None, main: Sides) -> Event | None:
+    """The event the headline names, between the main persons, on the document's date."""
+    match = _HEADLINE_TRIGGERS.search(title or "")
+    if match is None or len(main.persons) < 2:
+        return None
+    trigger: Trigger | None = event_triggers().get(match.group().lower())
+    if trigger is None:
+        trigger = Trigger(type="CONSULT", cameo="040")
+    return Event(
+        id="V1", type=trigger.type, cameo=trigger.cameo, actors=main.persons[:1], targets=main.persons[1:],
+        date=date, place=None, topics=(), evidence=None, trigger=match.group(),
+    )
+
+
+def is_report_of(event: Event, main: Event, entities: dict[str, Entity]) -> bool:
+    """A text event that reports the headline's event again: same type and day, no one else."""
+    if event.type != main.type or event.date != main.date:
+        return False
+    sides_ = set(main.actors) | set(main.targets)
+    allowed = sides_ | {f"country:{entities[p].country}" for p in sides_ if entities[p].country}
+    keys = {entities[p].key if entities[p].type == "COUNTRY" else p for p in (*event.actors, *event.targets)}
+    return keys <= allowed

@@ -1,0 +1,157 @@
+"""The queries behind ``newsgraph.resolve``: load reports and claims, merge, compare."""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterable, Sequence
+from typing import TYPE_CHECKING
+
+from ..errors import QueryError
+from ..store import resolve_queries as sql
+from .events import Report, cluster, merged, report_from, sort_key
+from .figures import Fact, fact_from, find_contradictions, make_series
+from .indicators import indicator_key
+from .model import Contradiction, MergedEvent, Series, TargetProgress
+from .names import resolve_key
+from .rates import Rates
+from .targets import find_targets
+
+if TYPE_CHECKING:
+    from ..store import Store
+
+Item = tuple[str, int]
+
+
+def refresh(store: Store) -> int:
+    """Index the documents stored before the resolve tables existed."""
+    return 0 if store.readonly else store.index_pending()
+
+
+def ensure_indexed(store: Store) -> None:
+    """Index what waits to be indexed; a read-only store must have nothing waiting."""
+    if not store.has_pending():
+        return
+    if store.readonly:
+        raise QueryError("documents stored before this version wait to be indexed; "
+                         "open the store writable once (any newsgraph command without "
+                         "read-only access) to index them", where=str(store.path))
+    store.index_pending()
+
+
+# --- events ---------------------------------------------------------------------
+
+def _reports(conn: sqlite3.Connection, rows: Iterable[sqlite3.Row]) -> list[Report]:
+    rows = list(rows)
+    topics: dict[str, dict[int, list[str]]] = {}
+    for doc_id in {r["doc_id"] for r in rows}:
+        topics[doc_id] = sql.event_topics(conn, doc_id)
+    return [report_from(r, tuple(topics[r["doc_id"]].get(r["seq"], ()))) for r in rows]
+
+
+def _selected_reports(conn: sqlite3.Connection, items: list[Item]) -> list[Report]:
+    """The reports of every merge group that any of ``items`` belongs to."""
+    rows: list[sqlite3.Row] = []
+    for type_, signature in sorted(sql.event_groups(conn, items)):
+        rows += sql.group_reports(conn, type_, signature)
+    return _reports(conn, rows)
+
+
+def _in_range(event: MergedEvent, date_from: str | None, date_to: str | None) -> bool:
+    if event.date is None:
+        return date_from is None and date_to is None
+    if date_from and event.date < date_from:
+        return False
+    return not (date_to and event.date[: len(date_to)] > date_to)
+
+
+def merged_events(conn: sqlite3.Connection, items: list[Item] | None, *,
+                  window_days: int = 3) -> list[MergedEvent]:
+    """Merged events with a report among ``items`` (every event when None)."""
+    if items is None:
+        reports = _reports(conn, sql.all_reports(conn))
+    else:
+        reports = _selected_reports(conn, items)
+    wanted = None if items is None else set(items)
+    groups = [g for g in cluster(reports, window_days=window_days)
+              if wanted is None or any((r.doc_id, r.seq) in wanted for r in g)]
+    names = sql.names(conn, {k for g in groups for r in g for k in r.participants})
+    return sorted((merged(g, names) for g in groups), key=sort_key)
+
+
+def events(store: Store, *, entity: str | None = None, pair: tuple[str, str] | None = None,
+           date_from: str | None = None, date_to: str | None = None,
+           window_days: int = 3) -> list[MergedEvent]:
+    ensure_indexed(store)
+    keys = _keys(store, pair if pair else (entity,) if entity else ())
+    with store.read() as conn:
+        items = None
+        if keys:
+            items = sql.pair_items(conn, keys[0], keys[-1], "event")
+        found = merged_events(conn, items, window_days=window_days)
+    return [e for e in found if _in_range(e, date_from, date_to)]
+
+
+# --- claims ----------------------------------------------------------------------
+
+def _keys(store: Store, names: Iterable[str | None]) -> list[str]:
+    return [resolve_key(store, n) for n in names if n]
+
+
+def facts_of(conn: sqlite3.Connection, rows: Iterable[sqlite3.Row],
+             rates: Rates | None) -> list[Fact]:
+    rows = list(rows)
+    subjects: dict[str, dict[int, tuple[str, ...]]] = {}
+    for doc_id in {r["doc_id"] for r in rows}:
+        subjects[doc_id] = sql.claim_subjects(conn, doc_id)
+    return [fact_from(r, subjects[r["doc_id"]].get(r["seq"], ()), rates) for r in rows]
+
+
+def load_facts(store: Store, *, indicator: str | None, subject: Sequence[str] | None,
+               rates: Rates | None) -> list[Fact]:
+    """The claims that match an indicator (by meaning) and contain every subject key."""
+    ensure_indexed(store)
+    keys = _keys(store, subject or ())
+    wanted = indicator_key(indicator) if indicator else None
+    with store.read() as conn:
+        if keys:
+            items = sql.pair_items(conn, keys[0], keys[1] if len(keys) > 1 else keys[0], "claim")
+            rows = sql.claim_rows(conn, items)
+        elif wanted:
+            raw = [i for i in sql.indicators(conn) if indicator_key(i) == wanted]
+            rows = sql.claims_by_indicators(conn, raw)
+        else:
+            rows = sql.all_claims(conn)
+        facts = facts_of(conn, rows, rates)
+    return [f for f in facts
+            if (wanted is None or f.indicator == wanted) and set(keys) <= set(f.subject)]
+
+
+def subject_names(store: Store, facts: Iterable[Fact]) -> dict[str, str]:
+    with store.read() as conn:
+        return sql.names(conn, {k for f in facts for k in f.subject})
+
+
+def series(store: Store, *, indicator: str | None = None, subject: Sequence[str] | None = None,
+           rates: Rates | None = None, tolerance: float = 0.02) -> list[Series]:
+    facts = load_facts(store, indicator=indicator, subject=subject, rates=rates)
+    return make_series(facts, subject_names(store, facts), tolerance=tolerance)
+
+
+def contradictions(store: Store, *, tolerance: float = 0.02, indicator: str | None = None,
+                   subject: Sequence[str] | None = None,
+                   rates: Rates | None = None) -> list[Contradiction]:
+    _check_tolerance(tolerance)
+    facts = load_facts(store, indicator=indicator, subject=subject, rates=rates)
+    return find_contradictions(facts, tolerance=tolerance)
+
+
+def targets(store: Store, *, indicator: str | None = None, subject: Sequence[str] | None = None,
+            rates: Rates | None = None, tolerance: float = 0.02) -> list[TargetProgress]:
+    facts = load_facts(store, indicator=indicator, subject=subject, rates=rates)
+    found = make_series(facts, {}, tolerance=tolerance)
+    return find_targets(facts, found, tolerance=tolerance)
+
+
+def _check_tolerance(tolerance: float) -> None:
+    if not 0 <= tolerance < 1:
+        raise QueryError(f"the tolerance must be a fraction between 0 and 1 (got {tolerance:g})")
