@@ -203,7 +203,7 @@ def _skip_title(text: str, start: int, end: int) -> int:
     return start + len(" ".join(words[:i])) + (1 if i else 0)
 
 
-def _ner(builder: _Builder, doc: object, person_names: set[str]) -> None:
+def _ner(builder: _Builder, doc: object, person_names: set[str], titled: set[str]) -> None:
     places = {e.text for e in doc.ents if e.label_ in ("GPE", "LOC")}  # type: ignore[attr-defined]
     for ent in doc.ents:  # type: ignore[attr-defined]
         type_ = _NER_TYPES.get(ent.label_)
@@ -216,7 +216,7 @@ def _ner(builder: _Builder, doc: object, person_names: set[str]) -> None:
         if type_ in ("ORG", "FACILITY"):
             end = _of_country(builder.text, end)  # "Communist Party" + " of Vietnam"
         name = builder.text[start:end]
-        if type_ == "PERSON" and name in places and name not in person_names:
+        if type_ == "PERSON" and name in places and name not in titled:
             type_ = "LOCATION"  # "Sochi" tagged PERSON once and GPE elsewhere
         if type_ == "PERSON" and len(name.split()) == 1 and name.isupper():
             type_ = "ORG"
@@ -343,7 +343,8 @@ def collect(text: str, doc: object, title: str | None = None) -> dict[str, _Clus
         if not builder.overlaps(start, end):
             _add_named(builder, type_, text[start:end], (start, end))
     names = {e.text for e in doc.ents if e.label_ == "PERSON"}  # type: ignore[attr-defined]
-    _ner(builder, doc, names | {c.name for c in builder.clusters.values() if c.type == "PERSON"})
+    titled = {c.name for c in builder.clusters.values() if c.type == "PERSON"}
+    _ner(builder, doc, names | titled, titled)
     _merge_persons(builder)
     _alias_orgs(builder)
     _from_title(builder, title)

@@ -29,7 +29,15 @@ _FIRST_PERSON = frozenset({"i", "me", "my", "myself"})
 _SECOND_PERSON = frozenset({"you", "your", "yourself"})
 #: types that need two sides: one actor alone does not make the event
 _ONE_SIDED = frozenset({"STATEMENT", "MOBILIZE", "INVESTIGATE", "PROTEST", "ASSAULT", "FIGHT", "RETREAT"})
-_NOT_EVENT_DATES = re.compile(r"\b(?:until|till|by|through|to|before)\s+$", re.I)
+_NOT_EVENT_DATES = re.compile(r"\b(?:until|till|by|through|to|before|for)\s+$", re.I)
+_MODALS = frozenset({"will", "would", "could", "should", "may", "might", "can", "shall"})
+#: a "cooperation" that someone develops is an intent to cooperate; elsewhere the word names a field
+_COOPERATION_VERBS = frozenset(
+    "develop developing expand expanding strengthen strengthening continue continuing deepen deepening "
+    "boost boosting enhance enhancing intensify intensifying promote promoting build building".split()
+)
+_SPEAKER_IMPLIED = frozenset({"SUPPORT", "REQUEST"})
+_RELATIVE_LINK = re.compile(r"\b(?:during|at|in|after|following) which\b", re.I)
 
 
 @cache
@@ -60,10 +68,15 @@ class _EventFinder:
             self._add(sent, match, trigger, token)
 
     def _add(self, sent: object, match: re.Match[str], trigger: Trigger, token: object) -> None:
-        actors, targets = self._participants(sent, token)
+        if token is not None and _hypothetical(token, trigger):
+            return
+        actors, targets = self._participants(sent, token, trigger)
+        date = self._date(sent, match.start())
+        linked = self._linked(sent, match.start())
+        if linked is not None:  # "the May visit ..., during which agreements were reached"
+            actors, targets, date = list(linked.actors), list(linked.targets), linked.date
         if len(set(actors) | set(targets)) < (1 if trigger.type in _ONE_SIDED else 2):
             return
-        date = self._date(sent, match.start())
         key = (trigger.type, frozenset(actors) | frozenset(targets), date)
         if key in self.events:
             return
@@ -81,11 +94,25 @@ class _EventFinder:
             trigger=match.group(),
         )
 
-    def _participants(self, sent: object, token: object) -> tuple[list[str], list[str]]:
+    def _linked(self, sent: object, offset: int) -> Event | None:
+        """The earlier event of the sentence that a "during which" clause before ``offset`` refers to."""
+        start = sent.start_char  # type: ignore[attr-defined]
+        if not _RELATIVE_LINK.search(self.text, start, offset):
+            return None
+        earlier = [e for e in self.events.values() if e.evidence and e.evidence[0] == start]
+        return earlier[-1] if earlier else None
+
+    def _participants(self, sent: object, token: object, trigger: Trigger) -> tuple[list[str], list[str]]:
         actors: list[str] = []
         targets: list[str] = []
         if token is not None:
-            for child in token.children:  # type: ignore[attr-defined]
+            if trigger.type == "COOPERATE":
+                return self._cooperation(sent, token)
+            subject_of = token.head if token.dep_ == "xcomp" else None  # type: ignore[attr-defined]
+            children = list(token.children) + [  # type: ignore[attr-defined]
+                c for c in (subject_of.children if subject_of is not None else ()) if c.dep_ == "nsubj"
+            ]
+            for child in children:
                 theme = child.dep_ in ("dobj", "nsubjpass") and token.pos_ in ("VERB", "AUX") and \
                     self._thematic(token)
                 found = self._entities_in(child, theme)
@@ -93,9 +120,21 @@ class _EventFinder:
                     actors += found
                 elif child.dep_ in _TARGET_DEPS or (child.dep_ == "prep" and child.lower_ in _TARGET_PREPS):
                     (actors if child.lower_ == "of" and token.pos_ == "NOUN" else targets).extend(found)
+        if not actors and trigger.type in _SPEAKER_IMPLIED and token is not None:
+            speaker, _addressee = self.voices.at(token.idx)  # type: ignore[attr-defined]
+            actors = [speaker] if speaker else []  # "Thank you for ...": the speaker thanks
         if not actors and not targets:
             actors = self._fallback(sent)
         return _unique(actors), _unique(targets)
+
+    def _cooperation(self, sent: object, token: object) -> tuple[list[str], list[str]]:
+        """"to develop cooperation between Russia and Kazakhstan": the countries, or the document's two."""
+        if token.head.lower_ not in _COOPERATION_VERBS:  # type: ignore[attr-defined]
+            return [], []
+        found = [e for _, e, _k in self.index.within(sent.start_char, sent.end_char)  # type: ignore[attr-defined]
+                 if self.by_id[e].type == "COUNTRY"]
+        countries = _unique(found) if len(set(found)) >= 2 else list(self.sides.countries)
+        return countries[:1], countries[1:]
 
     def _entities_in(self, token: object, theme: bool = False) -> list[str]:
         """Entities in ``token``'s phrase; in a theme ("the issues between Kazakhstan and China
@@ -141,7 +180,8 @@ class _EventFinder:
         start, end = sent.start_char, sent.end_char  # type: ignore[attr-defined]
         inside = [
             t for t in self.times
-            if start <= t.span[0] < end and t.value and t.type == "DATE" and abs(t.span[0] - offset) < 80
+            if start <= t.span[0] < end and t.value and t.type == "DATE"
+            and -80 < t.span[0] - offset < 40
             and not _NOT_EVENT_DATES.search(self.text[max(start, t.span[0] - 10):t.span[0]])
         ]
         if not inside:
@@ -159,9 +199,17 @@ class _EventFinder:
         return None
 
 
+def _hypothetical(token: object, trigger: Trigger) -> bool:
+    """"we will further discuss", "an opportunity to discuss": not (yet) a meeting or an agreement."""
+    if trigger.type not in ("CONSULT", "AGREE"):
+        return False
+    words = {c.lower_ for c in token.children if c.dep_ in ("aux", "auxpass")}  # type: ignore[attr-defined]
+    return bool(words & _MODALS) or (token.dep_ == "acl" and "to" in words)  # type: ignore[attr-defined]
+
+
 def _is_event_use(token: object, trigger: Trigger) -> bool:
     """Drop uses that name no event: "meeting the needs", adjectives, "talks" as a verb in quotes."""
-    if token.pos_ in ("ADJ", "ADV"):  # type: ignore[attr-defined]
+    if token.pos_ in ("ADJ", "ADV") and token.lower_ != "grateful":  # type: ignore[attr-defined]
         return False
     return not (token.lower_ == "meeting" and token.pos_ == "VERB")  # type: ignore[attr-defined]
 
@@ -198,5 +246,8 @@ def extract_events(ctx: Context) -> dict[str, object]:
     main = headline_event(ctx.article.title, ctx.article.date, finder.sides)
     if main is not None:
         by_id = {e.id: e for e in finder.entities}
-        found = [main] + [e for e in found if not is_report_of(e, main, by_id)]
+        reports = [e for e in found if is_report_of(e, main, by_id)]
+        if reports:  # the first report in the text is the main event's evidence
+            main = replace(main, evidence=reports[0].evidence, topics=reports[0].topics)
+        found = [main] + [e for e in found if e not in reports]
     return {"events": tuple(replace(e, id=f"V{i}") for i, e in enumerate(found, start=1))}

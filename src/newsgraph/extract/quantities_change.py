@@ -13,6 +13,8 @@ _MAX_TOKENS = 5
 _AFTER_BY = 3
 _PAREN = re.compile(r"[(/]\s*$")
 _PAREN_LOOKBACK = 40
+# the bounded figure itself, then the bracket: "over 100 km (", "lower than 8.90 ksi (", not "sixfold to $3.7 billion ("
+_FIGURE_THEN_PAREN = re.compile(r"\s*(?:[A-Z]{0,3}\s?[$€£¥]?\s?)\d[\d.,]*(?:\s*[A-Za-z%$/]+){0,3}\s*[(/]\s*")
 
 
 def quantity_change(text: str, q: Quantity) -> str:
@@ -43,7 +45,7 @@ def _bound_before_paren(text: str, start: int) -> str:
     for phrase in kb.approx:
         found = list(re.finditer(rf"(?<![a-z]){re.escape(phrase)}\s", lower))
         at = found[-1].start() if found else -1
-        if at >= 0 and re.fullmatch(r"[\s\d.,$€£%()/A-Za-z-]*", window[at + len(phrase):]) and _few_words(window[at:]):
+        if at >= 0 and _FIGURE_THEN_PAREN.fullmatch(window, at + len(phrase)) and _few_words(window[at:]):
             best = phrase if len(phrase) > len(best) else best
     return kb.approx[best] if best else "="
 
@@ -66,7 +68,7 @@ def _direction(text: str, start: int, bounded: bool) -> str | None:
         if word in kb.change:
             return None if bounded and not after_by else _particle(tokens, i, kb)
         if word == "or" or (word == "," and tokens[i - 1:i] == ["or"]):
-            return _direction_before_figure(tokens[i + 1:], kb)
+            return None if bounded else _direction_before_figure(tokens[i + 1:], kb)
         if word == "to" and tokens[i + 1:i + 2] and tokens[i + 1].lower() in kb.change:
             return _particle(tokens, i + 1, kb)
         if word == "by" and not after_by:

@@ -17,6 +17,9 @@ _BREAK = re.compile(r"[;:!?]|\.\s")
 _NUMBER = re.compile(DIGITS)
 _NOT_SHARED = frozenset({"percent", "pp", "bp", "rank", "fraction"})
 _CONTRAST_REACH = 80
+_ELLIPSIS_REACH = 120
+_ELLIPSIS_BACK = 4
+_DIGIT = re.compile(r"\d")
 
 
 def share_units(text: str, found: list[Quantity], kb: Tables) -> list[Quantity]:
@@ -29,7 +32,29 @@ def share_units(text: str, found: list[Quantity], kb: Tables) -> list[Quantity]:
             out[i - 1], out[i] = _borrow(a, b, kb), _borrow(b, a, kb)
         elif b.unit is None and b.high is None and (_contrasted(text, a, b) or _moved_to(text, a, b)):
             out[i] = dataclasses.replace(b, unit=a.unit)
+        elif b.unit is None and b.high is None and _DIGIT.search(b.text):
+            out[i] = _elliptic(text, out[max(0, i - _ELLIPSIS_BACK):i], b)
     return out
+
+
+def _elliptic(text: str, before: list[Quantity], b: Quantity) -> Quantity:
+    """A bare figure of the same size as an earlier one in its sentence shares its unit:
+    "68,400 people ... and 95,800 who", "1,463.87 points, while the TA-125 lost 1.1% to 1,334.20"."""
+    for a in reversed(before):
+        if not _shareable(a) or not _near(text, a, b):
+            continue
+        if a.value and 0.1 <= abs(b.value / a.value) <= 10:
+            return dataclasses.replace(b, unit=a.unit)
+    return b
+
+
+def _shareable(a: Quantity) -> bool:
+    return a.unit is not None and a.unit not in _NOT_SHARED and "/" not in a.unit
+
+
+def _near(text: str, a: Quantity, b: Quantity) -> bool:
+    between = text[a.span[1]:b.span[0]]
+    return len(between) <= _ELLIPSIS_REACH and not _BREAK.search(between)
 
 
 def from_to(text: str, a: Quantity, b: Quantity) -> bool:
@@ -66,13 +91,12 @@ def _shared_scale(q: Quantity, other: Quantity, kb: Tables) -> float:
 
 def _moved_to(text: str, a: Quantity, b: Quantity) -> bool:
     """"rose 64.06 points to 4,577.10": the level after "to" is in the unit of the change."""
-    shareable = a.unit is not None and a.unit not in _NOT_SHARED and "/" not in a.unit
-    return shareable and bool(_TO.fullmatch(text, a.span[1], b.span[0]))
+    return _shareable(a) and bool(_TO.fullmatch(text, a.span[1], b.span[0]))
 
 
 def _contrasted(text: str, a: Quantity, b: Quantity) -> bool:
     """"3.9 million headsets, up from 2.4 million": ``b`` is compared with ``a`` and takes its unit."""
-    if a.unit is None or a.unit in _NOT_SHARED or "/" in a.unit:
+    if not _shareable(a):
         return False
     lead = _CONTRAST.search(text, max(0, b.span[0] - 30), b.span[0])
     if not lead:

@@ -80,7 +80,4 @@ def prepare(db: Path) -> None:
 def _refresh(store: Store) -> None:
     from .. import resolve
 
-    try:  # TEMP until resolve lands
-        resolve.refresh(store)
-    except ModuleNotFoundError:
-        pass
+    resolve.refresh(store)

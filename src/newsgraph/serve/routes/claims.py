@@ -6,7 +6,10 @@ from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Query
 
-from ... import resolve
+# bound at import: the package attributes may later name its submodules
+from ...resolve import contradictions as find_contradictions
+from ...resolve import series as find_series
+from ...resolve import targets as find_targets
 from ...resolve.model import Contradiction, Series, TargetProgress
 from ...store import ClaimRow
 from ..schemas import Page
@@ -41,7 +44,7 @@ def list_series(store: ReadStore, indicator: Indicator = None,
                     examples=["country:CN,country:KZ"])] = None,
                 limit: Limit = 50, offset: Offset = 0) -> dict[str, Any]:
     """Figures of one indicator (by meaning), subject and unit as series sorted by period."""
-    rows = resolve.series(store, indicator=indicator, subject=_subject(subject))
+    rows = find_series(store, indicator=indicator, subject=_subject(subject))
     return slice_page(rows, limit, offset)
 
 
@@ -53,7 +56,7 @@ def list_contradictions(store: ReadStore, indicator: Indicator = None,
                         limit: Limit = 50, offset: Offset = 0) -> dict[str, Any]:
     """Values for the same indicator, subject and period that differ by more than
     ``tolerance`` (a fraction of the larger value)."""
-    rows = resolve.contradictions(store, tolerance=tolerance, indicator=indicator,
+    rows = find_contradictions(store, tolerance=tolerance, indicator=indicator,
                                   subject=_subject(subject))
     return slice_page(rows, limit, offset)
 
@@ -64,5 +67,5 @@ def list_targets(store: ReadStore, indicator: Indicator = None,
                  limit: Limit = 50, offset: Offset = 0) -> dict[str, Any]:
     """Each target against the latest actual of its series: progress, the growth needed
     per year, the recent growth, and whether it is on track."""
-    rows = resolve.targets(store, indicator=indicator, subject=_subject(subject))
+    rows = find_targets(store, indicator=indicator, subject=_subject(subject))
     return slice_page(rows, limit, offset)

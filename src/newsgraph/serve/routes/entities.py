@@ -7,7 +7,9 @@ from typing import Annotated, Any, Literal
 from fastapi import APIRouter, Path, Query
 from pydantic import BaseModel
 
-from ... import resolve
+# bound at import: the package attributes may later name its submodules
+from ...resolve import events as merged_events
+from ...resolve import resolve_key
 from ...errors import QueryError
 from ...store import EntitySummary
 from .. import queries
@@ -42,7 +44,7 @@ def resolve_entity(store: ReadStore, name: Annotated[str, Query(
         min_length=1, max_length=200, examples=["Kazakhstan"])]) -> KeyAnswer:
     """The entity key for a name or a key ("Kazakhstan" -> "country:KZ")."""
     try:
-        key = resolve.resolve_key(store, name)
+        key = resolve_key(store, name)
         return KeyAnswer(key=key, name=store.entity(key, limit=0).name)
     except QueryError as exc:
         raise not_found(exc) from exc
@@ -59,7 +61,7 @@ def get_entity(key: Key, store: ReadStore,
         detail = store.entity(key, limit=documents)
     except QueryError as exc:
         raise not_found(exc) from exc
-    events = resolve.events(store, entity=key)[-MAX_EVENTS:]
+    events = merged_events(store, entity=key)[-MAX_EVENTS:]
     near = queries.related(store, key, limit=related)
     return EntityView(
         key=detail.key, type=detail.type, name=detail.name, country=detail.country,

@@ -6,7 +6,10 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, Query
 
-from ... import resolve
+# bound at import: the package attributes may later name its submodules
+from ...resolve import dossier as make_dossier
+from ...resolve import events as merged_events
+from ...resolve import resolve_key
 from ...errors import QueryError
 from ...resolve.model import Dossier, MergedEvent
 from ..problems import ApiError, not_found
@@ -22,7 +25,7 @@ OptionalRef = Annotated[str | None, Query(min_length=1, max_length=200,
 
 def _key(store: Any, ref: str) -> str:
     try:
-        return resolve.resolve_key(store, ref)
+        return resolve_key(store, ref)
     except QueryError as exc:
         raise not_found(exc) from exc
 
@@ -39,7 +42,7 @@ def list_events(store: ReadStore, entity: OptionalRef = None, a: OptionalRef = N
         raise ApiError(422, "give both a and b for the events of a pair", code="invalid_request")
     pair = (_key(store, a), _key(store, b)) if a and b else None
     key = _key(store, entity) if entity else None
-    rows = resolve.events(store, entity=key, pair=pair, date_from=date_from, date_to=date_to)
+    rows = merged_events(store, entity=key, pair=pair, date_from=date_from, date_to=date_to)
     if type:
         rows = [e for e in rows if e.type == type.upper()]
     return slice_page(rows, limit, offset)
@@ -55,4 +58,4 @@ def get_dossier(store: ReadStore, a: EntityRef, b: EntityRef,
     key_a, key_b = _key(store, a), _key(store, b)
     if key_a == key_b:
         raise ApiError(422, "a and b name the same entity", code="invalid_request")
-    return resolve.dossier(store, key_a, key_b, quotes=quotes)
+    return make_dossier(store, key_a, key_b, quotes=quotes)
