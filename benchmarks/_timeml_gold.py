@@ -55,7 +55,7 @@ def read_tml(path: Path) -> GoldDoc:
     dct = None
     for timex in root.iter("TIMEX3"):
         if timex.get("functionInDocument") == "CREATION_TIME":
-            dct = (timex.get("value") or "")[:10] or None
+            dct = _iso_dct(timex.get("value") or "")
             break
     body = root.find("TEXT")
     parts: list[str] = []
@@ -117,7 +117,7 @@ def read_meantime(path: Path) -> GoldDoc:
     for timex in root.iter("TIMEX3"):
         anchors = [spans[a.get("t_id", "")] for a in timex.iter("token_anchor") if a.get("t_id") in spans]
         if timex.get("functionInDocument") == "CREATION_TIME":
-            dct = (timex.get("value") or "")[:10] or None
+            dct = _iso_dct(timex.get("value") or "")
         if not anchors:
             continue
         start, end = min(a[0] for a in anchors), max(a[1] for a in anchors)
@@ -125,6 +125,14 @@ def read_meantime(path: Path) -> GoldDoc:
                                  value=timex.get("value", "")))
     timexes.sort(key=lambda t: t.span)
     return GoldDoc(name=path.stem, text=text, dct=dct, timexes=tuple(timexes))
+
+
+def _iso_dct(value: str) -> str | None:
+    """The DCT as YYYY-MM-DD; one MEANTIME file writes it DD-MM-YYYY."""
+    day_first = re.fullmatch(r"(\d\d)-(\d\d)-(\d{4})", value[:10])
+    if day_first:
+        return f"{day_first.group(3)}-{day_first.group(2)}-{day_first.group(1)}"
+    return value[:10] or None
 
 
 def tbaq_docs(limit: int | None = None) -> Iterator[GoldDoc]:

@@ -115,8 +115,8 @@ def _plover_one(item: Any, record: Record | None, tally: Counter[str], errors: E
     tally["type"] += event is not None and event.type == item.type
     tally["type_any"] += any(e.type == item.type for e in ordered(record))
     if errors is not None and (event is None or event.type != item.type):
-        got = event.type if event else "no event"
-        errors.add(f"type {item.type} predicted as {got}", f"{item.id}: {item.text[:150]}")
+        got = event.type if event else "none"
+        errors.add(f"type: {_miss(event)}", f"{item.type}->{got} {item.id}: {item.text[:140]}")
     for side, codes in (("actors", item.sources), ("targets", item.targets)):
         for code in filter(is_country, codes):
             tally["codes"] += 1
@@ -124,9 +124,17 @@ def _plover_one(item: Any, record: Record | None, tally: Counter[str], errors: E
             every = countries(record, event.actors + event.targets) if event and record else set()
             tally["country"] += code in mine
             tally["country_any"] += code in every
-            if errors is not None and code not in mine:
-                what = "wrong side" if code in every else "missing"
-                errors.add(f"{side[:-1]} country {what}", f"{item.id}: want {code} got {sorted(mine)} | {item.text[:110]}")
+            if errors is not None and event is not None and code not in mine:
+                what = "on the other side" if code in every else "not among the participants"
+                errors.add(f"{side[:-1]} country {what}",
+                           f"{item.id}: want {code} got {sorted(mine)} | {item.text[:110]}")
+
+
+def _miss(event: Event | None) -> str:
+    """The category of a wrong event choice."""
+    if event is None:
+        return "no event found"
+    return "only a STATEMENT found" if event.type == "STATEMENT" else "wrong type"
 
 
 # --- (b) PETRARCH -------------------------------------------------------------------
@@ -143,8 +151,8 @@ def petrarch(pipeline: Pipeline, limit: int | None = None, errors: dict[str, Err
         right += root in gold
         right_any += bool(gold & {cameo_root(e.cameo) for e in ordered(record)})
         if sink is not None and root not in gold:
-            got = f"{root} ({event.type})" if event else "no event"
-            sink.add(f"root {'/'.join(sorted(gold))} predicted as {got}", f"{item.id}: {item.text[:140]}")
+            got = f"{root} ({event.type})" if event else "none"
+            sink.add(f"root: {_miss(event)}", f"{'/'.join(sorted(gold))}->{got} {item.id}: {item.text[:130]}")
     return {"petrarch_sentences": len(items), "petrarch_scored": len(scored),
             "petrarch_seconds": round(run.seconds, 2),
             "petrarch_root_acc": ratio(right, len(scored)),

@@ -210,8 +210,8 @@ def _ner(builder: _Builder, doc: object, person_names: set[str], titled: set[str
         if type_ is None or builder.overlaps(ent.start_char, ent.end_char):
             continue
         start, end = _trim(builder.text, ent.start_char, ent.end_char)
-        if end - start < 2 or not builder.text[start].isupper():
-            continue  # "eastern", "our": not a name
+        if end - start < 2 or not builder.text[start].isupper() or _GLUED_TITLE.search(builder.text, start, end):
+            continue  # "eastern", "our", "Kassym-JomartPresident": not a name
         type_ = _retype(type_, builder.text[start:end], ent, person_names, builder.text, start)
         if type_ in ("ORG", "FACILITY"):
             end = _of_country(builder.text, end)  # "Communist Party" + " of Vietnam"
@@ -223,6 +223,7 @@ def _ner(builder: _Builder, doc: object, person_names: set[str], titled: set[str
         _add_named(builder, type_, name, (start, end))
 
 
+_GLUED_TITLE = re.compile(r"[a-z](?:President|Minister|Chairman|Ambassador)")
 _OF_PLACE = re.compile(r" of (?:the )?(?P<place>[A-Z][\w'-]*(?: [A-Z][\w'-]*){0,3})")
 
 
@@ -253,7 +254,21 @@ def _after_title(text: str, start: int) -> bool:
     return last[0].lower() in known or two.lower() in known
 
 
+_GOVERNMENT = re.compile(r"^(?:(?P<a>[A-Z][\w'-]+) Government|Government of (?:the )?(?P<b>[A-Z][\w' -]+))$")
+
+
+def _government(name: str) -> str | None:
+    """"the Russian Government", "the Government of Kazakhstan": the country, acting."""
+    match = _GOVERNMENT.match(name)
+    place = lookup_place(match.group("a") or match.group("b")) if match else None
+    return place.code if place is not None and place.kind != "capital" else None
+
+
 def _add_named(builder: _Builder, type_: str, name: str, span: tuple[int, int]) -> None:
+    code = _government(name) if type_ == "ORG" else None
+    if code is not None:
+        builder.add("COUNTRY", countries()[code].name, span, "other", f"country:{code}", code)
+        return
     acronym = _ACRONYM.match(builder.text, span[1])
     cluster = builder.add(type_, name, span, country=_country_in(name))
     if acronym and type_ == "ORG":

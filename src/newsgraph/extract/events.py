@@ -37,6 +37,8 @@ _COOPERATION_VERBS = frozenset(
     "boost boosting enhance enhancing intensify intensifying promote promoting build building".split()
 )
 _SPEAKER_IMPLIED = frozenset({"SUPPORT", "REQUEST"})
+_ANNIVERSARY = re.compile(r"\b(\d{1,3})(?:st|nd|rd|th) anniversary\b", re.I)
+_AID_VERBS = frozenset("provide provided providing render rendered give gave given offer offered".split())
 _RELATIVE_LINK = re.compile(r"\b(?:during|at|in|after|following) which\b", re.I)
 
 
@@ -75,6 +77,7 @@ class _EventFinder:
         linked = self._linked(sent, match.start())
         if linked is not None:  # "the May visit ..., during which agreements were reached"
             actors, targets, date = list(linked.actors), list(linked.targets), linked.date
+        actors, targets = self._sides_only(actors), self._sides_only(targets, actors)
         if len(set(actors) | set(targets)) < (1 if trigger.type in _ONE_SIDED else 2):
             return
         key = (trigger.type, frozenset(actors) | frozenset(targets), date)
@@ -93,6 +96,14 @@ class _EventFinder:
             evidence=trim_span(self.text, start, end),
             trigger=match.group(),
         )
+
+    def _sides_only(self, ids: list[str], others: list[str] = ()) -> list[str]:  # type: ignore[assignment]
+        """Where persons or organizations act (two or more), countries named beside them are
+        circumstance ("thank you for coming to Russia"), not a party."""
+        agents = {i for i in (*ids, *others) if self.by_id[i].type != "COUNTRY"}
+        if len(agents) < 2:
+            return ids
+        return [i for i in ids if self.by_id[i].type != "COUNTRY"]
 
     def _linked(self, sent: object, offset: int) -> Event | None:
         """The earlier event of the sentence that a "during which" clause before ``offset`` refers to."""
@@ -185,11 +196,20 @@ class _EventFinder:
             and not _NOT_EVENT_DATES.search(self.text[max(start, t.span[0] - 10):t.span[0]])
         ]
         if not inside:
-            return self.date
+            return self._anniversary(sent) or self.date
         nearest = min(inside, key=lambda t: abs(t.span[0] - offset))
         if nearest.value in ("PRESENT_REF", "PAST_REF", "FUTURE_REF"):
             return self.date if nearest.value == "PRESENT_REF" else None
         return nearest.value
+
+    def _anniversary(self, sent: object) -> str | None:
+        """"this year marks the 10th anniversary of the initiative ... announced": ten years back."""
+        start, end = sent.start_char, sent.end_char  # type: ignore[attr-defined]
+        match = _ANNIVERSARY.search(self.text, start, end)
+        years = [t for t in self.times if start <= t.span[0] < end and re.fullmatch(r"\d{4}", t.value or "")]
+        if match is None or not years:
+            return None
+        return str(int(years[0].value) - int(match.group(1)))  # type: ignore[arg-type]
 
     def _place(self, start: int, end: int) -> str | None:
         for offset, eid, _kind in self.index.within(start, end):
@@ -208,8 +228,12 @@ def _hypothetical(token: object, trigger: Trigger) -> bool:
 
 
 def _is_event_use(token: object, trigger: Trigger) -> bool:
-    """Drop uses that name no event: "meeting the needs", adjectives, "talks" as a verb in quotes."""
+    """Drop uses that name no event: "meeting the needs", adjectives, "thanks to", "help increase"."""
     if token.pos_ in ("ADJ", "ADV") and token.lower_ != "grateful":  # type: ignore[attr-defined]
+        return False
+    if token.lower_ == "thanks" and token.i + 1 < len(token.doc) and token.nbor(1).lower_ == "to":  # type: ignore[attr-defined]
+        return False
+    if trigger.type == "AID" and token.lower_ == "help" and token.head.lower_ not in _AID_VERBS:  # type: ignore[attr-defined]
         return False
     return not (token.lower_ == "meeting" and token.pos_ == "VERB")  # type: ignore[attr-defined]
 

@@ -13,8 +13,16 @@ from ..record import Entity
 _NON_ALNUM = re.compile(r"[^a-z0-9]+")
 
 
+_GLUED = re.compile(r"(?<=[a-z]{3})(?=[A-Z][a-z])")
+
+
 def slug(text: str) -> str:
-    """``"Kassym-Jomart Tokayev"`` -> ``"kassym-jomart-tokayev"`` (ASCII, hyphens)."""
+    """``"Kassym-Jomart Tokayev"`` -> ``"kassym-jomart-tokayev"`` (ASCII, hyphens).
+
+    Words glued by careless scraping ("NguyenPhu Trong") are parted first, so that the
+    key is the one the clean spelling gives.
+    """
+    text = _GLUED.sub(" ", text)
     ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
     return _NON_ALNUM.sub("-", ascii_text.lower()).strip("-") or "unnamed"
 

@@ -19,6 +19,7 @@ _NOT_SHARED = frozenset({"percent", "pp", "bp", "rank", "fraction"})
 _CONTRAST_REACH = 80
 _ELLIPSIS_REACH = 120
 _ELLIPSIS_BACK = 4
+_DURATIONS = frozenset({"year", "month", "week", "day", "hour", "minute", "second", "decade", "century"})
 _DIGIT = re.compile(r"\d")
 
 
@@ -41,7 +42,7 @@ def _elliptic(text: str, before: list[Quantity], b: Quantity) -> Quantity:
     """A bare figure of the same size as an earlier one in its sentence shares its unit:
     "68,400 people ... and 95,800 who", "1,463.87 points, while the TA-125 lost 1.1% to 1,334.20"."""
     for a in reversed(before):
-        if not _shareable(a) or not _near(text, a, b):
+        if not _shareable(a) or a.unit in _DURATIONS or a.unit.endswith(" of age") or not _near(text, a, b):
             continue
         if a.value and 0.1 <= abs(b.value / a.value) <= 10:
             return dataclasses.replace(b, unit=a.unit)

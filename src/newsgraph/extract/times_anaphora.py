@@ -12,24 +12,32 @@ _QUARTER = re.compile(r"(\d{4})-Q([1-4])")
 _PERIODS = re.compile(r"(?P<q>quarter|latest\s+period)|nine\s+months|six\s+months|first\s+half|"
                       r"(?:fiscal|full|calendar)\s+year|for\s+the\s+year", re.IGNORECASE)
 _ORDINAL = re.compile(r"\b(?:first|second|third|fourth)\b", re.IGNORECASE)
+_THE_DAY = re.compile(r"\bthe\s+(?:same\s+)?day$", re.IGNORECASE)
+_DAY = re.compile(r"\d{4}-\d\d-\d\d")
 _THE_QUARTER = re.compile(r"(?:the|that)\s+(?:latest\s+)?(?:quarter|period)$", re.IGNORECASE)
 _YEAR_AGO = re.compile(r"\byear[\s-](?:ago|earlier)\b", re.IGNORECASE)
 
 
 def resolve_anaphora(cands: list[Cand], ctx: Ctx) -> list[Cand]:
-    """Bind "the quarter" to the last quarter named before it, and "a year ago" in a sentence
-    about a quarter to that quarter a year before (financial reports compare like periods)."""
+    """Bind "the quarter" to the last quarter named before it, "the day" to the last day, and
+    "a year ago" in a sentence about a quarter to that quarter a year before (financial reports
+    compare like periods)."""
     out: list[Cand] = []
     last_quarter: str | None = None
+    last_day: str | None = None
     for cand in cands:
         text = ctx.text[cand.start : cand.end]
         if _THE_QUARTER.match(text) and last_quarter:
             cand = replace(cand, value=last_quarter)
+        elif _THE_DAY.search(text) and last_day:
+            cand = replace(cand, value=last_day)
         elif _YEAR_AGO.search(text) and not _ORDINAL.search(text) and _about_quarters(cand, ctx):
             base = last_quarter or (tr.shift(ctx.anchor, "Q", -1) if ctx.anchor else None)
             cand = replace(cand, value=_year_before(base))
         if cand.value and _QUARTER.fullmatch(cand.value) and not _YEAR_AGO.search(text):
             last_quarter = cand.value
+        if cand.value and _DAY.match(cand.value) and not _THE_DAY.search(text):
+            last_day = cand.value[:10]
         out.append(cand)
     return out
 

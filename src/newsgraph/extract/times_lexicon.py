@@ -19,7 +19,8 @@ def _rows(name: str) -> list[dict[str, str]]:
 class Phrase:
     type: str
     value: str
-    weak: bool
+    weak: bool  # kept only after a number or "times", "per" (SET) or with a modifier
+    adjective: bool = False  # kept only before a noun that is not in kind "not_time_noun"
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -59,7 +60,8 @@ def lexicon() -> Lexicon:
         words.setdefault(row["kind"], {})[row["word"].lower()] = row["value"]
     phrases = {
         row["phrase"].lower(): Phrase(
-            type=row["type"], value=row["value"], weak=row["note"].startswith("weak")
+            type=row["type"], value=row["value"], weak=row["note"].startswith("weak"),
+            adjective=row["note"].startswith("adjective"),
         )
         for row in _rows("time_phrases.csv")
     }

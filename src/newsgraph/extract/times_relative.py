@@ -66,7 +66,7 @@ def _duration(m: re.Match[str], ctx: Ctx) -> Cand | None:
     if post in ("old", "of age") or re.match(r"[\s-]*(?:old|of\s+age)\b", ctx.after(m.end(), 12), re.I):
         return None
     unit, n = _unit_code(m.group("unit")), _number(m, ctx)
-    if not unit or unit == "WE":
+    if not unit or unit == "WE" or _not_a_duration(m, ctx, unit):
         return None
     if post in ("ago", "earlier", "from now", "hence"):
         if n is None:
@@ -76,6 +76,15 @@ def _duration(m: re.Match[str], ctx: Ctx) -> Cand | None:
     if m.group("num").lower() in ("a", "an") and not m.group("pre") and _SET_BEFORE.search(ctx.before(m.start(), 12)):
         return _cand(m, "SET", tr.duration(1, unit))
     return _cand(m, "DURATION", tr.duration(n, unit))
+
+
+def _not_a_duration(m: re.Match[str], ctx: Ctx, unit: str) -> bool:
+    """A fraction ("three-quarters of its food") or an ordinal ("a second group")."""
+    after = ctx.after(m.end(), 16)
+    if unit == "Q" and not m.group("post") and re.match(r",?\s+of\b", after):
+        return True
+    word = m.group("unit").lower()
+    return word == "second" and m.group("num").lower() in ("a", "an") and bool(re.match(r"\s+[a-z]", after))
 
 
 def _vague_plural(m: re.Match[str], ctx: Ctx) -> Cand | None:
@@ -103,9 +112,17 @@ def _phrase(m: re.Match[str], ctx: Ctx) -> Cand | None:
     if phrase.weak:
         if phrase.type != "SET" or not _SET_BEFORE.search(ctx.before(m.start(), 12)):
             return None
+    if phrase.adjective and not _before_noun(m, ctx):
+        return None
     if phrase.value in ("WE", "Y"):
         return _cand(m, phrase.type, _phrase_anchor(phrase.value, key, ctx))
     return _cand(m, phrase.type, phrase.value)
+
+
+def _before_noun(m: re.Match[str], ctx: Ctx) -> bool:
+    """ "current realities", "its current position" but not "current account" or "the current"."""
+    following = re.match(r"[ \t]+([a-z][\w-]*)", ctx.after(m.end(), 24))
+    return bool(following) and following.group(1) not in ctx.lex.kind("not_time_noun")
 
 
 def _phrase_anchor(code: str, key: str, ctx: Ctx) -> str | None:
@@ -207,6 +224,11 @@ def _weak_unit(m: re.Match[str], ctx: Ctx) -> Cand | None:
     return _cand(m, "DATE", value, weak=not strong)
 
 
+def _the_day(m: re.Match[str], ctx: Ctx) -> Cand | None:
+    """ "ended the day", "later in the day", "on the same day": the day last named (see times_anaphora)."""
+    return _cand(m, "DATE", tr.day(ctx.anchor) if ctx.anchor else None, group="day")
+
+
 @cache
 def relative_rules() -> list[tuple[re.Pattern[str], Handler]]:
     p = parts()
@@ -234,6 +256,8 @@ def relative_rules() -> list[tuple[re.Pattern[str], Handler]]:
                   r"(?P<unit>year|month|week)[\s-](?:ago|earlier)(?:\s+(?:(?P<ord>first|second|third|fourth)[\s-]+)?"
                   r"(?P<noun>quarter|period|month|year|week))?"), _year_ago),
         (compile_(r"the\s+(?P<adj>(?:fiscal|full|calendar|latest)\s+)?(?P<unit>year|month|week|quarter|decade|century|period)"), _weak_unit),
+        (compile_(r"(?:end|ends|ended|ending|finish|finished|finishing|close|closed|closing|for|in|during|of|on)\s+"
+                  r"(?P<day>the\s+(?:same\s+)?day)(?!-|\s+(?:before|after|of|when|that|on|in|to)\b)"), _the_day),
     ]
 
 

@@ -93,9 +93,13 @@ def _year_value(text: str, ctx: Ctx) -> str | None:
 
 
 def _iso(m: re.Match[str], ctx: Ctx) -> Cand | None:
-    y, mo, d = (int(g) for g in m.group("y", "m", "d"))
     if m.group("dmy"):
         y, mo, d = int(m.group("dmy_y")), int(m.group("dmy_m")), int(m.group("dmy_d"))
+    elif m.group("mdy"):
+        y, mo, d = int(m.group("mdy_y")), int(m.group("mdy_m")), int(m.group("mdy_d"))
+        y = y if y > 99 else 2000 + y if y < 50 else 1900 + y
+    else:
+        y, mo, d = (int(g) for g in m.group("y", "m", "d"))
     date = tr.safe_date(y, mo, d) if y else None
     return _cand(m, "DATE", tr.day(date)) if date else None
 
@@ -263,10 +267,11 @@ def _spelled_tail() -> str:
 @cache
 def calendar_rules() -> list[tuple[re.Pattern[str], Handler]]:
     p = parts()
-    wd = f"(?:{p.weekday},?\\s+)?"
+    wd = f"(?:{p.weekday},?[ \\t]+)?"
     yref_part = rf"(?:\s+of\s+(?:the\s+)?(?:fiscal\s+|financial\s+)?(?:year\s+)?(?P<yref>{p.year_ref}))?"
     return [
-        (compile_(r"(?:(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})|(?P<dmy>(?P<dmy_d>\d{1,2})\.(?P<dmy_m>\d{1,2})\.(?P<dmy_y>\d{4})))"), _iso),
+        (compile_(r"(?:(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})|(?P<dmy>(?P<dmy_d>\d{1,2})\.(?P<dmy_m>\d{1,2})\.(?P<dmy_y>\d{4}))|"
+                  r"(?P<mdy>(?P<mdy_m>\d{1,2})/(?P<mdy_d>\d{1,2})/(?P<mdy_y>\d{4}|\d{2})))(?!/)"), _iso),
         (compile_(rf"{wd}(?P<mon>{p.month})\s+(?P<day>{p.day_num})(?:,?\s+(?P<year>{p.year4}))?"), _month_day),
         (compile_(rf"{wd}(?:the\s+)?(?P<day>{p.day_num})(?:\s+of)?\s+(?P<mon>{p.month})(?:,?\s+(?P<year>{p.year4}))?"), _month_day),
         (compile_(rf"(?P<mon>{p.month})(?:\s+of)?,?\s+(?P<yref>{p.year4}|(?:this|last|next|that|the\s+same|the\s+previous|the\s+following)\s+year)"), _month_year),

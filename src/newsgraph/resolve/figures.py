@@ -100,7 +100,9 @@ def spread(facts: Iterable[Fact]) -> float:
 
 
 def _conflicting(facts: list[Fact], tolerance: float) -> bool:
-    return any(differ(a, b, tolerance) for i, a in enumerate(facts) for b in facts[i + 1:])
+    """Whether two documents disagree (one document's figures are different things)."""
+    return any(a.source.doc_id != b.source.doc_id and differ(a, b, tolerance)
+               for i, a in enumerate(facts) for b in facts[i + 1:])
 
 
 def _point_value(facts: list[Fact], tolerance: float) -> float:

@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import calendar
 import re
-from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from itertools import combinations
 
@@ -78,6 +78,15 @@ def country_key(entity: Entity) -> str | None:
     if entity.type == "COUNTRY":
         return entity.key
     return f"country:{entity.country}" if entity.country else None
+
+
+def with_countries(record: Record, known: Mapping[str, str | None]) -> Record:
+    """The record with each entity's country filled from ``known`` (by key) where it lacks one."""
+    if all(e.country or not known.get(e.key) for e in record.entities):
+        return record
+    entities = tuple(e if e.country or not known.get(e.key) else replace(e, country=known[e.key])
+                     for e in record.entities)
+    return replace(record, entities=entities)
 
 
 def _participants(event: Event, by_id: dict[str, Entity]) -> list[Entity]:

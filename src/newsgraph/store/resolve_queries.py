@@ -20,9 +20,11 @@ INSERT_SIGNATURE = (
 )
 
 
-def derived_rows(record: Record) -> dict[str, list[Row]]:
-    """The rows of the resolve tables for one record."""
-    from ..resolve.keys import event_keys, pair_rows
+def derived_rows(record: Record, countries: dict[str, str | None] | None = None) -> dict[str, list[Row]]:
+    """The rows of the resolve tables for one record; ``countries`` fills entities' countries."""
+    from ..resolve.keys import event_keys, pair_rows, with_countries
+
+    record = with_countries(record, countries or {})
 
     signatures = [
         (record.id, k.seq, k.type, k.signature, " ".join(k.persons), " ".join(k.participants),
@@ -32,9 +34,19 @@ def derived_rows(record: Record) -> dict[str, list[Row]]:
     return {INSERT_PAIR: list(pair_rows(record)), INSERT_SIGNATURE: signatures}
 
 
+def known_countries(conn: sqlite3.Connection, record: Record) -> dict[str, str | None]:
+    """The store's country of each entity the record gives none (a person's, an org's)."""
+    out = {}
+    for entity in record.entities:
+        if not entity.country and entity.type != "COUNTRY":
+            row = conn.execute("SELECT country FROM entity_keys WHERE key = ?", (entity.key,)).fetchone()
+            out[entity.key] = row[0] if row else None
+    return out
+
+
 def write_derived(conn: sqlite3.Connection, record: Record) -> None:
     """Index one stored record (inside the caller's write transaction)."""
-    for sql, rows in derived_rows(record).items():
+    for sql, rows in derived_rows(record, known_countries(conn, record)).items():
         if rows:
             conn.executemany(sql, rows)
 

@@ -47,6 +47,8 @@ export function periodTime(period) {
   if ((m = /^(\d{4})-Q([1-4])$/.exec(period))) return Date.UTC(+m[1], (+m[2] - 1) * 3 + 1, 15);
   if ((m = /^(\d{4})-H([12])$/.exec(period))) return Date.UTC(+m[1], +HALF_MONTH[m[2]] - 1, 1);
   if ((m = /^(\d{4})$/.exec(period))) return Date.UTC(+m[1], 6, 1);
+  // "as of 2023-09-01", "P17Y to 2023-09-01": the point the figure is stated for
+  if ((m = /(?:as of|to) (\d{4}(?:-\d{2}(?:-\d{2})?|-Q[1-4]|-H[12])?)$/.exec(period))) return periodTime(m[1]);
   return null;
 }
 
