@@ -69,7 +69,7 @@ def right_source(record: Record, quote: Quote, gold: Attribution) -> bool:
 
 
 def score_doc(doc: PolnearDoc, record: Record | None, score: AttributionScore,
-              errors: Errors | None = None) -> None:
+              errors: Errors | None = None, cues: Errors | None = None) -> None:
     """Add one article's counts to ``score``."""
     quotes = list(record.quotes) if record else []
     gold = [tokens(doc.text, a.content) for a in doc.attributions]
@@ -88,7 +88,7 @@ def score_doc(doc: PolnearDoc, record: Record | None, score: AttributionScore,
             if errors is not None and not ok:
                 errors.add(_source_category(record, quotes[j]), _source_example(doc, record, quotes[j], i))
     if errors is not None:
-        _content_errors(doc, quotes, pairs, errors)
+        _content_errors(doc, quotes, pairs, errors, cues)
 
 
 def _exact_pairs(gold: list[frozenset[int]], pred: list[frozenset[int]]) -> list[tuple[int, int]]:
@@ -125,7 +125,7 @@ def _cue(doc: PolnearDoc, gold: Attribution) -> str:
 
 
 def _content_errors(doc: PolnearDoc, quotes: list[Quote], pairs: list[tuple[int, int]],
-                    errors: Errors) -> None:
+                    errors: Errors, cues: Errors | None = None) -> None:
     hit_g, hit_p = {i for i, _ in pairs}, {j for _, j in pairs}
     for i, gold in enumerate(doc.attributions):
         if i not in hit_g:
@@ -133,7 +133,10 @@ def _content_errors(doc: PolnearDoc, quotes: list[Quote], pairs: list[tuple[int,
             kind = "direct" if verbatim else "indirect"
             errors.add(f"missed {kind} content", f"{doc.name}: cue {_cue(doc, gold)!r} | "
                        f"{doc.text[gold.content[0][0]:gold.content[0][1]][:120]!r}")
+            if cues is not None:
+                cues.add(f"missed, cue {_cue(doc, gold)!r}", doc.name)
     for j, quote in enumerate(quotes):
         if j not in hit_p:
-            errors.add(f"spurious quote (cue {quote.cue}, direct={quote.direct})",
-                       f"{doc.name}: {doc.text[quote.span[0]:quote.span[1]][:120]!r}")
+            kind = "direct" if quote.direct else "indirect"
+            errors.add(f"spurious {kind} quote", f"{doc.name}: cue {quote.cue!r} | "
+                       f"{doc.text[quote.span[0]:quote.span[1]][:120]!r}")

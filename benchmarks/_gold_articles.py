@@ -40,8 +40,8 @@ def _article(path: Path) -> Article:
     return items[0]
 
 
-def gold_runs(examples: Path = EXAMPLES) -> list[GoldRun]:
-    """Every gold article extracted and scored."""
+def gold_runs(examples: Path = EXAMPLES) -> tuple[list[GoldRun], int]:
+    """Every gold article extracted and scored, and how many extractions failed."""
     docs = gold_documents(examples)
     run = run_pipeline(_article(path) for path, _ in docs)
     out = []
@@ -49,7 +49,7 @@ def gold_runs(examples: Path = EXAMPLES) -> list[GoldRun]:
         data = record.to_dict() if record is not None else None
         out.append(GoldRun(name=path.name, gold=gold, record=data,
                            score=score_document(gold, data, name=path.name)))
-    return out
+    return out, len(run.failures)
 
 
 def total(runs: list[GoldRun]) -> DocScore:

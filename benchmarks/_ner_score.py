@@ -116,4 +116,6 @@ def _miss_category(gold: Pred, pred: list[Pred]) -> str:
 def _extra_category(doc: EntityDoc, gold: list[Pred], pred: Pred) -> str:
     if any(_overlap(pred[0], g[0]) for g in gold):
         return f"extra {pred[1]} overlapping gold (type or boundary)"
+    if any(_overlap(pred[0], m.span) for m in doc.others):
+        return f"{pred[1]} on a named product/financial mention"
     return f"spurious {pred[1]}"

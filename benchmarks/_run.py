@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import sys
 import time
 from collections import Counter, defaultdict
 from collections.abc import Iterable
@@ -128,6 +129,14 @@ def below_floors(figures: dict[str, Any], floors: dict[str, float]) -> list[str]
         if not isinstance(value, int | float) or value < floor:
             out.append(f"{name} {value if value is None else round(value, 4)} is below its floor {floor}")
     return out
+
+
+def warn_failures(figures: dict[str, Any]) -> None:
+    """A line on standard error for each part where extraction failed on some documents."""
+    for name, value in figures.items():
+        if name.endswith("_failures") and value:
+            print(f"warning: {name} = {value}: documents that failed are scored as empty",
+                  file=sys.stderr)
 
 
 def fmt_row(name: str, values: Iterable[float | int | str], width: int = 8) -> str:

@@ -1,12 +1,22 @@
 """NewsQuant benchmark for the quantity extractor, scored as in CQE (Almasian et al., EMNLP 2023).
 
-Run as ``python benchmarks/newsquant.py [--json]``. Reads ``../shared/data/gold-items/newsquant-dev.json``
+Run as ``python benchmarks/newsquant.py [--json] [--errors]``. Reads ``../shared/data/gold-items/newsquant-dev.json``
 (a list of {text, quantities: [{value, unit, normalized_unit, change, ...}]}) and reports precision,
 recall and F1 for value, value+unit and value+change, following CQE's ``calculate_metrics``:
 for each gold quantity, predictions are tried in order of normalized unit; a value match counts once
 per gold item, a change match is counted on every value match, and the first prediction that also
 matches the unit is consumed. Values match with numpy.isclose tolerances (rtol 1e-5); ranges match
 as (low, high) pairs. Throughput is measured on the bodies of ``press-releases/putin.csv``.
+
+The adapter maps our record to NewsQuant's conventions, which are consistent across its data:
+- it asks ``find_quantities`` for ages written "N-year-old" (unit "year of age") and for single counts
+  ("one solution", "one of the best speakers"), which the record leaves out by default;
+- two figures written "from X to Y" in one unit (an old and a new value: "rose from 4.8 to 4.7 percent")
+  are one NewsQuant range (X, Y) in the order written; "to X from Y" stays two figures, as in NewsQuant;
+- units: ISO codes and symbols become NewsQuant's names (``newsquant_units.csv``, then the unit names in
+  ``kb/quantity_units.csv``: "USD" -> "dollar", "km" -> "kilometre", "percent" -> "percentage"); a
+  counted noun phrase, already lower case with its head in the singular, keeps only its content words,
+  as NewsQuant's normalized nouns do ("category of product" -> "category product").
 """
 
 from __future__ import annotations
@@ -55,23 +65,26 @@ def unit_name(unit: str | None) -> str:
 
 
 def predict(text: str) -> list[dict[str, Any]]:
-    """Our quantities in the CQE tagger format, "from X to Y" pairs as NewsQuant ranges."""
-    out: list[dict[str, Any]] = []
+    """Our quantities in the CQE tagger format, with NewsQuant's conventions (see the module docstring)."""
     found = find_quantities(text, ages=True, ones=True)
-    for i, q in enumerate(found):
-        value: Any = q.value if q.high is None else (q.value, q.high)
-        if i and out and out[-1].get("opens") is found[i - 1]:
-            out[-1] |= {"value": (out[-1]["value"], value), "normalized_unit": unit_name(q.unit), "opens": None}
-            continue
-        tag = {"value": value, "normalized_unit": unit_name(q.unit), "change": quantity_change(text, q)}
+    out: list[dict[str, Any]] = []
+    i = 0
+    while i < len(found):
+        q = found[i]
+        tag = {"value": _value(q), "normalized_unit": unit_name(q.unit), "change": quantity_change(text, q)}
         if i + 1 < len(found) and _pairable(text, q, found[i + 1]):
-            tag["opens"] = q
+            tag["value"], i = (q.value, found[i + 1].value), i + 1
         out.append(tag)
-    return [{k: v for k, v in tag.items() if k != "opens"} for tag in out]
+        i += 1
+    return out
+
+
+def _value(q: Quantity) -> float | tuple[float, float]:
+    return q.value if q.high is None else (q.value, q.high)
 
 
 def _pairable(text: str, q: Quantity, nxt: Quantity) -> bool:
-    """Two single figures written "from X to Y", in the same unit."""
+    """Two single figures in one unit written "from X to Y": one NewsQuant range (X, Y), in the order written."""
     return q.high is None and nxt.high is None and q.unit == nxt.unit and from_to(text, q, nxt)
 
 

@@ -270,6 +270,82 @@ def test_quantity_change(text: str, mention: str, change: str) -> None:
     assert quantity_change(text, q) == change
 
 
+# --- units shared between linked figures --------------------------------------------------------
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Valve lift was increased from 13.5 to 14.0 mm.", [(13.5, "mm"), (14.0, "mm")]),
+        ("He dropped from 208 pounds to 193 by exercising.", [(208, "lb"), (193, "lb")]),
+        ("the value should increase from 4.8 to 4.7 billion euros", [(4.8e9, "EUR"), (4.7e9, "EUR")]),
+        ("sales rose to 3.9 million headsets, up from 2.4 million in 2017.", [(3.9e6, "headset"), (2.4e6, "headset")]),
+        ("The S&P 500 rose 64.06 points to 4,577.10.", [(64.06, "point"), (4577.1, "point")]),
+        ("68400 people have been unemployed for two years and 95800 for longer.", [(68400, "people"), (2, "year"), (95800, "people")]),
+        ("over the past four years, 25 S-400 systems were delivered", [(4, "year"), (25, None)]),
+        ("The index rose 8.15% to 3.65.", [(8.15, "percent"), (3.65, None)]),
+        ("It costs about 8 or $9.", [(8, "USD"), (9, "USD")]),
+        ("about 8 or 9 people", [(8, "people"), (9, "people")]),
+    ],
+)
+def test_shared_units(text: str, expected: list[tuple[float, str | None]]) -> None:
+    assert [(pytest.approx(q.value), q.unit) for q in find_quantities(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("paid HK$216,925 (PS21,700) in all", [(216925, "HKD"), (21700, "GBP")]),  # "PS": £ transliterated to ASCII
+        ("Nintendo fell to Y=28,030.", [(28030, "JPY")]),
+        ("the PS5 console", []),
+        ("Revenue grew sixfold.", [(6, "fold")]),
+        ("a 10-fold increase", [(10, "fold")]),
+        ("a duty on 5,700 categories of products leaving China", [(5700, "category of product")]),
+        ("500 members of parliament voted", [(500, "member of parliament")]),
+        ("30 years of diplomatic relations", [(30, "year")]),
+        ("5 drams of distilled water", [(5, "dram")]),
+    ],
+)
+def test_units_round_two(text: str, expected: list[tuple[float, str]]) -> None:
+    assert [(pytest.approx(q.value), q.unit) for q in find_quantities(text)] == expected
+
+
+# --- NewsQuant's extra conventions (options) ---------------------------------------------------
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The 65-year-old worries", [("65-year-old", 65, "year of age")]),
+        ("a 2,900 year-old site", [("2,900 year-old", 2900, "year of age")]),
+        ("bedrock 400 million-year-old", [("400 million-year-old", 4e8, "year of age")]),
+        ("You have one solution that does it all", [("one solution", 1, "solution")]),
+        ("Its one of my local stores so", [("one of my local stores", 1, "local store")]),
+        ("She put one hand behind her head", [("one hand", 1, "hand")]),
+        ("a sighting of one that was", []),
+        ("Kazakhstan was one of the first to respond", []),
+        ("Maddon, 66, has used the downtime", []),  # NewsQuant mostly leaves appositive ages out
+    ],
+)
+def test_options_ages_and_ones(text: str, expected: list[tuple[str, float, str]]) -> None:
+    found = find_quantities(text, ages=True, ones=True)
+    assert [(q.text, pytest.approx(q.value), q.unit) for q in found] == expected
+    assert all(q.unit != "year of age" and q.value != 1 for q in find_quantities(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "change"),
+    [
+        ("panel strength lower than 8.90 ksi (61.4 MPa).", "61.4 MPa", "<"),
+        ("just under 296 hp (224 kW / 300 PS)", "300 PS", "<"),
+        ("grew more than sixfold to HK $3.7 billion (US $473 million) last year", "US $473 million", "="),
+        ("Adani lost more than 60% of its market cap, or more than $30 billion, in a week.", "more than $30 billion", ">"),
+        ("Homes stay an average of 70 days.", "70 days", "="),
+    ],
+)
+def test_quantity_change_round_two(text: str, mention: str, change: str) -> None:
+    q = next(q for q in find_quantities(text) if q.text == mention)
+    assert quantity_change(text, q) == change
+
+
 # --- properties ---------------------------------------------------------------------------------
 
 @settings(max_examples=300, deadline=None)

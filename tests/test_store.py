@@ -1,8 +1,10 @@
-"""The SQLite store: round trip, idempotence, atomicity, migrations, locking, integrity."""
+"""The store on every backend: round trip, idempotence, atomicity, locking; SQLite's own
+migrations, PRAGMAs and integrity checks (PostgreSQL's are in test_postgres.py)."""
 
 from __future__ import annotations
 
 import sqlite3
+import sys
 import threading
 
 import pytest
@@ -14,15 +16,21 @@ from newsgraph.record import (
     Change, Claim, Entity, Event, Mention, Quantity, Quote, Record, Role, Time,
 )
 from newsgraph.store import AddResult, Store, open_store
-from newsgraph.store import migrations, sqlite as store_sqlite
+from newsgraph.store import migrations
+from newsgraph.store.flatten import COLUMNS, DOCUMENT_COLUMNS
 from store_records import realistic, synthetic
 
-TABLES = ("documents", "entity_keys", "entities", "mentions", "roles", "times", "quantities",
-          "claims", "claim_subjects", "events", "event_participants", "event_topics", "quotes")
+from conftest_store import backend, db, locations  # noqa: F401  (fixtures: one run per backend)
+
+TABLE_COLUMNS = {
+    "documents": tuple(c for c in DOCUMENT_COLUMNS if c != "ingested_at"),
+    "entity_keys": ("key", "type", "name", "country"),
+    **COLUMNS,
+}
 
 
 @pytest.fixture
-def db(tmp_path):
+def sqlite_db(tmp_path):
     return tmp_path / "news.db"
 
 
@@ -32,15 +40,12 @@ def store(db):
         yield s
 
 
-def dump(path) -> dict[str, list[tuple]]:
-    """Every row of every item table (ingested_at left out), for before/after comparisons."""
-    conn = sqlite3.connect(path)
-    try:
-        out = {t: sorted(conn.execute(f"SELECT * FROM {t}").fetchall(), key=repr) for t in TABLES}
-        out["documents"] = [r[:-1] for r in out["documents"]]
-        return out
-    finally:
-        conn.close()
+def dump(store) -> dict[str, list[tuple]]:
+    """Every row of every table (ingested_at left out), for before/after comparisons."""
+    quoted = lambda cols: ", ".join(f'"{c}"' for c in cols)  # noqa: E731
+    with store.read():
+        return {t: sorted((tuple(r) for r in store._rows(f"SELECT {quoted(cols)} FROM {t}")),
+                          key=repr) for t, cols in TABLE_COLUMNS.items()}
 
 
 # --- round trip ---------------------------------------------------------------------------
@@ -121,9 +126,8 @@ records_st = st.builds(
 
 @settings(**_frozen)
 @given(record=records_st)
-def test_round_trip_generated(tmp_path_factory, record):
-    path = tmp_path_factory.mktemp("gen") / "g.db"
-    with Store.open(path) as s:
+def test_round_trip_generated(locations, record):
+    with Store.open(locations.new()) as s:
         s.add([record])
         assert s.document(record.id) == record
         assert s.integrity_check() == []
@@ -131,14 +135,14 @@ def test_round_trip_generated(tmp_path_factory, record):
 
 # --- idempotence and atomicity ------------------------------------------------------------------
 
-def test_same_batch_twice_changes_nothing(store, db):
+def test_same_batch_twice_changes_nothing(store):
     batch = [realistic(), *map(synthetic, range(5))]
     first = store.add(batch)
     assert first.stored == tuple(r.id for r in batch) and first.duplicates == ()
-    before = dump(db)
+    before = dump(store)
     second = store.add(batch)
     assert second.stored == () and second.duplicates == first.stored
-    assert dump(db) == before
+    assert dump(store) == before
 
 
 def test_duplicate_inside_one_batch(store):
@@ -158,10 +162,11 @@ def test_entity_key_keeps_the_fullest_name(store):
     assert store.document("a").entities[0].name == "Smailov"  # the record itself is kept as is
 
 
-def test_failure_mid_batch_rolls_back_everything(store, db, monkeypatch):
+def test_failure_mid_batch_rolls_back_everything(store, monkeypatch):
     store.add([synthetic(100)])
-    before = dump(db)
-    real = store_sqlite.flatten
+    before = dump(store)
+    backend_module = sys.modules[type(store).__module__]
+    real = backend_module.flatten
     calls = []
 
     def failing(record):
@@ -170,25 +175,27 @@ def test_failure_mid_batch_rolls_back_everything(store, db, monkeypatch):
             raise RuntimeError("boom")
         return real(record)
 
-    monkeypatch.setattr(store_sqlite, "flatten", failing)
+    monkeypatch.setattr(backend_module, "flatten", failing)
     with pytest.raises(RuntimeError, match="boom"):
         store.add([synthetic(i) for i in range(5)])
-    assert dump(db) == before
-    monkeypatch.setattr(store_sqlite, "flatten", real)
+    assert dump(store) == before
+    monkeypatch.setattr(backend_module, "flatten", real)
     assert store.add([synthetic(i) for i in range(5)]).duplicates == ()
 
 
-def test_bad_record_names_itself_and_rolls_back(store, db):
+def test_bad_record_names_itself_and_rolls_back(store):
     bad = Record(id="bad", text="x", entities=(Entity(id="E1", key="k", type=None, name="n"),))
     with pytest.raises(StoreError) as caught:
         store.add([synthetic(1), bad, synthetic(2)])
-    assert caught.value.where == "bad" and "NOT NULL" in caught.value.reason
+    reason = caught.value.reason.lower().replace("-", " ")  # SQLite: NOT NULL; PostgreSQL: not-null
+    assert caught.value.where == "bad" and "not null" in reason
     assert store.stats().documents == 0
 
 
 # --- migrations ------------------------------------------------------------------------------
 
-def test_v0_file_is_migrated(db):
+def test_v0_file_is_migrated(sqlite_db):
+    db = sqlite_db
     sqlite3.connect(db).close()  # an empty (version 0) database file
     conn = sqlite3.connect(db)
     assert migrations.version(conn) == 0
@@ -198,7 +205,8 @@ def test_v0_file_is_migrated(db):
         assert s.integrity_check() == []
 
 
-def test_up_to_date_store_is_a_no_op(db):
+def test_up_to_date_store_is_a_no_op(sqlite_db):
+    db = sqlite_db
     Store.open(db).close()
     conn = sqlite3.connect(db, isolation_level=None)
     try:
@@ -226,7 +234,8 @@ def test_migrations_apply_in_order_and_fail_atomically(tmp_path):
     conn.close()
 
 
-def test_store_newer_than_code_is_refused(db):
+def test_store_newer_than_code_is_refused(sqlite_db):
+    db = sqlite_db
     Store.open(db).close()
     conn = sqlite3.connect(db)
     conn.execute(f"PRAGMA user_version = {migrations.latest() + 1}")
@@ -237,19 +246,24 @@ def test_store_newer_than_code_is_refused(db):
         Store.open(db, readonly=True)
 
 
-def test_pragmas(store):
+def test_readonly_missing_file(tmp_path):
+    with pytest.raises(StoreError, match="no store"):
+        Store.open(tmp_path / "missing.db", readonly=True)
+
+
+def test_pragmas(sqlite_db):
+    store = Store.open(sqlite_db)
     conn = store._conn
     assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
     assert conn.execute("PRAGMA foreign_keys").fetchone()[0] == 1
     assert conn.execute("PRAGMA synchronous").fetchone()[0] == 1  # NORMAL
     assert conn.execute("PRAGMA busy_timeout").fetchone()[0] == 5000
+    store.close()
 
 
 # --- read-only, locking, integrity ------------------------------------------------------------
 
-def test_readonly(db, tmp_path):
-    with pytest.raises(StoreError, match="no store"):
-        Store.open(tmp_path / "missing.db", readonly=True)
+def test_readonly(db):
     Store.open(db).close()
     with Store.open(db, readonly=True) as s:
         with pytest.raises(StoreError, match="read-only"):
@@ -257,7 +271,8 @@ def test_readonly(db, tmp_path):
         assert s.integrity_check() == []
 
 
-def test_locked_writer_gets_a_clear_error(db):
+def test_locked_writer_gets_a_clear_error(sqlite_db):
+    db = sqlite_db
     Store.open(db).close()
     holder = sqlite3.connect(db, isolation_level=None)
     holder.execute("BEGIN IMMEDIATE")
@@ -294,7 +309,9 @@ def test_two_writers_take_turns(db):
         assert s.integrity_check() == []
 
 
-def test_integrity_check_reports_problems(store, db):
+def test_integrity_check_reports_problems(sqlite_db):
+    db = sqlite_db
+    store = Store.open(db)
     store.add([synthetic(1)])
     assert store.integrity_check() == []
     conn = sqlite3.connect(db)  # foreign keys off on this connection
@@ -305,7 +322,9 @@ def test_integrity_check_reports_problems(store, db):
     assert any(p.startswith("foreign key: mentions") for p in problems)
 
 
-def test_fts_out_of_step_is_reported_and_repaired(store, db):
+def test_fts_out_of_step_is_reported_and_repaired(sqlite_db):
+    db = sqlite_db
+    store = Store.open(db)
     store.add([synthetic(1)])
     conn = sqlite3.connect(db)
     conn.execute("DROP TRIGGER documents_fts_update")

@@ -225,6 +225,86 @@ def serve(
     run(db, host=host, port=port, ingest_token=ingest_token, open_browser=open_browser, say=_err)
 
 
+RatesOption = Annotated[Optional[str], typer.Option("--rates", help="CSV of currency,period,rate_to_usd; without it currencies are never converted.")]
+SubjectOption = Annotated[Optional[list[str]], typer.Option("--subject", help="An entity key or name the figures are about (repeat for several).")]
+IndicatorOption = Annotated[Optional[str], typer.Option(help="An indicator, matched by meaning ('mutual trade' is 'trade turnover').")]
+JsonOption = Annotated[bool, typer.Option("--json", help="JSON output for scripts.")]
+
+
+@app.command()
+def dossier(
+    a: Annotated[str, typer.Argument(help="An entity key (country:KZ) or name (Kazakhstan).")],
+    b: Annotated[str, typer.Argument(help="The other entity, key or name.")],
+    db: DbOption = DEFAULT_DB,
+    quotes: Annotated[int, typer.Option(min=0, help="Most quotes shown.")] = 10,
+    window: Annotated[int, typer.Option(min=0, help="Days apart two reports of one event may be dated.")] = 3,
+    rates: RatesOption = None,
+    all_series: Annotated[bool, typer.Option("--all-series", help="Show every figure series, not the main ones.")] = False,
+    json_out: JsonOption = False,
+) -> None:
+    """Two countries (or any two entities) together: events on a timeline, figures, targets, contradictions, quotes."""
+    from .resolve.commands import run_dossier
+
+    run_dossier(db, a, b, quotes=quotes, rates=rates, window_days=window, all_series=all_series, json_out=json_out)
+
+
+@app.command()
+def series(
+    db: DbOption = DEFAULT_DB, indicator: IndicatorOption = None, subject: SubjectOption = None,
+    rates: RatesOption = None, json_out: JsonOption = False,
+) -> None:
+    """Figures across documents as series by period, each point with its sources."""
+    from .resolve.commands import run_series
+
+    run_series(db, indicator=indicator, subject=subject or [], rates=rates, json_out=json_out)
+
+
+@app.command()
+def contradictions(
+    db: DbOption = DEFAULT_DB,
+    tolerance: Annotated[float, typer.Option(min=0, max=0.99, help="Relative difference still taken as agreement.")] = 0.02,
+    indicator: IndicatorOption = None, subject: SubjectOption = None,
+    rates: RatesOption = None, json_out: JsonOption = False,
+) -> None:
+    """Sources that disagree on a figure for the same indicator, subject and period."""
+    from .resolve.commands import run_contradictions
+
+    run_contradictions(db, tolerance=tolerance, indicator=indicator, subject=subject or [], rates=rates, json_out=json_out)
+
+
+@app.command()
+def targets(
+    db: DbOption = DEFAULT_DB, indicator: IndicatorOption = None, subject: SubjectOption = None,
+    rates: RatesOption = None, json_out: JsonOption = False,
+) -> None:
+    """Targets against the latest actuals: progress, growth per year needed, whether the trend reaches them."""
+    from .resolve.commands import run_targets
+
+    run_targets(db, indicator=indicator, subject=subject or [], rates=rates, json_out=json_out)
+
+
+@app.command()
+def timeml(
+    source: Annotated[Path, typer.Argument(help="A TimeML (.tml) file, or a folder of them (TempEval-3 input).")],
+    target: Annotated[Path, typer.Argument(help="Output file, or folder (the same names as the inputs).")],
+) -> None:
+    """Tag time expressions (TIMEX3 with type and value) in TimeML files, for the TempEval-3 scorer."""
+    from .errors import NewsgraphError
+    from .timeml import annotate_timeml_files
+
+    done = failed = 0
+    try:
+        for _, error in annotate_timeml_files(source, target):
+            done += error is None
+            failed += error is not None
+            if error is not None:
+                _err(f"error: {error.line()}")
+    except NewsgraphError as err:
+        raise _fail(err.line()) from None
+    _err(f"annotated {done} TimeML file(s)" + (f", {failed} failed" if failed else ""))
+    raise typer.Exit(1 if failed or not done else 0)
+
+
 class _store:  # noqa: N801 - used as a context manager, reads like a function
     """Opens the store read-only for queries, with a clear error when it is missing."""
 

@@ -2,4 +2,4 @@
 
 from __future__ import annotations
 
-from . import claims, entities, events, quotes, surface  # noqa: F401
+from . import claims, coref, entities, events, quotes, surface  # noqa: F401

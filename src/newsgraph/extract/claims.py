@@ -275,7 +275,7 @@ def _by_sentence(doc: object, quantities: Sequence[Quantity], times: Sequence[Ti
 
 @register(
     "claims",
-    requires=("doc", "entities", "times", "quantities", "quotes"),
+    requires=("doc", "entities", "coref", "times", "quantities", "quotes"),
     provides=("claims",),
     components=("parser", "attribute_ruler"),
 )

@@ -258,7 +258,7 @@ def _topics(text: str) -> tuple[str, ...]:
 
 @register(
     "events",
-    requires=("doc", "entities", "times", "quotes"),
+    requires=("doc", "entities", "coref", "times", "quotes"),
     provides=("events",),
     components=("parser", "attribute_ruler"),
 )

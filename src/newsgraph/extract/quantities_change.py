@@ -13,8 +13,8 @@ _MAX_TOKENS = 5
 _AFTER_BY = 3
 _PAREN = re.compile(r"[(/]\s*$")
 _PAREN_LOOKBACK = 40
-# the bounded figure itself, then the bracket: "over 100 km (", "lower than 8.90 ksi (", not "sixfold to $3.7 billion ("
-_FIGURE_THEN_PAREN = re.compile(r"\s*(?:[A-Z]{0,3}\s?[$€£¥]?\s?)\d[\d.,]*(?:\s*[A-Za-z%$/]+){0,3}\s*[(/]\s*")
+# the bounded figure, then its conversions: "over 100 km (", "under 296 hp (224 kW / ", not "sixfold to $3.7 billion ("
+_FIGURE_THEN_PAREN = re.compile(r"(?:\s*(?:[A-Z]{0,3}\s?[$€£¥]?\s?)\d[\d.,]*(?:\s*[A-Za-z%$]+){0,3}\s*[(/]\s*)+")
 
 
 def quantity_change(text: str, q: Quantity) -> str:

@@ -44,8 +44,8 @@ def _relative_unit(m: re.Match[str], ctx: Ctx) -> Cand | None:
     if det in _DET_SPAN:
         code = "Y" if unit == "WE" else unit
         return _cand(m, "DURATION", tr.duration(1, code)) if unit != "WE" else None
-    if det in ("that", "the same"):
-        return None
+    if det in ("that", "the same"):  # "that year", "the same day": resolved in times_anaphora
+        return _cand(m, "DATE", None) if unit in ("Y", "M", "Q", "D") else None
     direction = _DET_DIRECTION.get(det, 0)
     if unit == "D":
         return None

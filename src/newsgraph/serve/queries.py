@@ -76,23 +76,40 @@ def edges(store: Store, key: str, keys: list[str]) -> list[GraphEdge]:
     return [GraphEdge(source=a, target=b, weight=n) for a, b, n in _pairs(store, key, keys)]
 
 
-def top_pairs(store: Store, *, countries: int = 6, limit: int = 4) -> list[PairSuggestion]:
-    """Pairs of the most mentioned countries, ranked by documents naming both.
+_CLAIM_PAIRS_SQL = """
+SELECT a.key AS a, b.key AS b, count(*) AS n FROM claim_subjects AS a
+JOIN claim_subjects AS b ON b.doc_id = a.doc_id AND b.claim_seq = a.claim_seq AND a.key < b.key
+WHERE a.key IN ({marks}) AND b.key IN ({marks}) GROUP BY a.key, b.key
+"""
 
-    Each pair is counted within the (first ``SCAN_LIMIT``) documents of each of its two
+
+def _claim_pairs(store: Store, keys: list[str]) -> dict[tuple[str, str], int]:
+    marks = ", ".join("?" * len(keys))
+    with store.read() as conn:
+        rows = conn.execute(_CLAIM_PAIRS_SQL.replace("{marks}", marks), (*keys, *keys)).fetchall()
+    return {(r["a"], r["b"]): r["n"] for r in rows}
+
+
+def top_pairs(store: Store, *, countries: int = 6, limit: int = 4) -> list[PairSuggestion]:
+    """Pairs of the most mentioned countries with the most to show: documents naming both
+    plus figures about both.
+
+    Documents are counted within the (first ``SCAN_LIMIT``) documents of each of the two
     countries, for a bounded cost; the larger count wins.
     """
     with store.read() as conn:
         top = conn.execute(_TOP_COUNTRIES_SQL, (countries,)).fetchall()
     names = {r["key"]: r["name"] for r in top}
-    counts: dict[tuple[str, str], int] = {}
+    docs: dict[tuple[str, str], int] = {}
     for within in names:
         for a, b, n in _pairs(store, within, list(names)):
             if within in (a, b):
-                counts[(a, b)] = max(n, counts.get((a, b), 0))
-    ranked = sorted(counts.items(), key=lambda item: (-item[1], item[0]))
-    return [PairSuggestion(a=a, b=b, a_name=names[a], b_name=names[b], documents=n)
-            for (a, b), n in ranked[:limit]]
+                docs[(a, b)] = max(n, docs.get((a, b), 0))
+    claims = _claim_pairs(store, list(names)) if names else {}
+    score = {pair: n + claims.get(pair, 0) for pair, n in docs.items()}
+    ranked = sorted(score, key=lambda pair: (-score[pair], pair))
+    return [PairSuggestion(a=a, b=b, a_name=names[a], b_name=names[b], documents=docs[(a, b)],
+                           claims=claims.get((a, b), 0)) for a, b in ranked[:limit]]
 
 
 def document_count(store: Store) -> int:

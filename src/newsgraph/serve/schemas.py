@@ -83,7 +83,8 @@ class PairSuggestion(BaseModel):
     b: str
     a_name: str
     b_name: str
-    documents: int
+    documents: int = Field(description="Documents naming both.")
+    claims: int = Field(description="Figures about both.")
 
 
 class Overview(BaseModel):

@@ -80,7 +80,14 @@ class Store:
     @classmethod
     def open(cls, path: str | Path, *, readonly: bool = False,
              timeout: float = BUSY_TIMEOUT_S) -> "Store":
-        """Open the store at ``path``, creating and migrating it unless ``readonly``."""
+        """Open the store at ``path``, creating and migrating it unless ``readonly``.
+
+        A ``postgresql://`` URL opens a PostgreSQL store instead (``postgres.py``).
+        """
+        if isinstance(path, str) and path.startswith(("postgresql://", "postgres://")):
+            from .postgres import PostgresStore
+
+            return PostgresStore.open(path, readonly=readonly, timeout=timeout)  # type: ignore[return-value]
         path = Path(path)
         if readonly and not path.exists():
             raise StoreError("no store at this path", where=str(path))

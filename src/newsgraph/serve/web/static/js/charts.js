@@ -30,16 +30,21 @@ export async function render(el, spec) {
   return result.view;
 }
 
-const X_TIME = (title) => ({ field: "t", type: "temporal", scale: { type: "utc" }, title, axis: { tickCount: 6 } });
+const X_TIME = (title, format) => ({ field: "t", type: "temporal", scale: { type: "utc" }, title,
+  axis: { tickCount: 6, ...(format ? { format } : {}) } });
 
-/** A line of figures over time; ``points``: {t, value, label, period, href, status}. */
+/** Figures over time; ``points``: {t, value, label, period, href, status, toward}: a solid
+ * line joins what was reported, a dashed one leads from the latest actual to the targets. */
 export function seriesSpec(points, yTitle) {
   const y = { field: "value", type: "quantitative", title: yTitle, scale: { zero: false } };
   return {
     width: "container", height: 200, autosize: { type: "fit-x", contains: "padding" },
     data: { values: points },
     layer: [
-      { mark: { type: "line", interpolate: "monotone", color: "#94a3b8" }, encoding: { x: X_TIME(null), y } },
+      { transform: [{ filter: "datum.status !== 'target'" }],
+        mark: { type: "line", color: "#94a3b8" }, encoding: { x: X_TIME(null), y } },
+      { transform: [{ filter: "datum.toward" }],
+        mark: { type: "line", color: "#f59e0b", strokeDash: [5, 4] }, encoding: { x: X_TIME(null), y } },
       {
         mark: { type: "point", filled: true, size: 110, cursor: "pointer" },
         encoding: {
@@ -63,11 +68,12 @@ export function seriesSpec(points, yTitle) {
 /** Events as points on a time line, one row per event type. */
 export function timelineSpec(events) {
   return {
-    width: "container", height: { step: 34 }, autosize: { type: "fit-x", contains: "padding" },
+    width: "container", height: 34 * new Set(events.map((e) => e.type)).size,
+    autosize: { type: "fit-x", contains: "padding" },
     data: { values: events },
     mark: { type: "point", filled: true, size: 140, cursor: "pointer" },
     encoding: {
-      x: X_TIME(null),
+      x: X_TIME(null, "%b %Y"),
       y: { field: "type", type: "nominal", title: null, axis: { labelLimit: 140 } },
       color: { field: "type", type: "nominal", legend: null, scale: { scheme: "tableau10" } },
       tooltip: [

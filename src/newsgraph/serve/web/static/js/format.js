@@ -56,8 +56,10 @@ export function percent(fraction, digits = 1) {
   return fraction === null || fraction === undefined ? "—" : `${number(fraction * 100, digits)}%`;
 }
 
+const PLURALS = { entity: "entities", series: "series", "figure series": "figure series" };
+
 export function plural(n, word) {
-  return `${number(n, 0)} ${word}${n === 1 ? "" : "s"}`;
+  return `${number(n, 0)} ${n === 1 ? word : PLURALS[word] || `${word}s`}`;
 }
 
 export function title(text) {

@@ -66,7 +66,10 @@ function chartPoints(group) {
   const points = group.series.flatMap((s) => s.points.map((p) => ({ s, p })))
     .filter(({ p }) => periodTime(p.period) !== null);
   const [divisor] = scaleFor(points.map(({ p }) => p.value));
+  const actual = points.filter(({ s }) => !AHEAD.has(s.kind));
+  const latest = actual.reduce((best, x) => (!best || periodTime(x.p.period) > periodTime(best.p.period) ? x : best), null);
   return points.map(({ s, p }) => ({
+    toward: AHEAD.has(s.kind) || (latest !== null && p === latest.p && actual.length < points.length),
     t: periodTime(p.period), period: p.period, value: p.value / divisor,
     label: `${amount(p.value, p.unit)} (${s.kind})`,
     status: AHEAD.has(s.kind) ? "target" : p.conflicting ? "conflicting" : "reported",
@@ -105,10 +108,11 @@ function pointTable(group) {
 
 function single(groups) {
   if (!groups.length) return null;
-  const rows = groups.flatMap((g) => g.series.flatMap((s) => s.points.map((p) => h("tr", {},
+  const row = (g, s, p) => h("tr", {},
     h("td", {}, title(g.indicator)), h("td", { class: "num" }, amount(p.value, p.unit)), h("td", {}, p.period),
     h("td", {}, h("span", { class: `kind kind-${s.kind}` }, s.kind)),
-    h("td", {}, p.sources.map((src, i) => [i ? ", " : "", sourceLink(src, src.doc_date || "source")])))));
+    h("td", {}, p.sources.map((src, i) => [i ? ", " : "", sourceLink(src, src.doc_date || "source")])));
+  const rows = groups.flatMap((g) => g.series.flatMap((s) => s.points.map((p) => row(g, s, p))));
   return h("details", { class: "more", open: true },
     h("summary", {}, `Other figures (${rows.length})`),
     h("table", { class: "table compact" },

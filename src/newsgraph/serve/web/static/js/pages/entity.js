@@ -64,7 +64,7 @@ async function drawGraph(el, e) {
   const edges = [...e.related.map((r) => ({ data: { id: `c-${r.key}`, source: e.key, target: r.key, weight: r.documents } })),
     ...e.edges.map((x, i) => ({ data: { id: `r-${i}`, source: x.source, target: x.target, weight: x.weight } }))];
   const graph = cy({
-    container: el, elements: { nodes, edges }, wheelSensitivity: 0.3, userZoomingEnabled: true,
+    container: el, elements: { nodes, edges }, userZoomingEnabled: true,
     layout: { name: "concentric", concentric: (n) => (n.id() === e.key ? 2 : 1), levelWidth: () => 1, padding: 16, animate: false },
     style: [
       { selector: "node", style: { label: "data(label)", width: "data(size)", height: "data(size)", "font-size": 11,

@@ -20,7 +20,7 @@ export async function home(main, { signal }) {
     section("Dossiers", overview.pairs.length
       ? h("ul", { class: "pairs" }, overview.pairs.map((p) => h("li", {},
         link(`#/dossier/${enc(p.a)}/${enc(p.b)}`, `${p.a_name} – ${p.b_name}`, { class: "pair" }),
-        h("span", { class: "muted" }, ` ${plural(p.documents, "document")}`))))
+        h("span", { class: "muted" }, ` ${plural(p.documents, "document")} · ${plural(p.claims, "figure")}`))))
       : empty("No two countries are named together yet: ingest some articles.")),
     h("div", { class: "columns" },
       section("Countries", entityList(countries.items)),

@@ -1,0 +1,85 @@
+"""Mentions that only the quotes can attribute: who "I" and "you" are, and whom a speaker
+addresses ("Mr President", "Comrade President", "Mr Lukashenko").
+
+Runs after the quotes: in a transcript turn "I" is its speaker and "you" the one
+addressed (the other party of the exchange); in a quote with an attribution
+"I" is its speaker. The titled phrases that introduce a person ("the Prime
+Minister of the Republic of Kazakhstan Alikhan Smailov") become mentions too.
+Returns the entities again, each with the mentions added; nothing is changed in
+place.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import replace
+
+from ..kb.lexicon import titles
+from ..record import Entity, Mention, Quote
+from .quotes import Voices
+from .registry import Context, register
+
+_FIRST = re.compile(r"\b(?:I|me|my|myself)\b")
+_SECOND = re.compile(r"\b(?:[Yy]ou|[Yy]our|[Yy]ourself)\b")
+_VOCATIVE = re.compile(r"\b(?:Mr|Mrs|Ms|Madam|Comrade|Dear)\.?\s+(?P<what>[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+)?)")
+
+
+def _vocatives(text: str, quote: Quote, addressee: Entity) -> list[Mention]:
+    out = []
+    start, end = quote.span
+    for match in _VOCATIVE.finditer(text, start, end):
+        what = match.group("what")
+        is_title = what.lower() in titles() or what.split()[0].lower() in titles()
+        if is_title and any(r.title.lower().startswith(what.split()[0].lower()) for r in addressee.roles):
+            out.append(Mention(span=match.span(), kind="title"))
+        elif not is_title and what.split()[-1] in addressee.name.split():
+            out.append(Mention(span=match.span(), kind="name"))
+    return out
+
+
+def _pronouns(text: str, quote: Quote, pattern: re.Pattern[str]) -> list[Mention]:
+    return [Mention(span=m.span(), kind="pronoun") for m in pattern.finditer(text, *quote.span)]
+
+
+def _added(text: str, entities: Sequence[Entity], quotes: Sequence[Quote]) -> dict[str, list[Mention]]:
+    by_id = {e.id: e for e in entities}
+    voices = Voices(quotes)
+    out: dict[str, list[Mention]] = {}
+    for quote in quotes:
+        if not quote.direct or quote.speaker not in by_id:
+            continue
+        out.setdefault(quote.speaker, []).extend(_pronouns(text, quote, _FIRST))
+        _speaker, addressee = voices.at(quote.span[0])
+        if addressee in by_id:
+            out.setdefault(addressee, []).extend(_pronouns(text, quote, _SECOND))
+            out[addressee] += _vocatives(text, quote, by_id[addressee])
+    for entity in entities:
+        out.setdefault(entity.id, []).extend(
+            Mention(span=_with_article(text, r.span), kind="title") for r in entity.roles if r.span
+        )
+    return out
+
+
+def _with_article(text: str, span: tuple[int, int]) -> tuple[int, int]:
+    """"the Prime Minister of ... Alikhan Smailov": the phrase with its article."""
+    start = span[0] - 4 if text[max(0, span[0] - 4):span[0]].lower() == "the " else span[0]
+    return start, span[1]
+
+
+def with_mentions(text: str, entities: Sequence[Entity], quotes: Sequence[Quote]) -> tuple[Entity, ...]:
+    added = _added(text, entities, quotes)
+    taken = {m.span for e in entities for m in e.mentions}
+    out = []
+    for entity in entities:
+        new = [m for m in added.get(entity.id, []) if m.span not in taken]
+        taken.update(m.span for m in new)
+        mentions = tuple(sorted((*entity.mentions, *new), key=lambda m: m.span))
+        out.append(replace(entity, mentions=mentions))
+    return tuple(out)
+
+
+@register("coref", requires=("entities", "quotes"), provides=("coref",))
+def extract_coref(ctx: Context) -> dict[str, object]:
+    entities = with_mentions(ctx.article.text, ctx["entities"], ctx["quotes"])
+    return {"coref": True, "entities": entities}
