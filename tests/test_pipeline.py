@@ -59,9 +59,9 @@ def test_default_plan_meets_every_requirement_in_order():
 
 
 def test_plan_of_a_subset_orders_it_whatever_the_given_order():
-    order = names(plan(["claims", "quotes", "quantities", "times", "entities"]))
-    assert order.index("entities") < order.index("quotes") < order.index("claims")
-    assert sorted(order) == ["claims", "entities", "quantities", "quotes", "times"]
+    order = names(plan(["claims", "coref", "quotes", "quantities", "times", "entities"]))
+    assert order.index("entities") < order.index("quotes") < order.index("coref") < order.index("claims")
+    assert sorted(order) == ["claims", "coref", "entities", "quantities", "quotes", "times"]
 
 
 def test_pipeline_refuses_to_start_on_a_bad_plan():

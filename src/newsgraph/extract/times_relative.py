@@ -208,6 +208,8 @@ def _year_ago(m: re.Match[str], ctx: Ctx) -> Cand | None:
         return _cand(m, "DATE", f"{year:04d}-Q{ctx.lex.kind('ordinal')[m.group('ord').lower()]}")
     if noun == "quarter":
         return _cand(m, "DATE", tr.shift(ctx.anchor, "Q", -1 - {"Y": 4, "M": 0, "W": 0}.get(unit, 4)))
+    if noun == "month" and unit == "Y":
+        return _cand(m, "DATE", tr.shift(ctx.anchor, "M", -13))
     return _cand(m, "DATE", tr.ago(ctx.anchor, unit, 1))
 
 
@@ -252,7 +254,7 @@ def relative_rules() -> list[tuple[re.Pattern[str], Handler]]:
         (compile_(r"(?:(?P<h>\d{1,2})(?::(?P<mi>\d{2}))?\s*(?P<ampm>[ap]\.m\.?|[ap]m)|(?P<hh>\d{1,2}):?(?P<mm>\d{2})"
                   r"(?=\s*(?:hours|hrs|h\b|GMT|UTC|local|Moscow|EST|EDT|CET))|(?P<word>noon|midnight|midday))"
                   r"(?:\s+(?P<tz>EDT|EST|GMT|UTC|CET|MSK|PST|PDT|CDT|CST|local\s+time|Moscow\s+time))?"), _clock),
-        (compile_(r"(?:the\s+)?(?:(?:comparable|same|corresponding)\s+)?(?:(?P<noun0>quarter|period)\s+a\s+)?"
+        (compile_(r"(?:the\s+)?(?:(?:comparable|same|corresponding)\s+)?(?:(?P<noun0>quarter|period|month)\s+a\s+)?"
                   r"(?P<unit>year|month|week)[\s-](?:ago|earlier)(?:\s+(?:(?P<ord>first|second|third|fourth)[\s-]+)?"
                   r"(?P<noun>quarter|period|month|year|week))?"), _year_ago),
         (compile_(r"the\s+(?P<adj>(?:fiscal|full|calendar|latest)\s+)?(?P<unit>year|month|week|quarter|decade|century|period)"), _weak_unit),

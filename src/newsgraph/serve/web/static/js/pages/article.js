@@ -145,16 +145,16 @@ function pickFocus(record, query) {
 function claimsPanel(record, names, view) {
   if (!record.claims.length) return section("Figures", empty("No figures found."));
   const rows = record.claims.map((c) => {
-    const row = h("tr", { class: "clickable", tabindex: 0 },
-      h("td", {}, title(c.indicator)), h("td", { class: "num" }, amount(c.value, c.unit)),
-      h("td", {}, c.period || "—"), h("td", {}, h("span", { class: `kind kind-${c.kind}` }, c.kind)));
+    const row = h("tr", { class: "clickable", tabindex: 0, dataset: { claim: c.id } },
+      h("td", {}, title(c.indicator), " ", h("span", { class: `kind kind-${c.kind}` }, c.kind)),
+      h("td", { class: "num" }, amount(c.value, c.unit)), h("td", {}, c.period || "—"));
     const select = () => selectClaim(view, c);
     row.addEventListener("click", select);
     row.addEventListener("keydown", (event) => { if (event.key === "Enter") select(); });
     return row;
   });
   return section("Figures", h("table", { class: "table compact" },
-    h("thead", {}, h("tr", {}, h("th", {}, "indicator"), h("th", {}, "value"), h("th", {}, "period"), h("th", {}, "kind"))),
+    h("thead", {}, h("tr", {}, h("th", {}, "indicator"), h("th", {}, "value"), h("th", {}, "period"))),
     h("tbody", {}, rows)));
 }
 
