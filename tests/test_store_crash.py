@@ -15,6 +15,8 @@ import pytest
 from newsgraph.store import Store
 from store_records import synthetic
 
+from conftest_store import backend, db, locations  # noqa: F401  (fixtures: one run per backend)
+
 COUNT, BATCH, KILLS = 12000, 20, 5
 HERE = Path(__file__).resolve().parent
 SCRIPT = (f"import sys; sys.path.insert(0, {str(HERE)!r}); import store_records; "
@@ -23,12 +25,12 @@ SCRIPT = (f"import sys; sys.path.insert(0, {str(HERE)!r}); import store_records;
 pytestmark = [pytest.mark.slow, pytest.mark.skipif(os.name != "posix", reason="needs SIGKILL")]
 
 
-def run_writer(db: Path) -> subprocess.Popen:
+def run_writer(db: str) -> subprocess.Popen:
     return subprocess.Popen([sys.executable, "-c", SCRIPT, str(db), str(COUNT), str(BATCH)],
                             stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
 
 
-def check_consistent(db: Path, index: dict[str, int], rng: random.Random) -> int:
+def check_consistent(db: str, index: dict[str, int], rng: random.Random) -> int:
     """Integrity, whole batches only, every item of every stored document; the count."""
     with Store.open(db) as store:
         assert store.integrity_check() == []
@@ -45,8 +47,7 @@ def check_consistent(db: Path, index: dict[str, int], rng: random.Random) -> int
         return n
 
 
-def test_killed_writer_leaves_a_consistent_store(tmp_path):
-    db = tmp_path / "crash.db"
+def test_killed_writer_leaves_a_consistent_store(db):
     rng = random.Random(20230901)
     index = {synthetic(i).id: i for i in range(COUNT)}
     counts = []

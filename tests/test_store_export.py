@@ -14,15 +14,16 @@ from newsgraph.record import record_from_dict
 from newsgraph.store import TABLE_NAMES, Store, export
 from store_records import realistic, synthetic
 
+from conftest_store import backend, locations  # noqa: F401  (fixtures: one run per backend)
+
 REAL = realistic()
 RECORDS = [REAL, *map(synthetic, range(12))]
 ITEM_TABLES = [t for t in TABLE_NAMES if t != "records"]
 
 
 @pytest.fixture(scope="module")
-def store(tmp_path_factory):
-    path = tmp_path_factory.mktemp("x") / "x.db"
-    with Store.open(path) as s:
+def store(locations):
+    with Store.open(locations.new()) as s:
         s.add(RECORDS)
         yield s
 
@@ -105,11 +106,11 @@ def test_event_and_entity_columns(store, tmp_path):
         "Alikhan Smailov")
 
 
-def test_parquet_to_binary_stream_and_empty_store(store, tmp_path):
+def test_parquet_to_binary_stream_and_empty_store(store, tmp_path, locations):
     buf = io.BytesIO()
     assert export(store, "parquet", buf, table="times") == expected_rows("times")
     assert pq.read_table(io.BytesIO(buf.getvalue())).num_rows == expected_rows("times")
-    with Store.open(tmp_path / "empty.db") as empty:
+    with Store.open(locations.new()) as empty:
         assert export(empty, "parquet", tmp_path / "e.parquet", table="claims") == 0
         assert pq.read_table(tmp_path / "e.parquet").num_rows == 0
         assert export(empty, "csv", tmp_path / "e.csv", table="claims") == 0

@@ -1,4 +1,5 @@
-"""Store queries: search with filters and awkward input, entities, claims, events, stats."""
+"""Store queries on every backend: search with filters and awkward input, entities, claims,
+events, stats."""
 
 from __future__ import annotations
 
@@ -9,13 +10,14 @@ from newsgraph.store import Store
 from newsgraph.store.fts import match_expression
 from store_records import realistic, synthetic
 
+from conftest_store import backend, locations  # noqa: F401  (fixtures: one run per backend)
+
 REAL = realistic()
 
 
 @pytest.fixture(scope="module")
-def store(tmp_path_factory):
-    path = tmp_path_factory.mktemp("q") / "q.db"
-    with Store.open(path) as s:
+def store(locations):
+    with Store.open(locations.new()) as s:
         s.add([REAL, *map(synthetic, range(40))])
         yield s
 
@@ -50,12 +52,20 @@ def test_awkward_query_terms_are_plain_words(store):
     assert match_expression('AND ( "a b" c* "') == '"AND" "a b" "c"*'
 
 
-def test_raw_fts_syntax_errors_become_query_errors(store):
-    assert ids(store.search("investment OR nothingsuch", raw=True)) == [REAL.id]
+RAW = {  # the backend's own query syntax: FTS5's, PostgreSQL's to_tsquery
+    "sqlite": ("investment OR nothingsuch", '"unbalanced'),
+    "postgres": ("investment | nothingsuch", "investment & (china"),
+}
+
+
+def test_raw_syntax_errors_become_query_errors(store, backend):
+    good, bad = RAW[backend]
+    assert ids(store.search(good, raw=True)) == [REAL.id]
     with pytest.raises(QueryError, match="search query"):
-        store.search('"unbalanced', raw=True)
+        store.search(bad, raw=True)
     with pytest.raises(QueryError):
         store.search("AND (", raw=True)
+    assert ids(store.search("investment")) == [REAL.id]  # the store still answers
 
 
 def test_empty_query_browses_newest_first(store):
@@ -78,11 +88,11 @@ def test_search_filters(store):
         store.search(None, limit=-1)
 
 
-def test_snippets_are_plain_text(tmp_path):
+def test_snippets_are_plain_text(locations):
     text = "<script>alert(1)</script> trade & <b>investment</b>\n\nrose"
     from newsgraph.record import Record
 
-    with Store.open(tmp_path / "x.db") as s:
+    with Store.open(locations.new()) as s:
         s.add([Record(id="x", text=text, title="<i>t</i>")])
         hit = s.search("investment")[0]
     assert hit.snippet == "<script>alert(1)</script> trade & <b>investment</b> rose"

@@ -140,6 +140,48 @@ def test_today_as_nowadays_or_as_the_day() -> None:
     assert values("today's meeting") == [("today", DCT)]
 
 
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("The ministry announced Wednesday that it agreed.", [("Wednesday", "2023-08-30")]),
+        ("The ministers will meet Wednesday in Astana.", [("Wednesday", "2023-09-06")]),
+        ("A service planned for Saturday was canceled.", [("Saturday", "2023-08-26")]),
+        ("They said last Friday that it agreed.", [("last Friday", "2023-08-25")]),
+        ("He stepped down in November for health reasons.", [("November", "2022-11")]),
+        ("The mission will start in December.", [("December", "2023-12")]),
+        ("The dividend is payable Jan. 2 to holders.", [("Jan. 2", "2024-01-02")]),
+        ("Sales for the year ended Nov. 30 rose.", [("Nov. 30", "2022-11-30")]),
+        ("The market opened at 08:30 UTC.", [("08:30 UTC", "2023-09-01T08:30Z")]),
+        ("He was kidnapped at 10 p.m. Wednesday, police said.", [("10 p.m. Wednesday", "2023-08-30T22:00")]),
+        ("He left in June 2022 and came back later that year.", [("June 2022", "2022-06"), ("later that year", "2022")]),
+        ("On Tuesday the index fell 2% to end the day at 7,100.", [("Tuesday", "2023-08-29"), ("the day", "2023-08-29")]),
+        ("Prices reflect current market conditions.", [("current", "PRESENT_REF")]),
+        ("The current account deficit grew.", []),
+        ("It was first flown on 7/8/07.", [("7/8/07", "2007-07-08")]),
+        ("Iraq imports about three-quarters of its food.", []),
+        ("It was a second blow to the talks.", []),
+        ("Net rose to $5 million in the third quarter from $4 million a year ago.",
+         [("the third quarter", "2023-Q3"), ("a year ago", "2022-Q3")]),
+        ("The company lost $2 million in the year-ago third quarter.", [("the year-ago third quarter", "2022-Q3")]),
+    ],
+)
+def test_tense_anaphora_and_context(text: str, expected: list[tuple[str, str]]) -> None:
+    assert values(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, value",
+    [
+        ("Helicopters are flying over the region today.", DCT),
+        ("Today, hundreds of people began to arrive.", DCT),
+        ("Even today the walls still stand.", "PRESENT_REF"),
+        ("Today there is an increase in supply.", "PRESENT_REF"),
+    ],
+)
+def test_today(text: str, value: str) -> None:
+    assert [v for t, v in values(text) if t.lower() == "today"] == [value]
+
+
 def test_without_a_document_date() -> None:
     assert values("Trade grew last year and will reach $35 billion by 2030.", None) == [
         ("last year", None),

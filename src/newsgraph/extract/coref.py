@@ -67,7 +67,26 @@ def _with_article(text: str, span: tuple[int, int]) -> tuple[int, int]:
     return start, span[1]
 
 
+def _our_roles(text: str, entity: Entity, quotes: Sequence[Quote], by_id: dict[str, Entity]) -> tuple:
+    """"our Deputy Prime Minister Le Van Thanh", said by Vietnam's president: of Vietnam."""
+    roles = []
+    for role in entity.roles:
+        if role.of is None and role.span:
+            quote = next((q for q in quotes if q.span[0] <= role.span[0] < q.span[1]), None)
+            speaker = by_id.get(quote.speaker or "") if quote else None
+            if speaker is not None and speaker.country and _owned(text, role.span[0]):
+                role = replace(role, of=speaker.country)
+        roles.append(role)
+    return tuple(roles)
+
+
+def _owned(text: str, start: int) -> bool:
+    return text[max(0, start - 4):start].lower() == "our " or not text[max(0, start - 2):start].strip()
+
+
 def with_mentions(text: str, entities: Sequence[Entity], quotes: Sequence[Quote]) -> tuple[Entity, ...]:
+    by_id = {e.id: e for e in entities}
+    entities = [replace(e, roles=_our_roles(text, e, quotes, by_id)) for e in entities]
     added = _added(text, entities, quotes)
     taken = {m.span for e in entities for m in e.mentions}
     out = []

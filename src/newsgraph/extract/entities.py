@@ -14,7 +14,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cache
 
-from ..kb.lexicon import countries, lookup_place, org_heads, place_names, titles
+from ..kb.lexicon import countries, known_people, lookup_place, org_heads, place_names, titles
 from ..record import Entity, Mention, Role
 from .names import slug, strip_article
 from .registry import Context, register
@@ -346,6 +346,26 @@ def _from_title(builder: _Builder, title: str | None) -> None:
                 break
 
 
+def _known(builder: _Builder) -> None:
+    """Persons of the knowledge base: one spelling of their name, and their country."""
+    table = known_people()
+    for cluster in builder.clusters.values():
+        if cluster.type != "PERSON":
+            continue
+        person = table.get(cluster.name.lower()) or _by_surname(cluster.name, table)
+        if person is not None:
+            cluster.name = person.name
+            cluster.country = cluster.country or person.country
+
+
+def _by_surname(name: str, table: dict) -> object | None:
+    """"Tokayev" alone: the one known person whose name ends so."""
+    if " " in name:
+        return None
+    found = {p.name: p for form, p in table.items() if form.split()[-1] == name.lower()}
+    return next(iter(found.values())) if len(found) == 1 else None
+
+
 def collect(text: str, doc: object, title: str | None = None) -> dict[str, _Cluster]:
     """The clusters of one document (before roles, titles and pronouns)."""
     builder = _Builder(text)
@@ -363,6 +383,7 @@ def collect(text: str, doc: object, title: str | None = None) -> dict[str, _Clus
     _merge_persons(builder)
     _alias_orgs(builder)
     _from_title(builder, title)
+    _known(builder)
     return builder.clusters
 
 

@@ -168,7 +168,8 @@ def _pronouns(text: str, persons: list[_Cluster]) -> None:
 @cache
 def _titled_name_re() -> re.Pattern[str]:
     titles_ = _title_alt_cased()
-    word = rf"(?!(?:{titles_})(?![\w-]))[A-Z][a-z]+(?:[-'\u2019][A-Z]?[a-z]+)*"
+    glued = rf"(?:(?!(?:{titles_}))[A-Z][a-z]+)?"  # "NguyenPhu": two words a scraper glued
+    word = rf"(?!(?:{titles_})(?![\w-]))[A-Z][a-z]+{glued}(?:[-'\u2019][A-Z]?[a-z]+)*"
     return re.compile(
         rf"(?<![\w-])(?P<title>(?:{titles_}))(?:\s+of\s+(?P<of>{_PLACE}))?"
         rf"\s+(?P<name>{word}(?:\s{word}){{1,3}})(?![\w'\u2019-])"

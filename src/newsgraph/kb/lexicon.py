@@ -159,3 +159,24 @@ def measure_units() -> frozenset[str]:
     """Units of measure ("km", "tonne", "bcm"): a figure in them is a measurement, not a count."""
     rows = read_rows("quantity_units.csv")
     return frozenset(r["unit"].strip() for r in rows if r["unit"].strip() not in ("time", "unit"))
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class KnownPerson:
+    name: str
+    country: str | None
+
+
+@cache
+def known_people() -> dict[str, KnownPerson]:
+    """Lower-cased name or spelling variant -> the person's canonical name and country.
+
+    Merges transliterations ("Berdymukhamedov" / "Berdimuhamedov") and tells the country
+    of office holders the text names without it ("President Kassym-Jomart Tokayev").
+    """
+    out: dict[str, KnownPerson] = {}
+    for row in read_rows("people.csv"):
+        person = KnownPerson(name=row["name"].strip(), country=(row.get("country") or "").strip() or None)
+        for form in (person.name, *_split(row.get("aliases"))):
+            out[form.lower()] = person
+    return out

@@ -47,7 +47,7 @@ def refresh(store: Store) -> int:
 def dossier(store: Store, a: str, b: str, *, quotes: int = 10,
             rates: Rates | None = None, window_days: int = 3) -> Dossier:
     """The relationship of two entities (keys or names): events, series, targets, quotes."""
-    from .dossier import dossier as run
+    from .pair import dossier as run
 
     return run(store, a, b, quotes=quotes, rates=rates, window_days=window_days)
 

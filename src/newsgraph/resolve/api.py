@@ -8,19 +8,16 @@ from typing import TYPE_CHECKING
 
 from ..errors import QueryError
 from ..store import resolve_queries as sql
-from .events import Report, cluster, merged, report_from, sort_key
+from .merge import Report, cluster, merged, report_from, sort_key
 from .figures import Fact, fact_from, find_contradictions, make_series
 from .indicators import indicator_key
 from .model import Contradiction, MergedEvent, Series, TargetProgress
 from .names import resolve_key
 from .rates import Rates
-from .targets import find_targets
+from .progress import find_targets
 
 if TYPE_CHECKING:
     from ..store import Store
-
-Item = tuple[str, int]
-
 
 def refresh(store: Store) -> int:
     """Index the documents stored before the resolve tables existed."""
@@ -40,20 +37,18 @@ def ensure_indexed(store: Store) -> None:
 
 # --- events ---------------------------------------------------------------------
 
-def _reports(conn: sqlite3.Connection, rows: Iterable[sqlite3.Row]) -> list[Report]:
-    rows = list(rows)
-    topics: dict[str, dict[int, list[str]]] = {}
-    for doc_id in {r["doc_id"] for r in rows}:
-        topics[doc_id] = sql.event_topics(conn, doc_id)
-    return [report_from(r, tuple(topics[r["doc_id"]].get(r["seq"], ()))) for r in rows]
+def _reports(rows: Iterable[sqlite3.Row], topics: sql.Topics) -> list[Report]:
+    return [report_from(r, tuple(topics.get((r["doc_id"], r["seq"]), ()))) for r in rows]
 
 
-def _selected_reports(conn: sqlite3.Connection, items: list[Item]) -> list[Report]:
-    """The reports of every merge group that any of ``items`` belongs to."""
+def _group_reports(conn: sqlite3.Connection, groups: Iterable[tuple[str, str]]) -> list[Report]:
+    """Every report of the given merge groups."""
     rows: list[sqlite3.Row] = []
-    for type_, signature in sorted(sql.event_groups(conn, items)):
+    topics: sql.Topics = {}
+    for type_, signature in sorted(groups):
         rows += sql.group_reports(conn, type_, signature)
-    return _reports(conn, rows)
+        sql.group_topics(conn, type_, signature, topics)
+    return _reports(rows, topics)
 
 
 def _in_range(event: MergedEvent, date_from: str | None, date_to: str | None) -> bool:
@@ -64,14 +59,18 @@ def _in_range(event: MergedEvent, date_from: str | None, date_to: str | None) ->
     return not (date_to and event.date[: len(date_to)] > date_to)
 
 
-def merged_events(conn: sqlite3.Connection, items: list[Item] | None, *,
+def merged_events(conn: sqlite3.Connection, pair: tuple[str, str] | None, *,
                   window_days: int = 3) -> list[MergedEvent]:
-    """Merged events with a report among ``items`` (every event when None)."""
-    if items is None:
-        reports = _reports(conn, sql.all_reports(conn))
+    """Merged events with a report that the pair of keys shares (every event when None).
+
+    Whole merge groups are clustered, so an event is the same whichever view finds it.
+    """
+    if pair is None:
+        reports = _reports(sql.all_reports(conn), sql.all_topics(conn))
+        wanted = None
     else:
-        reports = _selected_reports(conn, items)
-    wanted = None if items is None else set(items)
+        reports = _group_reports(conn, sql.pair_event_groups(conn, *pair))
+        wanted = set(sql.pair_items(conn, *pair, "event"))
     groups = [g for g in cluster(reports, window_days=window_days)
               if wanted is None or any((r.doc_id, r.seq) in wanted for r in g)]
     names = sql.names(conn, {k for g in groups for r in g for k in r.participants})
@@ -84,10 +83,7 @@ def events(store: Store, *, entity: str | None = None, pair: tuple[str, str] | N
     ensure_indexed(store)
     keys = _keys(store, pair if pair else (entity,) if entity else ())
     with store.read() as conn:
-        items = None
-        if keys:
-            items = sql.pair_items(conn, keys[0], keys[-1], "event")
-        found = merged_events(conn, items, window_days=window_days)
+        found = merged_events(conn, (keys[0], keys[-1]) if keys else None, window_days=window_days)
     return [e for e in found if _in_range(e, date_from, date_to)]
 
 
@@ -97,13 +93,16 @@ def _keys(store: Store, names: Iterable[str | None]) -> list[str]:
     return [resolve_key(store, n) for n in names if n]
 
 
-def facts_of(conn: sqlite3.Connection, rows: Iterable[sqlite3.Row],
+def facts_of(rows: Iterable[sqlite3.Row], subjects: sql.Subjects,
              rates: Rates | None) -> list[Fact]:
-    rows = list(rows)
-    subjects: dict[str, dict[int, tuple[str, ...]]] = {}
+    return [fact_from(r, subjects.get((r["doc_id"], r["seq"]), ()), rates) for r in rows]
+
+
+def _doc_subjects(conn: sqlite3.Connection, rows: list[sqlite3.Row]) -> sql.Subjects:
+    out: sql.Subjects = {}
     for doc_id in {r["doc_id"] for r in rows}:
-        subjects[doc_id] = sql.claim_subjects(conn, doc_id)
-    return [fact_from(r, subjects[r["doc_id"]].get(r["seq"], ()), rates) for r in rows]
+        out.update(sql.claim_subjects(conn, doc_id))
+    return out
 
 
 def load_facts(store: Store, *, indicator: str | None, subject: Sequence[str] | None,
@@ -114,14 +113,15 @@ def load_facts(store: Store, *, indicator: str | None, subject: Sequence[str] | 
     wanted = indicator_key(indicator) if indicator else None
     with store.read() as conn:
         if keys:
-            items = sql.pair_items(conn, keys[0], keys[1] if len(keys) > 1 else keys[0], "claim")
-            rows = sql.claim_rows(conn, items)
+            pair = (keys[0], keys[1] if len(keys) > 1 else keys[0])
+            rows, subjects = sql.pair_claims(conn, *pair), sql.pair_claim_subjects(conn, *pair)
         elif wanted:
             raw = [i for i in sql.indicators(conn) if indicator_key(i) == wanted]
             rows = sql.claims_by_indicators(conn, raw)
+            subjects = _doc_subjects(conn, rows)
         else:
-            rows = sql.all_claims(conn)
-        facts = facts_of(conn, rows, rates)
+            rows, subjects = sql.all_claims(conn), sql.all_claim_subjects(conn)
+        facts = facts_of(rows, subjects, rates)
     return [f for f in facts
             if (wanted is None or f.indicator == wanted) and set(keys) <= set(f.subject)]
 

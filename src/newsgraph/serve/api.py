@@ -19,12 +19,9 @@ from fastapi.staticfiles import StaticFiles
 from starlette.middleware.gzip import GZipMiddleware
 
 from .. import __version__
-from . import problems, routes
+from . import openapi, problems, routes
 from .middleware import BodyLimit, SecurityHeaders
 from .state import DEFAULT_MAX_BODY, Settings, Stores, Writer, prepare
-
-TOKEN_ENV = "NEWSGRAPH_INGEST_TOKEN"
-
 
 def _web() -> Path:
     return Path(str(resources.files("newsgraph.serve").joinpath("web")))
@@ -55,6 +52,7 @@ def create_app(db: str | os.PathLike[str], *, ingest_token: str | None = None,
     app.state.writer = Writer(settings.db)
     problems.install(app)
     app.include_router(routes.router())
+    openapi.install(app)
     _mount_web(app)
     app.add_middleware(GZipMiddleware, minimum_size=1024)
     app.add_middleware(BodyLimit, limit=max_body)
@@ -70,7 +68,3 @@ def _mount_web(app: FastAPI) -> None:
     def index() -> FileResponse:
         return FileResponse(web / "index.html", media_type="text/html; charset=utf-8")
 
-
-def token_from_env() -> str | None:
-    """The ingest token from ``$NEWSGRAPH_INGEST_TOKEN``, if set."""
-    return os.environ.get(TOKEN_ENV) or None

@@ -120,19 +120,26 @@ JOIN events AS x ON x.doc_id = s.doc_id AND x.seq = s.seq
 JOIN documents AS d ON d.id = s.doc_id
 """
 _GROUP_SQL = f"SELECT {_REPORT_COLUMNS} {_REPORTS_FROM} WHERE s.type = ? AND s.signature = ?"
-_ONE_SQL = f"SELECT {_REPORT_COLUMNS} {_REPORTS_FROM} WHERE s.doc_id = ? AND s.seq = ?"
 _ALL_SQL = f"SELECT {_REPORT_COLUMNS} {_REPORTS_FROM}"
-_GROUP_OF_SQL = "SELECT type, signature FROM event_signatures WHERE doc_id = ? AND seq = ?"
+_PAIR_GROUPS_SQL = """
+SELECT DISTINCT s.type, s.signature FROM resolve_pairs AS p
+JOIN event_signatures AS s ON s.doc_id = p.doc_id AND s.seq = p.seq
+WHERE p.a = ? AND p.b = ? AND p.item = 'event'
+"""
+_GROUP_TOPICS_SQL = """
+SELECT t.doc_id, t.event_seq, t.topic FROM event_signatures AS s
+JOIN event_topics AS t ON t.doc_id = s.doc_id AND t.event_seq = s.seq
+WHERE s.type = ? AND s.signature = ? ORDER BY t.doc_id, t.event_seq, t.seq
+"""
+_ALL_TOPICS_SQL = "SELECT doc_id, event_seq, topic FROM event_topics ORDER BY doc_id, event_seq, seq"
+
+Topics = dict[tuple[str, int], list[str]]
 
 
-def event_groups(conn: sqlite3.Connection, items: Iterable[tuple[str, int]]) -> set[tuple[str, str]]:
-    """The (type, signature) groups of some event reports."""
-    out = set()
-    for doc_id, seq in items:
-        row = conn.execute(_GROUP_OF_SQL, (doc_id, seq)).fetchone()
-        if row is not None:
-            out.add((row[0], row[1]))
-    return out
+def pair_event_groups(conn: sqlite3.Connection, a: str, b: str) -> set[tuple[str, str]]:
+    """The (type, signature) merge groups of the events keys ``a`` and ``b`` share."""
+    lo, hi = sorted((a, b))
+    return {(r[0], r[1]) for r in conn.execute(_PAIR_GROUPS_SQL, (lo, hi))}
 
 
 def group_reports(conn: sqlite3.Connection, type: str, signature: str) -> list[sqlite3.Row]:
@@ -140,18 +147,23 @@ def group_reports(conn: sqlite3.Connection, type: str, signature: str) -> list[s
     return conn.execute(_GROUP_SQL, (type, signature)).fetchall()
 
 
+def _topics(rows: Iterable[Sequence[Any]], into: Topics) -> Topics:
+    for doc_id, seq, topic in rows:
+        into.setdefault((doc_id, seq), []).append(topic)
+    return into
+
+
+def group_topics(conn: sqlite3.Connection, type: str, signature: str, into: Topics) -> Topics:
+    """Topics of the reports in one merge group, by (doc_id, event seq)."""
+    return _topics(conn.execute(_GROUP_TOPICS_SQL, (type, signature)), into)
+
+
 def all_reports(conn: sqlite3.Connection) -> list[sqlite3.Row]:
     return conn.execute(_ALL_SQL).fetchall()
 
 
-def event_topics(conn: sqlite3.Connection, doc_id: str) -> dict[int, list[str]]:
-    """Topics of a document's events, by event seq."""
-    out: dict[int, list[str]] = {}
-    rows = conn.execute("SELECT event_seq, topic FROM event_topics WHERE doc_id = ? "
-                        "ORDER BY event_seq, seq", (doc_id,))
-    for seq, topic in rows:
-        out.setdefault(seq, []).append(topic)
-    return out
+def all_topics(conn: sqlite3.Connection) -> Topics:
+    return _topics(conn.execute(_ALL_TOPICS_SQL), {})
 
 
 # --- claims -------------------------------------------------------------------------
@@ -162,14 +174,39 @@ x.has_change, x.change_value, x.change_unit, x.change_direction, x.change_basis,
 x.evidence_start, x.evidence_end, d.date AS doc_date, d.title, {_EVIDENCE} AS evidence_text
 """
 _CLAIMS_FROM = "FROM claims AS x JOIN documents AS d ON d.id = x.doc_id"
-_CLAIM_SQL = f"SELECT {_CLAIM_COLUMNS} {_CLAIMS_FROM} WHERE x.doc_id = ? AND x.seq = ?"
 _CLAIMS_BY_INDICATOR_SQL = f"SELECT {_CLAIM_COLUMNS} {_CLAIMS_FROM} WHERE x.indicator = ?"
 _ALL_CLAIMS_SQL = f"SELECT {_CLAIM_COLUMNS} {_CLAIMS_FROM}"
 
 
-def claim_rows(conn: sqlite3.Connection, items: Sequence[tuple[str, int]]) -> list[sqlite3.Row]:
-    rows = (conn.execute(_CLAIM_SQL, item).fetchone() for item in items)
-    return [r for r in rows if r is not None]
+_PAIR_CLAIMS_SQL = f"""
+SELECT {_CLAIM_COLUMNS} FROM resolve_pairs AS p
+JOIN claims AS x ON x.doc_id = p.doc_id AND x.seq = p.seq
+JOIN documents AS d ON d.id = x.doc_id
+WHERE p.a = ? AND p.b = ? AND p.item = 'claim'
+"""
+_PAIR_SUBJECTS_SQL = """
+SELECT s.doc_id, s.claim_seq, s.key FROM resolve_pairs AS p
+JOIN claim_subjects AS s ON s.doc_id = p.doc_id AND s.claim_seq = p.seq
+WHERE p.a = ? AND p.b = ? AND p.item = 'claim' ORDER BY s.doc_id, s.claim_seq, s.seq
+"""
+
+Subjects = dict[tuple[str, int], tuple[str, ...]]
+
+
+def pair_claims(conn: sqlite3.Connection, a: str, b: str) -> list[sqlite3.Row]:
+    """The claims whose subjects (or the countries they stand for) include ``a`` and ``b``."""
+    return conn.execute(_PAIR_CLAIMS_SQL, tuple(sorted((a, b)))).fetchall()
+
+
+def _subjects(rows: Iterable[Sequence[Any]]) -> Subjects:
+    out: dict[tuple[str, int], list[str]] = {}
+    for doc_id, seq, key in rows:
+        out.setdefault((doc_id, seq), []).append(key)
+    return {item: tuple(keys) for item, keys in out.items()}
+
+
+def pair_claim_subjects(conn: sqlite3.Connection, a: str, b: str) -> Subjects:
+    return _subjects(conn.execute(_PAIR_SUBJECTS_SQL, tuple(sorted((a, b)))))
 
 
 def claims_by_indicators(conn: sqlite3.Connection, indicators: Iterable[str]) -> list[sqlite3.Row]:
@@ -188,23 +225,15 @@ def indicators(conn: sqlite3.Connection) -> list[str]:
     return [r[0] for r in conn.execute("SELECT DISTINCT indicator FROM claims")]
 
 
-def claim_subjects(conn: sqlite3.Connection, doc_id: str) -> dict[int, tuple[str, ...]]:
-    """Subject keys of a document's claims, by claim seq."""
-    out: dict[int, list[str]] = {}
-    rows = conn.execute("SELECT claim_seq, key FROM claim_subjects WHERE doc_id = ? "
-                        "ORDER BY claim_seq, seq", (doc_id,))
-    for seq, key in rows:
-        out.setdefault(seq, []).append(key)
-    return {seq: tuple(keys) for seq, keys in out.items()}
+def claim_subjects(conn: sqlite3.Connection, doc_id: str) -> Subjects:
+    """Subject keys of a document's claims, by (doc_id, claim seq)."""
+    return _subjects(conn.execute("SELECT doc_id, claim_seq, key FROM claim_subjects "
+                                  "WHERE doc_id = ? ORDER BY claim_seq, seq", (doc_id,)))
 
 
-def all_claim_subjects(conn: sqlite3.Connection) -> dict[tuple[str, int], tuple[str, ...]]:
-    out: dict[tuple[str, int], list[str]] = {}
-    rows = conn.execute("SELECT doc_id, claim_seq, key FROM claim_subjects "
-                        "ORDER BY doc_id, claim_seq, seq")
-    for doc_id, seq, key in rows:
-        out.setdefault((doc_id, seq), []).append(key)
-    return {item: tuple(keys) for item, keys in out.items()}
+def all_claim_subjects(conn: sqlite3.Connection) -> Subjects:
+    return _subjects(conn.execute("SELECT doc_id, claim_seq, key FROM claim_subjects "
+                                  "ORDER BY doc_id, claim_seq, seq"))
 
 
 # --- quotes -------------------------------------------------------------------------
@@ -220,15 +249,6 @@ JOIN entities AS e ON e.doc_id = q.doc_id AND e.local_id = q.speaker
 WHERE q.doc_id = ?
 ORDER BY q.seq
 """
-
-
-def doc_dates(conn: sqlite3.Connection, doc_ids: Iterable[str]) -> dict[str, str | None]:
-    out = {}
-    for doc_id in set(doc_ids):
-        row = conn.execute("SELECT date FROM documents WHERE id = ?", (doc_id,)).fetchone()
-        if row is not None:
-            out[doc_id] = row[0]
-    return out
 
 
 def quotes(conn: sqlite3.Connection, doc_id: str) -> list[sqlite3.Row]:

@@ -5,7 +5,8 @@ from __future__ import annotations
 import hmac
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Header, Path, Query, Request
+from fastapi import APIRouter, Depends, Path, Query, Request
+from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 
 from ...errors import NewsgraphError, QueryError
 from ...ingest import ReadOptions
@@ -53,13 +54,18 @@ def get_document(doc_id: DocId, store: ReadStore) -> Record:
 # --- ingest --------------------------------------------------------------------------
 
 
-def _check_token(request: Request, authorization: str | None) -> None:
+_bearer = HTTPBearer(auto_error=False, description="The server's ingest token.")
+
+
+def require_token(request: Request, credentials: Annotated[
+        HTTPAuthorizationCredentials | None, Depends(_bearer)]) -> None:
+    """Ingest needs ``Authorization: Bearer TOKEN``; without a configured token it is off."""
     token = request.app.state.settings.ingest_token
     if not token:
         raise ApiError(403, "ingest is off: start the server with --ingest-token "
                        "(or NEWSGRAPH_INGEST_TOKEN) to allow it", code="ingest_disabled")
-    scheme, _, given = (authorization or "").partition(" ")
-    if scheme.lower() != "bearer" or not hmac.compare_digest(given.strip().encode(), token.encode()):
+    given = credentials.credentials if credentials else ""
+    if not hmac.compare_digest(given.encode(), token.encode()):
         raise ApiError(401, "a valid 'Authorization: Bearer TOKEN' header is needed",
                        headers={"WWW-Authenticate": "Bearer"})
 
@@ -69,13 +75,10 @@ def _check_token(request: Request, authorization: str | None) -> None:
              responses={401: {"model": ErrorBody, "description": "Missing or wrong token."},
                         403: {"model": ErrorBody, "description": "Ingest is not enabled."},
                         413: {"model": ErrorBody, "description": "Request body too large."}})
-def ingest_documents(
-    body: IngestRequest, request: Request,
-    authorization: Annotated[str | None, Header(description="Bearer TOKEN")] = None,
-) -> IngestResult:
+def ingest_documents(body: IngestRequest, request: Request,
+                     _: Annotated[None, Depends(require_token)]) -> IngestResult:
     """Runs the extraction on each document and stores its record. Documents already
     stored are reported as duplicates; one that fails is reported and the rest go on."""
-    _check_token(request, authorization)
     articles, failed = _articles(body)
     writer = request.app.state.writer
     with writer.lock, Store.open(writer.db) as store:

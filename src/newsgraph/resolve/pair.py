@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Iterable
+from collections.abc import Mapping
 from typing import TYPE_CHECKING
 
 from ..store import resolve_queries as sql
@@ -12,7 +12,7 @@ from .figures import find_contradictions, make_series
 from .model import Dossier, QuoteItem
 from .names import resolve_key
 from .rates import Rates
-from .targets import find_targets
+from .progress import find_targets
 
 if TYPE_CHECKING:
     from ..store import Store
@@ -26,13 +26,13 @@ def dossier(store: Store, a: str, b: str, *, quotes: int = 10, rates: Rates | No
     ensure_indexed(store)
     ka, kb = resolve_key(store, a), resolve_key(store, b)
     with store.read() as conn:
-        event_items = sql.pair_items(conn, ka, kb, "event")
-        found = merged_events(conn, event_items, window_days=window_days)
-        claim_items = sql.pair_items(conn, ka, kb, "claim")
-        facts = facts_of(conn, sql.claim_rows(conn, claim_items), rates)
+        found = merged_events(conn, (ka, kb), window_days=window_days)
+        rows = sql.pair_claims(conn, ka, kb)
+        facts = facts_of(rows, sql.pair_claim_subjects(conn, ka, kb), rates)
         names = sql.names(conn, {ka, kb, *(k for f in facts for k in f.subject)})
-        docs = {d for d, _ in event_items} | {d for d, _ in claim_items}
-        said = _quotes(conn, docs, {ka, kb}, quotes)
+        dates = {r.doc_id: r.doc_date for e in found for r in e.reports}
+        dates.update((r["doc_id"], r["doc_date"]) for r in rows)
+        said = _quotes(conn, dates, {ka, kb}, quotes)
     found_series = make_series(facts, names, tolerance=tolerance)
     return Dossier(
         a=ka, b=kb, a_name=names.get(ka, ka), b_name=names.get(kb, kb),
@@ -48,10 +48,9 @@ def _speaks_for(row: sqlite3.Row, keys: set[str]) -> bool:
     return row["speaker_key"] in keys or country in keys
 
 
-def _quotes(conn: sqlite3.Connection, docs: Iterable[str], keys: set[str],
+def _quotes(conn: sqlite3.Connection, dates: Mapping[str, str | None], keys: set[str],
             limit: int) -> list[QuoteItem]:
     """The latest quotes by either side (or someone speaking for it) in the pair's documents."""
-    dates = sql.doc_dates(conn, docs)
     newest = sorted(dates, key=lambda d: (dates[d] or "", d), reverse=True)[:QUOTE_DOCS]
     out: list[QuoteItem] = []
     for doc_id in newest:

@@ -11,6 +11,7 @@ document. Each report joins at most one event, so counts never double.
 from __future__ import annotations
 
 import hashlib
+from bisect import bisect_left, bisect_right, insort
 from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
@@ -109,15 +110,49 @@ def cluster(reports: Iterable[Report], *, window_days: int = 3) -> list[list[Rep
     return out
 
 
-def _cluster_group(reports: list[Report], window_days: int) -> list[list[Report]]:
-    clusters: list[_Cluster] = []
-    for report in sorted(reports, key=_order):
-        home = next((c for c in reversed(clusters) if _accepts(c, report, window_days)), None)
-        if home is None:
-            home = _Cluster(anchor=report)
-            clusters.append(home)
+class _Clusters:
+    """The clusters of one group, found by their anchor's first day (not by scanning all)."""
+
+    def __init__(self, window_days: int) -> None:
+        self.window = window_days
+        self.all: list[_Cluster] = []
+        self.by_day: list[tuple[int, int]] = []  # (anchor's first day, index in all)
+        self.by_doc: dict[str, list[int]] = {}
+
+    def home(self, report: Report) -> int | None:
+        """The index of the newest cluster that takes the report, if any."""
+        for index in sorted(self._candidates(report), reverse=True):
+            if _accepts(self.all[index], report, self.window):
+                return index
+        return None
+
+    def _candidates(self, report: Report) -> set[int]:
+        found = set(self.by_doc.get(report.doc_id, ()))
+        if report.lo is not None and report.hi is not None:
+            reach = self.window + MAX_MERGE_SPAN_DAYS
+            lo = bisect_left(self.by_day, (report.lo.toordinal() - reach, -1))
+            hi = bisect_right(self.by_day, (report.hi.toordinal() + reach, len(self.all)))
+            found.update(index for _, index in self.by_day[lo:hi])
+        return found
+
+    def add(self, report: Report) -> None:
+        index = self.home(report)
+        if index is None:
+            index = len(self.all)
+            self.all.append(_Cluster(anchor=report))
+            if report.lo is not None:
+                insort(self.by_day, (report.lo.toordinal(), index))
+        home = self.all[index]
+        if report.doc_id not in home.docs:
+            self.by_doc.setdefault(report.doc_id, []).append(index)
         home.add(report)
-    return [c.reports for c in clusters]
+
+
+def _cluster_group(reports: list[Report], window_days: int) -> list[list[Report]]:
+    clusters = _Clusters(window_days)
+    for report in sorted(reports, key=_order):
+        clusters.add(report)
+    return [c.reports for c in clusters.all]
 
 
 def _ranked(values: Iterable[str]) -> tuple[str, ...]:
