@@ -125,6 +125,8 @@ def below_floors(figures: dict[str, Any], floors: dict[str, float]) -> list[str]
     """One line per figure below its floor (or missing)."""
     out = []
     for name, floor in sorted(floors.items()):
+        if name.startswith("_") or not isinstance(floor, int | float):
+            continue
         value = figures.get(name)
         if not isinstance(value, int | float) or value < floor:
             out.append(f"{name} {value if value is None else round(value, 4)} is below its floor {floor}")

@@ -1,18 +1,21 @@
-"""Accuracy gate for the quantity extractor on NewsQuant (dev half), scored as in CQE."""
+"""Accuracy gate for the quantity extractor on NewsQuant (dev half), scored as in CQE.
+
+The floors live in ``benchmarks/floors.json`` ("newsquant"), about 1.5 points under the measured F1.
+Lower a floor only on purpose, in its own commit that says why.
+"""
 
 from __future__ import annotations
 
 import importlib.util
+import json
 from pathlib import Path
 
 import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
 GOLD = ROOT.parent / "shared" / "data" / "gold-items" / "newsquant-dev.json"
-
-# F1 floors, a few points under the measured figures (value 89.8, value+unit 79.9, value+change 83.1).
-# Lower a floor only on purpose, in its own commit that says why.
-FLOORS = {"value": 86.0, "value+unit": 76.0, "value+change": 79.0}
+FLOORS = json.loads((ROOT / "benchmarks" / "floors.json").read_text("utf-8"))["newsquant"]
+KINDS = ("value", "value+unit", "value+change")
 
 
 def _benchmark():
@@ -29,9 +32,9 @@ def scores() -> dict[str, dict[str, float]]:
     return _benchmark().evaluate(GOLD)
 
 
-@pytest.mark.parametrize("kind", sorted(FLOORS))
+@pytest.mark.parametrize("kind", KINDS)
 def test_f1_floor(scores: dict[str, dict[str, float]], kind: str) -> None:
-    assert scores[kind]["F1"] >= FLOORS[kind], scores
+    assert scores[kind]["F1"] >= FLOORS[f"{kind}_f1"], scores
 
 
 def test_scoring_counts_like_cqe() -> None:
@@ -47,3 +50,17 @@ def test_unit_names() -> None:
     bench = _benchmark()
     assert [bench.unit_name(u) for u in ("USD", "percent", "km/h", "USD/barrel", None, "railroad")] == [
         "dollar", "percentage", "kilometre per hour", "dollar per barrel", "-", "railroad"]
+    assert [bench.unit_name(u) for u in ("category of product", "kia and hyundai vehicle", "year of age", "fold")] == [
+        "category product", "kia hyundai vehicle", "year of age", "count"]
+
+
+def test_from_to_is_one_range() -> None:
+    bench = _benchmark()
+    tags = bench.predict("Growth is forecast to slow from 4.8 to 4.7 percent, and revenue rose to $7 billion from $6 billion.")
+    assert [(t["value"], t["normalized_unit"]) for t in tags] == [
+        ((4.8, 4.7), "percentage"), (7e9, "dollar"), (6e9, "dollar")]
+
+
+def test_newsquant_conventions_are_asked_for() -> None:
+    tags = _benchmark().predict("The 65-year-old has one solution.")
+    assert [(t["value"], t["normalized_unit"]) for t in tags] == [(65, "year of age"), (1, "solution")]

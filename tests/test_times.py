@@ -150,7 +150,7 @@ def test_today_as_nowadays_or_as_the_day() -> None:
         ("He stepped down in November for health reasons.", [("November", "2022-11")]),
         ("The mission will start in December.", [("December", "2023-12")]),
         ("The dividend is payable Jan. 2 to holders.", [("Jan. 2", "2024-01-02")]),
-        ("Sales for the year ended Nov. 30 rose.", [("Nov. 30", "2022-11-30")]),
+        ("Sales for the year ended Nov. 30 rose.", [("the year", "P1Y"), ("Nov. 30", "2022-11-30")]),
         ("The market opened at 08:30 UTC.", [("08:30 UTC", "2023-09-01T08:30Z")]),
         ("He was kidnapped at 10 p.m. Wednesday, police said.", [("10 p.m. Wednesday", "2023-08-30T22:00")]),
         ("He left in June 2022 and came back later that year.", [("June 2022", "2022-06"), ("later that year", "2022")]),

@@ -14,7 +14,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cache
 
-from ..kb.lexicon import countries, known_people, lookup_place, org_heads, place_names, titles
+from ..kb.lexicon import countries, known_orgs, known_people, lookup_place, org_heads, place_names, titles
 from ..record import Entity, Mention, Role
 from .names import slug, strip_article
 from .registry import Context, register
@@ -346,6 +346,22 @@ def _from_title(builder: _Builder, title: str | None) -> None:
                 break
 
 
+@cache
+def _orgs_re() -> re.Pattern[str]:
+    forms = sorted(known_orgs(), key=len, reverse=True)
+    return re.compile(rf"(?<![\w-])(?:{'|'.join(re.escape(f) for f in forms)})(?![\w-])")
+
+
+def _known_orgs(builder: _Builder) -> list[tuple[int, int]]:
+    """Organizations of the knowledge base, by name or acronym: "EAEU" and "Eurasian Economic Union" are one."""
+    spans = []
+    for match in _orgs_re().finditer(builder.text):
+        org = known_orgs()[match.group()]
+        builder.add("ORG", org.name, match.span(), key=f"org:{slug(org.name)}", country=org.country)
+        spans.append(match.span())
+    return spans
+
+
 def _known(builder: _Builder) -> None:
     """Persons of the knowledge base: one spelling of their name, and their country."""
     table = known_people()
@@ -370,6 +386,7 @@ def collect(text: str, doc: object, title: str | None = None) -> dict[str, _Clus
     """The clusters of one document (before roles, titles and pronouns)."""
     builder = _Builder(text)
     persons = _titled_persons(builder)
+    persons += _known_orgs(builder)
     rule_orgs = _rule_orgs(text)
     named = [(s, e) for s, e in _named_spans(doc) if not any(ps < e and s < pe for ps, pe in persons)]
     _countries(builder, named + [(s, e) for s, e, _t in rule_orgs])

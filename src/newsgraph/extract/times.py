@@ -7,14 +7,16 @@ non-overlapping matches, attaches modifiers ("early", "the end of", "about") and
 
 Conventions (TimeML / TIMEX3, as in ``spec/record.md`` and the gold articles):
 
-- "today" and "now", "currently", "at present" in the sense of nowadays are ``PRESENT_REF``;
-  "today" that names the day ("today's meeting", "said today", "today announced",
-  "earlier today") is the document date. TimeBank's own gold often gives the date for every
-  "today"; the gold articles prefer ``PRESENT_REF``, and so do we.
-- A month without a year is in the document's year ("in May" -> "2023-05") unless the
-  text says last/next; a month and day without a year take the year nearest the document date.
-- A weekday is the nearest such day on or before the document date, or after it when a
-  future marker ("will", "next", "scheduled") precedes it in the sentence.
+- "today" is the document date ("said today", "today's meeting", "Today, hundreds arrived")
+  unless it means nowadays ("today there is", "today we are", "even today"): ``PRESENT_REF``.
+  "now", "currently", "at present" and "current" before a noun are ``PRESENT_REF``.
+- Months, month-days, weekdays and quarters without a year take their direction from the
+  tense around them (``times_tense``: "said Friday", "will meet Friday", "payable Jan. 2");
+  without a cue a month or date is the nearest one, a weekday the last one.
+- "that year", "the same day", "the quarter", "ended the day" and, in quarterly reports,
+  "a year ago" take their value from the last such period named (``times_anaphora``).
+- Decades are three digits ("the 1990s" -> "199"), centuries two ("19"); clock times in
+  UTC/GMT end in "Z"; a clock time followed by its day is one TIME ("10 p.m. Wednesday").
 - Prepositions stay outside the extent ("by 2030" -> "2030"); determiners and
   approximators inside ("the past 17 years", "about two years ago").
 - Ranges are two expressions ("2021-2025", "from 2006 to 2023": one DATE per year), as
@@ -41,10 +43,11 @@ from newsgraph.record import Time
 
 __all__ = ["find_times"]
 
-_POSITION = re.compile(
-    r"(?:the\s+)?(?:very\s+)?(?P<pos>early|earlier|late|later|mid|middle|end|beginning|start|turn|close|rest|"
-    r"remainder|balance|course|first\s+half|second\s+half|latter\s+half|last\s+half|latter\s+part|"
-    r"early\s+part|first\s+part|second\s+part|last\s+part)(?:\s+(?:in|of))?(?:\s+|-)$",
+_PARTS = (r"middle|end|beginning|start|turn|close|rest|remainder|balance|course|first\s+half|second\s+half|"
+          r"latter\s+half|last\s+half|latter\s+part|early\s+part|first\s+part|second\s+part|last\s+part")
+_POSITION = re.compile(  # "early 2022", "the end of the year", "end of June", "end-June"; not "start in May"
+    rf"(?:(?:the\s+)?(?:very\s+)?(?P<pos>early|earlier|late|later|mid)(?:\s+(?:in|of))?|"
+    rf"the\s+(?:very\s+)?(?P<part>{_PARTS})(?:\s+(?:in|of))?|(?P<bare>{_PARTS})(?:\s+of|(?=-)))(?:\s+|-)$",
     re.IGNORECASE,
 )
 _APPROX = re.compile(
@@ -129,7 +132,7 @@ def _extend(cand: Cand, ctx: Ctx, floor: int) -> Cand:
     match = _POSITION.search(window)
     if match and cand.type == "DATE":
         start = cand.start - (len(window) - match.start())
-        pos = re.sub(r"\s+", " ", match.group("pos").lower())
+        pos = re.sub(r"\s+", " ", (match.group("pos") or match.group("part") or match.group("bare")).lower())
         value = cand.value
         if pos in _HALF and value and re.fullmatch(r"\d{4}", value):
             value = f"{value}-{_HALF[pos]}"

@@ -214,6 +214,8 @@ def _quarter(m: re.Match[str], ctx: Ctx) -> Cand | None:
     if not 1 <= q <= 4:
         return None
     y = _part_year(m, ctx)
+    if y and ctx.anchor and not (m.group("yref") or m.group("yref2")) and q > tr.quarter_of(ctx.anchor):
+        y = y if tense(ctx.text, m.start(), m.end()) > 0 else tr.year(int(y) - 1)
     return _cand(m, "DATE", f"{y}-Q{q}" if y else None)
 
 

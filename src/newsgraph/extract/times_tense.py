@@ -22,7 +22,7 @@ _HAD = re.compile(r"\bhad\b", re.IGNORECASE)
 _PAST_WORDS = r"was|were|had|did|been|ago|last|since|earlier|previously|yesterday"
 _NOT_VERBS = ("need", "speed", "indeed", "proceed", "succeed", "exceed", "feed", "seed", "bed", "red", "hundred",
               "shed", "breed", "greed", "creed", "weed", "deed", "bleed", "ted", "fred", "ed", "united", "limited",
-              "related", "based", "interested", "concerned", "advanced", "detailed", "armed", "alleged", "red",
+              "related", "based", "interested", "concerned", "advanced", "detailed", "armed", "alleged",
               "sacred", "wicked", "naked", "aged", "skilled", "experienced", "unprecedented", "beloved", "coed")
 
 

@@ -180,3 +180,20 @@ def known_people() -> dict[str, KnownPerson]:
         for form in (person.name, *_split(row.get("aliases"))):
             out[form.lower()] = person
     return out
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class KnownOrg:
+    name: str
+    country: str | None
+
+
+@cache
+def known_orgs() -> dict[str, KnownOrg]:
+    """Name or acronym (as written) -> the organization's canonical name and country."""
+    out: dict[str, KnownOrg] = {}
+    for row in read_rows("organizations.csv"):
+        org = KnownOrg(name=row["name"].strip(), country=(row.get("country") or "").strip() or None)
+        for form in (org.name, *_split(row.get("aliases"))):
+            out[form] = org
+    return out

@@ -100,17 +100,37 @@ def spread(facts: Iterable[Fact]) -> float:
 
 
 def _conflicting(facts: list[Fact], tolerance: float) -> bool:
-    """Whether two documents disagree (one document's figures are different things)."""
-    return any(a.source.doc_id != b.source.doc_id and differ(a, b, tolerance)
-               for i, a in enumerate(facts) for b in facts[i + 1:])
+    """Whether two documents disagree (one document's figures are different things).
+
+    Comparing each fact with the smallest and the largest value is enough: any two
+    that differ, differ from one of the extremes at least as much.
+    """
+    if len({f.source.doc_id for f in facts}) < 2:
+        return False
+    low = min(facts, key=lambda f: f.value)
+    high = max(facts, key=lambda f: f.value)
+    return any(f.source.doc_id != x.source.doc_id and differ(f, x, tolerance)
+               for f in facts for x in (low, high))
 
 
 def _point_value(facts: list[Fact], tolerance: float) -> float:
-    """The value most sources agree with (ties: the latest document's)."""
-    def support(f: Fact) -> tuple[int, str]:
-        agree = sum(not differ(f, g, tolerance) for g in facts)
-        return agree, f.source.doc_date or ""
-    return max(facts, key=support).value
+    """The value most sources agree with (ties: the latest document's).
+
+    Values sorted and cut where two neighbours differ; the largest run wins, and
+    within it the value stated most often.
+    """
+    ordered = sorted(facts, key=lambda f: f.value)
+    runs: list[list[Fact]] = [[ordered[0]]]
+    for fact in ordered[1:]:
+        if differ(runs[-1][-1], fact, tolerance):
+            runs.append([])
+        runs[-1].append(fact)
+    latest = lambda group: max(f.source.doc_date or "" for f in group)  # noqa: E731
+    best = max(runs, key=lambda run: (len(run), latest(run)))
+    counts: dict[float, list[Fact]] = {}
+    for fact in best:
+        counts.setdefault(fact.value, []).append(fact)
+    return max(counts.items(), key=lambda kv: (len(kv[1]), latest(kv[1])))[0]
 
 
 def _point(period: str, facts: list[Fact], tolerance: float) -> SeriesPoint:

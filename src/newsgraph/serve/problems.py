@@ -52,11 +52,26 @@ async def _api_error(request: Request, exc: Exception) -> JSONResponse:
     return error_response(exc.status, exc.code, exc.message, exc.detail, exc.headers)
 
 
+def _methods(routes: Any, path: str) -> set[str]:
+    """Every method some route serves at ``path`` (routes may be split by method)."""
+    found: set[str] = set()
+    for route in routes:
+        found |= _methods(getattr(route, "routes", ()), path)
+        regex = getattr(route, "path_regex", None)
+        if regex is not None and regex.match(path) and getattr(route, "methods", None):
+            found |= set(route.methods)
+    return found
+
+
 async def _http_error(request: Request, exc: Exception) -> JSONResponse:
     assert isinstance(exc, StarletteHTTPException)
     code = _CODES.get(exc.status_code, "error")
     message = exc.detail if isinstance(exc.detail, str) else code.replace("_", " ")
-    return error_response(exc.status_code, code, message, headers=exc.headers)
+    headers = dict(exc.headers or {})
+    if exc.status_code == 405:
+        allowed = _methods(request.app.routes, request.url.path)
+        headers["Allow"] = ", ".join(sorted(allowed))
+    return error_response(exc.status_code, code, message, headers=headers or None)
 
 
 def _clean(errors: list[dict[str, Any]]) -> list[dict[str, Any]]:
