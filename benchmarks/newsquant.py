@@ -15,8 +15,8 @@ The adapter maps our record to NewsQuant's conventions, which are consistent acr
   are one NewsQuant range (X, Y) in the order written; "to X from Y" stays two figures, as in NewsQuant;
 - units: ISO codes and symbols become NewsQuant's names (``newsquant_units.csv``, then the unit names in
   ``kb/quantity_units.csv``: "USD" -> "dollar", "km" -> "kilometre", "percent" -> "percentage"); a
-  counted noun phrase, already lower case with its head in the singular, keeps only its content words,
-  as NewsQuant's normalized nouns do ("category of product" -> "category product").
+  counted noun phrase (lower case, head in the singular) keeps only its content words, each in the
+  singular, as NewsQuant's lemmatized nouns do ("category of products" -> "category product").
 """
 
 from __future__ import annotations
@@ -34,6 +34,7 @@ from typing import Any
 from newsgraph.extract.quantities import find_quantities, quantity_change
 from newsgraph.extract.quantities_kb import tables
 from newsgraph.extract.quantities_links import from_to
+from newsgraph.extract.quantities_nouns import is_plural, lemma
 from newsgraph.record import Quantity
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -61,7 +62,8 @@ def unit_name(unit: str | None) -> str:
         return " per ".join(unit_name(u) for u in unit.split("/", 1))
     if unit in _names():
         return _names()[unit].lower()
-    return " ".join(w for w in unit.lower().split() if w not in _FUNCTION_WORDS)
+    kb = tables()
+    return " ".join(lemma(w, kb) if is_plural(w, kb) else w for w in unit.lower().split() if w not in _FUNCTION_WORDS)
 
 
 def predict(text: str) -> list[dict[str, Any]]:

@@ -50,7 +50,7 @@ def test_unit_names() -> None:
     bench = _benchmark()
     assert [bench.unit_name(u) for u in ("USD", "percent", "km/h", "USD/barrel", None, "railroad")] == [
         "dollar", "percentage", "kilometre per hour", "dollar per barrel", "-", "railroad"]
-    assert [bench.unit_name(u) for u in ("category of product", "kia and hyundai vehicle", "year of age", "fold")] == [
+    assert [bench.unit_name(u) for u in ("category of products", "kia and hyundai vehicle", "year of age", "fold")] == [
         "category product", "kia hyundai vehicle", "year of age", "count"]
 
 

@@ -176,6 +176,21 @@ def entities(
 
 
 @app.command()
+def entity(
+    key: Annotated[str, typer.Argument(help="An entity key (person:vladimir-putin, country:KZ).")],
+    db: DbOption = DEFAULT_DB,
+    limit: Annotated[int, typer.Option(help="Most documents listed.")] = 20,
+    json_out: Annotated[bool, typer.Option("--json", help="Print the entity as JSON.")] = False,
+) -> None:
+    """Who an entity is: the offices it held and when, and where it appears."""
+    from .report import print_entity
+
+    with _store(db) as store:
+        detail = store.entity(key, limit=limit)
+    print_entity(detail, json_out)
+
+
+@app.command()
 def claims(
     db: DbOption = DEFAULT_DB,
     indicator: Annotated[Optional[str], typer.Option(help="Part of the indicator, e.g. 'trade'.")] = None,

@@ -138,3 +138,23 @@ def print_claims(rows: Sequence[Any], as_json: bool) -> None:
         (r.doc_date, r.claim.indicator, f"{r.claim.value:,.10g}", r.claim.unit, r.claim.period, r.claim.kind,
          ", ".join(r.claim.subject), _snippet(r.evidence_text, (0, len(r.evidence_text)), 90)) for r in rows
     ]))
+
+
+def _tenures(roles: Sequence[Any]) -> list[tuple[str, str, str, int]]:
+    """Each office once, with the first and last dates the documents show it held."""
+    spans: dict[str, list[str]] = {}
+    for role in roles:
+        spans.setdefault(_role(role), []).extend([role.date] if role.date else [])
+    return [(office, min(d, default="?"), max(d, default="?"), len(d)) for office, d in spans.items()]
+
+
+def print_entity(detail: Any, as_json: bool) -> None:
+    if as_json:
+        return _json_lines([detail])
+    console = _console()
+    country = f", {detail.country}" if detail.country else ""
+    console.print(f"[bold]{safe(detail.name)}[/bold]  {safe(detail.key)}  ({safe(detail.type)}{safe(country)})")
+    console.print(_table("Offices held", ("office", "first seen", "last seen", "documents"), _tenures(detail.roles)))
+    console.print(_table("Appears in", ("id", "date", "title", "source"), [
+        (d.id, d.date, d.title, d.source) for d in detail.documents
+    ]))

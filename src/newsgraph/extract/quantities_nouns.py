@@ -8,6 +8,7 @@ from newsgraph.extract.quantities_kb import Tables
 
 _WORD = re.compile(r" ([A-Za-z][a-z'’-]*|[A-Z]{2,5}s?)(?![\w'’-])")
 _MAX_WORDS = 5
+_NAME_NEXT = re.compile(r"[ -][A-Z0-9]")
 _OF_BARE = re.compile(r" of ((?:[a-z][a-z-]* ){0,2}[a-z][a-z-]*)(?![\w'’-])")
 
 
@@ -33,7 +34,7 @@ def counted_noun(text: str, end: int, value: float, kb: Tables) -> tuple[str | N
 
 
 def _of_phrase(text: str, head: str, end: int, kb: Tables) -> tuple[str, int]:
-    """The head extended by a bare "of" complement: "categories of products" -> "category of product"."""
+    """The head extended by a bare "of" complement: "categories of products" -> "category of products"."""
     match = _OF_BARE.match(text, end)
     if not match:
         return head, end
@@ -45,10 +46,10 @@ def _of_phrase(text: str, head: str, end: int, kb: Tables) -> tuple[str, int]:
         words.append(word)
         if is_plural(word, kb):
             break
-    if not words:
-        return head, end
-    stop = text.index(words[-1], match.start(1)) + len(words[-1])
-    return f"{head} of {' '.join(words[:-1] + [lemma(words[-1], kb)])}", stop
+    stop = text.index(words[-1], match.start(1)) + len(words[-1]) if words else end
+    if not words or _NAME_NEXT.match(text, stop):
+        return head, end  # "units of new Sukhoi jets": the complement goes on past what we read
+    return f"{head} of {' '.join(words)}", stop
 
 
 def _modifier_ok(word: str, words: list[str], kb: Tables, words_follow: bool) -> bool:

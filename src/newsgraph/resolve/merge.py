@@ -120,11 +120,16 @@ class _Clusters:
         self.by_doc: dict[str, list[int]] = {}
 
     def home(self, report: Report) -> int | None:
-        """The index of the newest cluster that takes the report, if any."""
-        for index in sorted(self._candidates(report), reverse=True):
-            if _accepts(self.all[index], report, self.window):
-                return index
-        return None
+        """The cluster that takes the report: the nearest day, else the most reported."""
+        taking = [i for i in self._candidates(report) if _accepts(self.all[i], report, self.window)]
+        return min(taking, key=lambda i: self._rank(i, report), default=None)
+
+    def _rank(self, index: int, report: Report) -> tuple[int, int, int]:
+        cluster = self.all[index]
+        near = 0
+        if report.span_days == 0 and cluster.anchor.lo is not None and report.lo is not None:
+            near = abs((cluster.anchor.lo - report.lo).days)
+        return (near, -len(cluster.reports), -index)
 
     def _candidates(self, report: Report) -> set[int]:
         found = set(self.by_doc.get(report.doc_id, ()))
