@@ -119,12 +119,14 @@ def test_entity_view_has_roles_events_quotes_and_related(client):
 
 
 def test_events_timeline_filters(client):
-    pair = client.get("/api/v1/events", params={"a": "Kazakhstan", "b": "China"}).json()["items"]
-    assert pair and all({KZ, CN} <= set(e["participants"]) or e["participants"] for e in pair)
+    pair = client.get("/api/v1/events", params={"entity": "Kazakhstan", "with": "China"}).json()["items"]
+    assert pair and all({KZ, CN} <= set(e["participants"]) for e in pair)
+    alone = client.get("/api/v1/events", params={"with": "China"}).json()["items"]
+    assert {e["id"] for e in pair} <= {e["id"] for e in alone}
     dates = [e["date"] for e in client.get("/api/v1/events", params={"limit": 100}).json()["items"]
              if e["date"]]
     assert dates
-    error_of(client.get("/api/v1/events", params={"a": KZ}), 422, "invalid_request")
+    error_of(client.get("/api/v1/events", params={"limit": 0}), 422, "invalid_request")
     error_of(client.get("/api/v1/events", params={"entity": "Atlantis"}), 404, "not_found")
 
 
@@ -137,6 +139,7 @@ def test_claims_series_targets_and_contradictions(client):
     assert any(t["target_value"] == 35e9 and t["latest_value"] == 24e9 for t in targets)
     assert client.get("/api/v1/claims/contradictions").status_code == 200
     error_of(client.get("/api/v1/claims", params={"kind": "rumour"}), 422)
+    error_of(client.get("/api/v1/claims/series", params={"subject": "Atlantis"}), 404, "not_found")
 
 
 def test_dossier_sources_point_at_their_sentences(client):

@@ -57,6 +57,7 @@ class _EventFinder:
         self.index = MentionIndex.build(self.entities)
         self.times: Sequence[Time] = ctx["times"]
         self.voices = Voices(ctx["quotes"])
+        self.designations = [r.span for e in self.entities if e.type == "PERSON" for r in e.roles if r.span]
         self.sides: Sides = sides(ctx.article.title, self.entities, ctx["quotes"])
         self.events: dict[tuple[str, frozenset[str], str | None], Event] = {}
 
@@ -131,12 +132,21 @@ class _EventFinder:
                     actors += found
                 elif child.dep_ in _TARGET_DEPS or (child.dep_ == "prep" and child.lower_ in _TARGET_PREPS):
                     (actors if child.lower_ == "of" and token.pos_ == "NOUN" else targets).extend(found)
-        if not actors and trigger.type in _SPEAKER_IMPLIED and token is not None:
-            speaker, _addressee = self.voices.at(token.idx)  # type: ignore[attr-defined]
-            actors = [speaker] if speaker else []  # "Thank you for ...": the speaker thanks
+        if trigger.type in _SPEAKER_IMPLIED and token is not None:
+            actors, targets = self._spoken(token, actors, targets)
         if not actors and not targets:
             actors = self._fallback(sent)
         return _unique(actors), _unique(targets)
+
+    def _spoken(self, token: object, actors: list[str], targets: list[str]) -> tuple[list[str], list[str]]:
+        """"Thank you for ...", "I am grateful for ...": the speaker thanks the one addressed."""
+        speaker, addressee = self.voices.at(token.idx)  # type: ignore[attr-defined]
+        if speaker is None:
+            return actors, targets
+        actors = actors or [speaker]
+        if speaker in actors and addressee and not any(self.by_id[t].type == "PERSON" for t in targets):
+            targets = [*targets, addressee]
+        return actors, targets
 
     def _cooperation(self, sent: object, token: object) -> tuple[list[str], list[str]]:
         """"to develop cooperation between Russia and Kazakhstan": the countries, or the document's two."""
@@ -151,10 +161,15 @@ class _EventFinder:
         """Entities in ``token``'s phrase; in a theme ("the issues between Kazakhstan and China
         were discussed") only persons take part."""
         left, right = token.left_edge.idx, token.right_edge.idx + len(token.right_edge.text)  # type: ignore[attr-defined]
-        found = [eid for _, eid, _kind in self.index.within(left, right)]
+        found = [eid for offset, eid, _kind in self.index.within(left, right)
+                 if not (self.by_id[eid].type == "COUNTRY" and self._in_designation(offset))]
         found += self._voices_in(token) + self._groups_in(token)
         kinds = ("PERSON",) if theme else ("PERSON", "COUNTRY", "ORG")
         return [e for e in found if self.by_id[e].type in kinds]
+
+    def _in_designation(self, offset: int) -> bool:
+        """A demonym inside a person's designation ("Chinese President Xi Jinping") is not a party."""
+        return any(s <= offset < e for s, e in self.designations)
 
     def _groups_in(self, token: object) -> list[str]:
         """"they", "the presidents", "the two countries": the sides of the main event."""

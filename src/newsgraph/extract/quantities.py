@@ -128,22 +128,30 @@ def _quantity(text: str, match: re.Match[str], kb: Tables, options: Options) -> 
     if not aged and (is_age(text, part) or is_excluded(text, part, high, kb)):
         return end
     start, approx = _approximator(text, part.start, kb)
-    unit = part.unit
     if aged:
-        unit, end = aged[0], max(end, aged[1])
-    top = _TOP.search(text, max(0, start - 5), start)
-    if unit is None and top:
-        unit, start = "rank", top.start()
-    if unit is None:
-        unit, end = _count_unit(text, part, end, high, kb)
-    if unit is None and options.ones and part.value == 1 and part.words:
-        unit, end = single_noun(text, end, kb)
+        part.unit, end = aged[0], max(end, aged[1])
+    unit, start, end = _unit_of(text, part, (start, end), high, kb, options)
     if unit is None and (part.value in (0, 1) and part.words or part.value == 0 or _NEXT_CAPITAL.match(text, end)):
         return None
     between = _BETWEEN.search(text, max(0, start - 12), start) if high is not None else None
     if between:
         start = between.start()
     return Quantity(span=(start, end), text=text[start:end], value=part.value, unit=unit, approx=approx, high=high)
+
+
+def _unit_of(text: str, part: Part, span: tuple[int, int], high: float | None, kb: Tables,
+             options: Options) -> tuple[str | None, int, int]:
+    """The unit read with the number, else a rank ("top 5"), a counted noun, or what "one" counts; the new span."""
+    start, end = span
+    if part.unit is not None:
+        return part.unit, start, end
+    top = _TOP.search(text, max(0, start - 5), start)
+    if top:
+        return "rank", top.start(), end
+    unit, end = _count_unit(text, part, end, high, kb)
+    if unit is None and options.ones and part.value == 1 and part.words:
+        unit, end = single_noun(text, end, kb)
+    return unit, start, end
 
 
 def _count_unit(text: str, part: Part, end: int, high: float | None, kb: Tables) -> tuple[str | None, int]:

@@ -29,7 +29,7 @@ def share_units(text: str, found: list[Quantity], kb: Tables) -> list[Quantity]:
     out = list(found)
     for i in range(1, len(out)):
         a, b = out[i - 1], out[i]
-        if _from_to(text, a, b):
+        if from_to(text, a, b):
             out[i - 1], out[i] = _borrow(a, b, kb), _borrow(b, a, kb)
         elif b.unit is None and b.high is None and (_contrasted(text, a, b) or _moved_to(text, a, b)):
             out[i] = dataclasses.replace(b, unit=a.unit)
@@ -60,10 +60,6 @@ def _near(text: str, a: Quantity, b: Quantity) -> bool:
 
 def from_to(text: str, a: Quantity, b: Quantity) -> bool:
     """Whether ``a`` and ``b`` are written "from A to B" (an old and a new value, or a range)."""
-    return _from_to(text, a, b)
-
-
-def _from_to(text: str, a: Quantity, b: Quantity) -> bool:
     if not _FROM.search(text, max(0, a.span[0] - 8), a.span[0]):
         return False
     gap = _TO.fullmatch(text, a.span[1], b.span[0])

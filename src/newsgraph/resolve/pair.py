@@ -10,7 +10,7 @@ from ..store import resolve_queries as sql
 from .api import ensure_indexed, facts_of, merged_events
 from .figures import find_contradictions, make_series
 from .model import Dossier, QuoteItem
-from .names import resolve_key
+from .names import name_of, resolve_key
 from .rates import Rates
 from .progress import find_targets
 
@@ -35,7 +35,7 @@ def dossier(store: Store, a: str, b: str, *, quotes: int = 10, rates: Rates | No
         said = _quotes(conn, dates, {ka, kb}, quotes)
     found_series = make_series(facts, names, tolerance=tolerance)
     return Dossier(
-        a=ka, b=kb, a_name=names.get(ka, ka), b_name=names.get(kb, kb),
+        a=ka, b=kb, a_name=name_of(ka, names), b_name=name_of(kb, names),
         events=tuple(found), series=tuple(found_series),
         targets=tuple(find_targets(facts, found_series, tolerance=tolerance)),
         contradictions=tuple(find_contradictions(facts, tolerance=tolerance)),

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Any, Literal
+from collections.abc import Callable
+from typing import Annotated, Any, Literal, TypeVar
 
 from fastapi import APIRouter, Query
 
@@ -11,11 +12,14 @@ from ...resolve import contradictions as find_contradictions
 from ...resolve import series as find_series
 from ...resolve import targets as find_targets
 from ...resolve.model import Contradiction, Series, TargetProgress
-from ...store import ClaimRow
-from ..schemas import Page
+from ...errors import QueryError
+from ...store import ClaimRow, Store
+from ..problems import not_found
+from ..schemas import ErrorBody, Page
 from .deps import Limit, Offset, ReadStore, Text, page, slice_page
 
-router = APIRouter(tags=["claims"])
+router = APIRouter(tags=["claims"], responses={404: {"model": ErrorBody, "description": "Unknown entity."}})
+T = TypeVar("T")
 ClaimKind = Literal["actual", "target", "plan", "forecast", "cumulative", "rank", "count"]
 Subject = Annotated[str | None, Query(max_length=200, description="An entity key the figure is about.",
                                       examples=["country:KZ"])]
@@ -24,6 +28,14 @@ Indicator = Annotated[str | None, Query(max_length=200, examples=["trade turnove
 
 def _subject(subject: str | None) -> list[str] | None:
     return [s for s in subject.split(",") if s] if subject else None
+
+
+def _across(find: Callable[..., list[T]], store: Store, **filters: Any) -> list[T]:
+    """Run a resolve query; an unknown entity in the filters is a 404."""
+    try:
+        return find(store, **filters)
+    except QueryError as exc:
+        raise not_found(exc) from exc
 
 
 @router.get("/claims", response_model=Page[ClaimRow], summary="List claims")
@@ -44,7 +56,7 @@ def list_series(store: ReadStore, indicator: Indicator = None,
                     examples=["country:CN,country:KZ"])] = None,
                 limit: Limit = 50, offset: Offset = 0) -> dict[str, Any]:
     """Figures of one indicator (by meaning), subject and unit as series sorted by period."""
-    rows = find_series(store, indicator=indicator, subject=_subject(subject))
+    rows = _across(find_series, store, indicator=indicator, subject=_subject(subject))
     return slice_page(rows, limit, offset)
 
 
@@ -56,8 +68,8 @@ def list_contradictions(store: ReadStore, indicator: Indicator = None,
                         limit: Limit = 50, offset: Offset = 0) -> dict[str, Any]:
     """Values for the same indicator, subject and period that differ by more than
     ``tolerance`` (a fraction of the larger value)."""
-    rows = find_contradictions(store, tolerance=tolerance, indicator=indicator,
-                                  subject=_subject(subject))
+    rows = _across(find_contradictions, store, tolerance=tolerance, indicator=indicator,
+                   subject=_subject(subject))
     return slice_page(rows, limit, offset)
 
 
@@ -67,5 +79,5 @@ def list_targets(store: ReadStore, indicator: Indicator = None,
                  limit: Limit = 50, offset: Offset = 0) -> dict[str, Any]:
     """Each target against the latest actual of its series: progress, the growth needed
     per year, the recent growth, and whether it is on track."""
-    rows = find_targets(store, indicator=indicator, subject=_subject(subject))
+    rows = _across(find_targets, store, indicator=indicator, subject=_subject(subject))
     return slice_page(rows, limit, offset)

@@ -32,17 +32,19 @@ def _key(store: Any, ref: str) -> str:
 
 @router.get("/events", tags=["events"], response_model=Page[MergedEvent], summary="Event timeline",
             responses={404: {"model": ErrorBody, "description": "Unknown entity."}})
-def list_events(store: ReadStore, entity: OptionalRef = None, a: OptionalRef = None,
-                b: OptionalRef = None, type: Annotated[str | None, Query(max_length=40)] = None,
+def list_events(store: ReadStore, entity: OptionalRef = None,
+                with_: Annotated[str | None, Query(
+                    alias="with", min_length=1, max_length=200,
+                    description="Only events that also involve this entity (key or name).")] = None,
+                type: Annotated[str | None, Query(max_length=40, examples=["CONSULT"])] = None,
                 date_from: DateFrom = None, date_to: DateTo = None,
                 limit: Limit = 50, offset: Offset = 0) -> dict[str, Any]:
-    """Events merged across their reports, oldest first: all, those of one ``entity``, or
-    those between ``a`` and ``b`` (both needed); ``type`` is a PLOVER type such as CONSULT."""
-    if (a is None) != (b is None):
-        raise ApiError(422, "give both a and b for the events of a pair", code="invalid_request")
-    pair = (_key(store, a), _key(store, b)) if a and b else None
-    key = _key(store, entity) if entity else None
-    rows = merged_events(store, entity=key, pair=pair, date_from=date_from, date_to=date_to)
+    """Events merged across their reports, oldest first: all of them, those of one
+    ``entity``, or those between ``entity`` and ``with``; ``type`` is a PLOVER type."""
+    keys = [_key(store, ref) for ref in (entity, with_) if ref]
+    pair = (keys[0], keys[1]) if len(keys) == 2 else None
+    rows = merged_events(store, entity=keys[0] if len(keys) == 1 else None, pair=pair,
+                         date_from=date_from, date_to=date_to)
     if type:
         rows = [e for e in rows if e.type == type.upper()]
     return slice_page(rows, limit, offset)
