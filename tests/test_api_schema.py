@@ -22,7 +22,7 @@ TOKEN = "schema-test-token"
 @pytest.fixture(scope="module")
 def api_schema(pipeline, tmp_path_factory):
     db = sample_db(pipeline, tmp_path_factory.mktemp("schema") / "samples.db")
-    app = create_app(db, ingest_token=TOKEN)
+    app = create_app(db, ingest_token=TOKEN, max_body=100_000_000)  # 413 is tested in test_api
     app.state.writer._pipeline = pipeline  # the session's pipeline: spaCy loads once
     return schemathesis.openapi.from_asgi("/api/v1/openapi.json", app)
 

@@ -18,7 +18,7 @@ from newsgraph.errors import NewsgraphError
 from newsgraph.record import Article
 from newsgraph.store import Store
 
-from .conftest import need
+from conftest import need
 
 pytestmark = pytest.mark.slow
 KAZAKH = re.compile(r"Kazakhstan|Tokayev")
