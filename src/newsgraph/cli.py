@@ -31,7 +31,7 @@ app = typer.Typer(
 Paths = Annotated[list[str], typer.Argument(help="Files, folders, globs, or - for standard input.")]
 DbOption = Annotated[
     str,
-    typer.Option("--db", help=f"SQLite file of the store (default: $NEWSGRAPH_DB or ./newsgraph.db; now {DEFAULT_DB})."),
+    typer.Option("--db", help=f"SQLite file of the store, or a postgresql://user@host:port/db URL (default: $NEWSGRAPH_DB or ./newsgraph.db; now {DEFAULT_DB})."),
 ]
 TextField = Annotated[Optional[str], typer.Option(help="JSONL/CSV field with the body (default: text, body, content or article).")]
 TitleField = Annotated[Optional[str], typer.Option(help="Field with the title (default: title or headline).")]
@@ -98,6 +98,9 @@ def ingest(
     text_field: TextField = None, title_field: TitleField = None, date_field: DateField = None,
     url_field: UrlField = None, max_bytes: MaxBytes = 10_000_000, fmt: Format = None,
     time_limit: TimeLimit = 60.0, max_chars: MaxChars = 1_000_000,
+    workers: Annotated[Optional[int], typer.Option(min=1, help="Extract on a local Dask cluster of N worker processes.")] = None,
+    scheduler: Annotated[Optional[str], typer.Option(help="Extract on the Dask cluster at this scheduler address (tcp://host:8786).")] = None,
+    staging: Annotated[Optional[str], typer.Option(help="Folder for the Dask partitions' Parquet files; shared by all workers on a real cluster.")] = None,
 ) -> None:
     """Extract records from PATHs and store them; documents already stored are skipped."""
     from .ingest import read
@@ -105,8 +108,17 @@ def ingest(
     from .report import print_ingest_summary
 
     options = _options(text_field, title_field, date_field, url_field, max_bytes, fmt)
-    summary = ingest_stream(read(paths, options, stdin=sys.stdin.buffer), db, batch=batch,
-                            total_bytes=_input_bytes(paths), pipeline=_pipeline(time_limit, max_chars))
+    items = read(paths, options, stdin=sys.stdin.buffer)
+    if workers or scheduler:
+        from .scale import dask_client, ingest_dask
+
+        with dask_client(workers, scheduler) as client:
+            summary = ingest_dask(items, db, client=client, batch=batch, staging=staging,
+                                  total_bytes=_input_bytes(paths),
+                                  pipeline_options={"time_limit": time_limit, "max_chars": max_chars})
+    else:
+        summary = ingest_stream(items, db, batch=batch, total_bytes=_input_bytes(paths),
+                                pipeline=_pipeline(time_limit, max_chars))
     print_ingest_summary(summary, db)
     raise typer.Exit(1 if summary.failed else 0)
 
@@ -329,7 +341,7 @@ class _store:  # noqa: N801 - used as a context manager, reads like a function
     def __enter__(self):  # type: ignore[no-untyped-def]
         from .store import Store
 
-        if not Path(self.db).exists():
+        if "://" not in self.db and not Path(self.db).exists():
             raise _fail(f"{self.db}: no such store; create it with `newsgraph ingest PATH --db {self.db}`")
         self.store = Store.open(self.db, readonly=True)
         return self.store

@@ -28,7 +28,10 @@ _TARGET_PREPS = frozenset({"with", "to", "by", "of", "between", "and"})
 _FIRST_PERSON = frozenset({"i", "me", "my", "myself"})
 _SECOND_PERSON = frozenset({"you", "your", "yourself"})
 #: types that need two sides: one actor alone does not make the event
-_ONE_SIDED = frozenset({"STATEMENT", "MOBILIZE", "INVESTIGATE", "PROTEST", "ASSAULT", "FIGHT", "RETREAT"})
+_ONE_SIDED = frozenset({
+    "STATEMENT", "MOBILIZE", "INVESTIGATE", "PROTEST", "ASSAULT", "FIGHT", "RETREAT", "DEMAND", "REJECT",
+    "THREATEN", "DISAPPROVE", "COERCE", "SANCTION", "CONCEDE",
+})
 _NOT_EVENT_DATES = re.compile(r"\b(?:until|till|by|through|to|before|for)\s+$", re.I)
 _MODALS = frozenset({"will", "would", "could", "should", "may", "might", "can", "shall"})
 #: a "cooperation" that someone develops is an intent to cooperate; elsewhere the word names a field
@@ -246,6 +249,8 @@ def _is_event_use(token: object, trigger: Trigger) -> bool:
     """Drop uses that name no event: "meeting the needs", adjectives, "thanks to", "help increase"."""
     if token.pos_ in ("ADJ", "ADV") and token.lower_ != "grateful":  # type: ignore[attr-defined]
         return False
+    if token.dep_ == "compound":  # type: ignore[attr-defined]
+        return False  # "loan agreements": the head noun names the event
     if token.lower_ == "thanks" and token.i + 1 < len(token.doc) and token.nbor(1).lower_ == "to":  # type: ignore[attr-defined]
         return False
     if trigger.type == "AID" and token.lower_ == "help" and token.head.lower_ not in _AID_VERBS:  # type: ignore[attr-defined]

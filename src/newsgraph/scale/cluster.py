@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 from itertools import islice
 from typing import Any
 
-from ..errors import NewsgraphError, StoreError
+from ..errors import NewsgraphError
 from ..ingesting import IngestSummary, _progress, _skip_stored
 from ..pipeline import Item
 from ..record import Article, Record
@@ -103,6 +103,7 @@ def _submit(client: Any, part: _Partition, folder: str, number: int,
 
 
 def _outcomes(part: _Partition) -> Iterator[Record | str]:
+    done: Iterator[Record | str] = iter(())
     if part.future is not None:
         part.future.result()
         done = iter(read_partition(part.path))
@@ -123,6 +124,4 @@ def _load(part: _Partition, store: Any, summary: IngestSummary, batch: int) -> N
 
 def prepare_workers(client: Any, pipeline_options: dict[str, Any] | None = None) -> None:
     """Load the pipeline on every worker now (so that timing starts with warm workers)."""
-    options = tuple(sorted((pipeline_options or {}).items()))
-    if not all(client.run(warm_up, options).values()):  # pragma: no cover - warm_up returns True
-        raise StoreError("a worker could not load the pipeline")
+    client.run(warm_up, tuple(sorted((pipeline_options or {}).items())))

@@ -108,8 +108,11 @@ def top_pairs(store: Store, *, countries: int = 6, limit: int = 4) -> list[PairS
     claims = _claim_pairs(store, list(names)) if names else {}
     score = {pair: n + claims.get(pair, 0) for pair, n in docs.items()}
     ranked = sorted(score, key=lambda pair: (-score[pair], pair))
-    return [PairSuggestion(a=a, b=b, a_name=names[a], b_name=names[b], documents=docs[(a, b)],
-                           claims=claims.get((a, b), 0)) for a, b in ranked[:limit]]
+    order = list(names)  # most mentioned first: it leads the pair
+    pairs = [sorted(pair, key=order.index) for pair in ranked[:limit]]
+    return [PairSuggestion(a=a, b=b, a_name=names[a], b_name=names[b],
+                           documents=docs[tuple(sorted((a, b)))],
+                           claims=claims.get(tuple(sorted((a, b))), 0)) for a, b in pairs]
 
 
 def document_count(store: Store) -> int:

@@ -29,4 +29,5 @@ export async function get(path, params, signal) {
   return body;
 }
 
-export const enc = (part) => encodeURIComponent(part);
+/** A URL path part; ":" stays readable in keys such as country:KZ. */
+export const enc = (part) => encodeURIComponent(part).replace(/%3A/gi, ":");
