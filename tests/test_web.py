@@ -138,7 +138,7 @@ def test_home_leads_to_the_seed_dossier(page, server):
     first = page.locator("a.pair").first
     assert first.inner_text() == "Kazakhstan – China"
     first.click()
-    page.wait_for_function(f"location.hash === {KZ_CN!r} && document.body.dataset.page === 'ready'")
+    page.wait_for_function(f"() => location.hash === {KZ_CN!r} && document.body.dataset.page === 'ready'")
     assert page.locator("h1").first.inner_text() == "Kazakhstan – China"
     clean(page)
 
@@ -164,7 +164,7 @@ def test_a_figure_leads_to_its_sentence(page, server):
     page.wait_for_selector("#tooltip:not([hidden])")
     assert "period" in page.locator("#tooltip").inner_text()
     point.click()
-    page.wait_for_function("location.hash.startsWith('#/doc/') && location.hash.includes('claim=')"
+    page.wait_for_function("() => location.hash.startsWith('#/doc/') && location.hash.includes('claim=')"
                            " && document.body.dataset.page === 'ready'")
     focus = page.locator(".seg.focus")
     assert focus.count() >= 1
@@ -178,7 +178,7 @@ def test_a_figure_leads_to_its_sentence(page, server):
 def test_article_hover_shows_normalized_values(page, server):
     open_route(page, server, KZ_CN)
     page.locator(".points a.source").first.click()
-    page.wait_for_function("location.hash.startsWith('#/doc/') && document.body.dataset.page === 'ready'")
+    page.wait_for_function("() => location.hash.startsWith('#/doc/') && document.body.dataset.page === 'ready'")
     time_mark = page.locator(".seg.hl-time", has_text="last year").first
     time_mark.hover()
     assert "→ 2022" in page.locator("#tooltip").inner_text()

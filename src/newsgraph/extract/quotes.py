@@ -161,6 +161,28 @@ def _speaker_before(index: MentionIndex, offset: int) -> str | None:
     return found[0][1] if found else None
 
 
+_ACCORDING = re.compile(r"\b[Aa]ccording to (?P<source>[^,.;:]{2,80}?)(?=[,.;:])")
+
+
+def _according(text: str, doc: object, index: MentionIndex, taken: list[tuple[int, int]]) -> list[Quote]:
+    """"According to the Foreign Ministry, ..." and "..., according to Zhang Xiao.": the rest of the sentence."""
+    quotes = []
+    for sent in doc.sents:  # type: ignore[attr-defined]
+        for match in _ACCORDING.finditer(text, sent.start_char, sent.end_char):
+            found = index.within(*match.span("source"))
+            if not found:
+                continue
+            if match.start() - sent.start_char < 3:
+                span = _strip(text, match.end() + 1, sent.end_char)
+            else:
+                span = _strip(text, sent.start_char, match.start())
+            span = (span[0], span[1] - 1) if text[span[1] - 1:span[1]] in ",." else span
+            if span[1] - span[0] > 10 and not _inside(taken, *span):
+                quotes.append(Quote(speaker=found[0][1], span=span, cue="according to", direct=False))
+                taken.append(span)
+    return quotes
+
+
 def _reported(doc: object, index: MentionIndex, taken: list[tuple[int, int]]) -> list[Quote]:
     cues = cue_forms()
     quotes = []
@@ -178,7 +200,7 @@ def _reported_one(token: object, index: MentionIndex) -> Quote | None:
     subject = next((c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")), None)  # type: ignore[attr-defined]
     if subject is None:
         return None
-    speaker = index.at(subject.idx, subject.idx + len(subject.text))
+    speaker = _subject_speaker(subject, index)
     if speaker is None:
         return None
     content = next((c for c in token.children if c.dep_ in ("ccomp", "xcomp")), None)  # type: ignore[attr-defined]
@@ -191,6 +213,17 @@ def _reported_one(token: object, index: MentionIndex) -> Quote | None:
     if span is None or span[1] - span[0] < 10:
         return None
     return Quote(speaker=speaker, span=span, cue=token.text, direct=False)  # type: ignore[attr-defined]
+
+
+def _subject_speaker(subject: object, index: MentionIndex) -> str | None:
+    """Who the subject of a speech verb names: "Zhang Xiao", "he", "a spokesman for the Kremlin"."""
+    speaker = index.at(subject.idx, subject.idx + len(subject.text))  # type: ignore[attr-defined]
+    if speaker is not None:
+        return speaker
+    left = subject.left_edge.idx  # type: ignore[attr-defined]
+    right = subject.right_edge.idx + len(subject.right_edge.text)  # type: ignore[attr-defined]
+    found = index.within(left, right)
+    return found[0][1] if found else None
 
 
 def _subtree_span(token: object) -> tuple[int, int]:
@@ -217,6 +250,7 @@ def extract_quotes(ctx: Context) -> dict[str, object]:
     taken = [q.span for q in quotes]
     quotes += _direct(text, index, taken)
     quotes += _reported(ctx.doc, index, taken)
+    quotes += _according(text, ctx.doc, index, taken)
     return {"quotes": tuple(sorted(quotes, key=lambda q: q.span))}
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Query
@@ -53,11 +54,24 @@ def list_events(store: ReadStore, entity: OptionalRef = None,
 @router.get("/dossier", tags=["dossier"], response_model=Dossier, summary="Dossier of two entities",
             responses={404: {"model": ErrorBody, "description": "Unknown entity."}})
 def get_dossier(store: ReadStore, a: EntityRef, b: EntityRef,
-                quotes: Annotated[int, Query(ge=0, le=50)] = 10) -> Dossier:
+                quotes: Annotated[int, Query(ge=0, le=50, description="Most quotes.")] = 10,
+                events: Annotated[int, Query(ge=0, le=2000, description="Most events (the latest).")] = 200,
+                sources: Annotated[int, Query(
+                    ge=1, le=100, description="Most reports per event and sources per figure.")] = 5,
+                ) -> Dossier:
     """The relationship of ``a`` and ``b`` (keys or names): their meetings and other events,
     figure series with each point's sources, targets against the latest actuals,
-    contradicting sources, and what each side said."""
+    contradicting sources, and what each side said. Long lists are cut to the limits
+    given; ``/events`` and ``/claims`` page through everything."""
     key_a, key_b = _key(store, a), _key(store, b)
     if key_a == key_b:
         raise ApiError(422, "a and b name the same entity", code="invalid_request")
-    return make_dossier(store, key_a, key_b, quotes=quotes)
+    return _trim(make_dossier(store, key_a, key_b, quotes=quotes), events, sources)
+
+
+def _trim(d: Dossier, events: int, sources: int) -> Dossier:
+    kept = d.events[-events:] if events else ()
+    return replace(
+        d, events=tuple(replace(e, reports=e.reports[:sources]) for e in kept),
+        series=tuple(replace(s, points=tuple(replace(p, sources=p.sources[:sources])
+                                             for p in s.points)) for s in d.series))
