@@ -350,3 +350,12 @@ def test_cli_prints_article_text_safely(tmp_path):
 def test_dossier_benchmark_runs_small(tmp_path):
     result = BENCH.main(["--docs", "300", "--pairs", "20", "--calls", "3", "--db", str(tmp_path / "b.db")])
     assert result == 0
+
+
+def test_a_dossier_reads_the_newest_reports_of_a_busy_pair(store):
+    full = resolve.dossier(store, RU, KZ)
+    assert full.complete and full.since is None
+    part = resolve.dossier(store, RU, KZ, limit=2)
+    assert not part.complete and part.since == "2022-02-11"
+    assert [e.date for e in part.events] == ["2022-02-25"]
+    assert all(p.sources for s in part.series for p in s.points)

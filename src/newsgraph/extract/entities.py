@@ -10,6 +10,7 @@ right by rules. Roles, titles and pronouns are added by :mod:`.roles`.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cache
@@ -213,6 +214,8 @@ def _ner(builder: _Builder, doc: object, person_names: set[str], titled: set[str
         if end - start < 2 or not builder.text[start].isupper() or _GLUED_TITLE.search(builder.text, start, end):
             continue  # "eastern", "our", "Kassym-JomartPresident": not a name
         type_ = _retype(type_, builder.text[start:end], ent, person_names, builder.text, start)
+        if type_ == "ORG" and _MODEL_NUMBER.match(builder.text, end):
+            continue  # "Boeing 737", "Airbus A350": a product, named after its maker
         if type_ in ("ORG", "FACILITY"):
             end = _of_country(builder.text, end)  # "Communist Party" + " of Vietnam"
         name = builder.text[start:end]
@@ -232,6 +235,18 @@ def _of_country(text: str, end: int) -> int:
     if match and lookup_place(match.group("place")) is not None:
         return match.end()
     return end
+
+
+def _mostly_persons(doc: object) -> set[str]:
+    """Names the NER tags PERSON more often than anything else in this document."""
+    votes: dict[str, Counter[str]] = {}
+    for ent in doc.ents:  # type: ignore[attr-defined]
+        if ent.label_ in _NER_TYPES:
+            votes.setdefault(ent.text, Counter())[ent.label_] += 1
+    return {name for name, c in votes.items() if c["PERSON"] and c["PERSON"] >= max(c.values())}
+
+
+_MODEL_NUMBER = re.compile(r"\s+[A-Z]?\d{2,4}(?:-\d+)?s?\b")
 
 
 def _retype(type_: str, name: str, ent: object, persons: set[str], text: str, start: int) -> str:
@@ -394,7 +409,7 @@ def collect(text: str, doc: object, title: str | None = None) -> dict[str, _Clus
     for start, end, type_ in rule_orgs:
         if not builder.overlaps(start, end):
             _add_named(builder, type_, text[start:end], (start, end))
-    names = {e.text for e in doc.ents if e.label_ == "PERSON"}  # type: ignore[attr-defined]
+    names = _mostly_persons(doc)
     titled = {c.name for c in builder.clusters.values() if c.type == "PERSON"}
     _ner(builder, doc, names | titled, titled)
     _merge_persons(builder)

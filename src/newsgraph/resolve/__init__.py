@@ -44,12 +44,17 @@ def refresh(store: Store) -> int:
     return run(store)
 
 
-def dossier(store: Store, a: str, b: str, *, quotes: int = 10,
-            rates: Rates | None = None, window_days: int = 3) -> Dossier:
-    """The relationship of two entities (keys or names): events, series, targets, quotes."""
+def dossier(store: Store, a: str, b: str, *, quotes: int = 10, rates: Rates | None = None,
+            window_days: int = 3, tolerance: float = 0.02, limit: int = 1000) -> Dossier:
+    """The relationship of two entities (keys or names): events, series, targets, quotes.
+
+    At most ``limit`` event reports and claims are read, the newest (``complete``
+    says whether that was all of them, ``since`` from when they cover).
+    """
     from .pair import dossier as run
 
-    return run(store, a, b, quotes=quotes, rates=rates, window_days=window_days)
+    return run(store, a, b, quotes=quotes, rates=rates, window_days=window_days,
+               tolerance=tolerance, limit=limit)
 
 
 def series(store: Store, *, indicator: str | None = None, subject: Sequence[str] | None = None,

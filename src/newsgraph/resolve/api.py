@@ -41,13 +41,14 @@ def _reports(rows: Iterable[sqlite3.Row], topics: sql.Topics) -> list[Report]:
     return [report_from(r, tuple(topics.get((r["doc_id"], r["seq"]), ()))) for r in rows]
 
 
-def _group_reports(conn: sqlite3.Connection, groups: Iterable[tuple[str, str]]) -> list[Report]:
-    """Every report of the given merge groups."""
+def _group_reports(conn: sqlite3.Connection, groups: Iterable[tuple[str, str]],
+                   since: str | None = None) -> list[Report]:
+    """Every report of the given merge groups (dated from ``since`` on, if given)."""
     rows: list[sqlite3.Row] = []
     topics: sql.Topics = {}
     for type_, signature in sorted(groups):
-        rows += sql.group_reports(conn, type_, signature)
-        sql.group_topics(conn, type_, signature, topics)
+        rows += sql.group_reports(conn, type_, signature, since)
+        sql.group_topics(conn, type_, signature, topics, since)
     return _reports(rows, topics)
 
 
@@ -59,6 +60,14 @@ def _in_range(event: MergedEvent, date_from: str | None, date_to: str | None) ->
     return not (date_to and event.date[: len(date_to)] > date_to)
 
 
+def _merge(conn: sqlite3.Connection, reports: list[Report], wanted: set[tuple[str, int]] | None,
+           window_days: int) -> list[MergedEvent]:
+    groups = [g for g in cluster(reports, window_days=window_days)
+              if wanted is None or any((r.doc_id, r.seq) in wanted for r in g)]
+    names = sql.names(conn, {k for g in groups for r in g for k in r.participants})
+    return sorted((merged(g, names) for g in groups), key=sort_key)
+
+
 def merged_events(conn: sqlite3.Connection, pair: tuple[str, str] | None, *,
                   window_days: int = 3) -> list[MergedEvent]:
     """Merged events with a report that the pair of keys shares (every event when None).
@@ -67,14 +76,22 @@ def merged_events(conn: sqlite3.Connection, pair: tuple[str, str] | None, *,
     """
     if pair is None:
         reports = _reports(sql.all_reports(conn), sql.all_topics(conn))
-        wanted = None
-    else:
-        reports = _group_reports(conn, sql.pair_event_groups(conn, *pair))
-        wanted = set(sql.pair_items(conn, *pair, "event"))
-    groups = [g for g in cluster(reports, window_days=window_days)
-              if wanted is None or any((r.doc_id, r.seq) in wanted for r in g)]
-    names = sql.names(conn, {k for g in groups for r in g for k in r.participants})
-    return sorted((merged(g, names) for g in groups), key=sort_key)
+        return _merge(conn, reports, None, window_days)
+    reports = _group_reports(conn, sql.pair_event_groups(conn, *pair))
+    return _merge(conn, reports, set(sql.pair_items(conn, *pair, "event")), window_days)
+
+
+def recent_events(conn: sqlite3.Connection, pair: tuple[str, str], *, limit: int,
+                  window_days: int = 3) -> tuple[list[MergedEvent], str | None]:
+    """The merged events of the pair's newest ``limit`` reports, and the day they start
+    from (None when that is all of them: nothing was left out)."""
+    latest = sql.latest_items(conn, *pair, "event", limit + 1)
+    if len(latest) <= limit:
+        return merged_events(conn, pair, window_days=window_days), None
+    since = latest[limit - 1][2]
+    reports = _group_reports(conn, sql.latest_event_groups(conn, *pair, limit), since)
+    found = _merge(conn, reports, {(d, s) for d, s, _ in latest[:limit]}, window_days)
+    return [e for e in found if e.date and e.date >= since], since
 
 
 def events(store: Store, *, entity: str | None = None, pair: tuple[str, str] | None = None,

@@ -142,17 +142,20 @@ def pairs(keys: list[str]) -> Iterator[tuple[str, str]]:
     yield from combinations(sorted(keys), 2)
 
 
-def pair_rows(record: Record) -> list[tuple[str, str, str, str, int]]:
-    """``(a, b, item, doc_id, seq)`` rows: which claims and events each key pair shares."""
+def pair_rows(record: Record) -> list[tuple[str, str, str, str, int, str]]:
+    """``(a, b, item, doc_id, seq, day)`` rows: which claims and events each key pair shares."""
     by_key = {e.key: e for e in record.entities}
     by_id = {e.id: e for e in record.entities}
-    rows: list[tuple[str, str, str, str, int]] = []
+    doc_day = record.date[:10] if record.date else ""  # "" sorts oldest in every database
+    rows: list[tuple[str, str, str, str, int, str]] = []
     for seq, claim in enumerate(record.claims):
         keys = expanded(_claim_keys(claim), by_key)
-        rows += [(a, b, "claim", record.id, seq) for a, b in pairs(keys)]
+        rows += [(a, b, "claim", record.id, seq, doc_day) for a, b in pairs(keys)]
     for seq, event in enumerate(record.events):
         keys = expanded((e.key for e in _participants(event, by_id)), by_key)
-        rows += [(a, b, "event", record.id, seq) for a, b in pairs(keys)]
+        span = date_range(event.date)
+        day = span[0].isoformat() if span else doc_day
+        rows += [(a, b, "event", record.id, seq, day) for a, b in pairs(keys)]
     return rows
 
 

@@ -118,3 +118,5 @@ class Dossier:
     targets: tuple[TargetProgress, ...]
     contradictions: tuple[Contradiction, ...]
     quotes: tuple[QuoteItem, ...]
+    complete: bool = True  # False: the pair has more reports than a dossier reads, see since
+    since: str | None = None  # the first day covered when not complete

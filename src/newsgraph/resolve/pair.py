@@ -7,7 +7,7 @@ from collections.abc import Mapping
 from typing import TYPE_CHECKING
 
 from ..store import resolve_queries as sql
-from .api import ensure_indexed, facts_of, merged_events
+from .api import ensure_indexed, facts_of, recent_events
 from .figures import find_contradictions, make_series
 from .model import Dossier, QuoteItem
 from .names import name_of, resolve_key
@@ -18,17 +18,25 @@ if TYPE_CHECKING:
     from ..store import Store
 
 QUOTE_DOCS = 200  # newest documents of the pair searched for quotes
+LIMIT = 1000  # event reports and claims a dossier reads at most (the newest)
 
 
 def dossier(store: Store, a: str, b: str, *, quotes: int = 10, rates: Rates | None = None,
-            window_days: int = 3, tolerance: float = 0.02) -> Dossier:
-    """Everything the store knows about ``a`` and ``b`` together (keys or names)."""
+            window_days: int = 3, tolerance: float = 0.02, limit: int = LIMIT) -> Dossier:
+    """Everything the store knows about ``a`` and ``b`` together (keys or names).
+
+    A pair with more than ``limit`` event reports or claims is shown from its newest
+    ones: ``complete`` is then False and ``since`` the first day covered; the
+    ``events`` and ``series`` functions give the whole history.
+    """
     ensure_indexed(store)
     ka, kb = resolve_key(store, a), resolve_key(store, b)
     with store.read() as conn:
-        found = merged_events(conn, (ka, kb), window_days=window_days)
-        rows = sql.pair_claims(conn, ka, kb)
-        facts = facts_of(rows, sql.pair_claim_subjects(conn, ka, kb), rates)
+        found, since = recent_events(conn, (ka, kb), limit=limit, window_days=window_days)
+        rows = sql.latest_claims(conn, ka, kb, limit + 1)
+        if len(rows) > limit:
+            since = max(since or "", min(r["doc_date"] or "" for r in rows))
+        facts = facts_of(rows, sql.latest_claim_subjects(conn, ka, kb, limit + 1), rates)
         names = sql.names(conn, {ka, kb, *(k for f in facts for k in f.subject)})
         dates = {r.doc_id: r.doc_date for e in found for r in e.reports}
         dates.update((r["doc_id"], r["doc_date"]) for r in rows)
@@ -39,7 +47,7 @@ def dossier(store: Store, a: str, b: str, *, quotes: int = 10, rates: Rates | No
         events=tuple(found), series=tuple(found_series),
         targets=tuple(find_targets(facts, found_series, tolerance=tolerance)),
         contradictions=tuple(find_contradictions(facts, tolerance=tolerance)),
-        quotes=tuple(said),
+        quotes=tuple(said), complete=since is None, since=since,
     )
 
 

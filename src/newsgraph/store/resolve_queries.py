@@ -13,7 +13,7 @@ from ..record import Record
 
 Row = tuple[Any, ...]
 
-INSERT_PAIR = "INSERT INTO resolve_pairs (a, b, item, doc_id, seq) VALUES (?, ?, ?, ?, ?)"
+INSERT_PAIR = "INSERT INTO resolve_pairs (a, b, item, doc_id, seq, day) VALUES (?, ?, ?, ?, ?, ?)"
 INSERT_SIGNATURE = (
     "INSERT INTO event_signatures (doc_id, seq, type, signature, persons, participants, "
     "date_lo, date_hi) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"
@@ -105,6 +105,19 @@ def pair_items(conn: sqlite3.Connection, a: str, b: str, item: str) -> list[tupl
     return [(r[0], r[1]) for r in rows]
 
 
+_LATEST_SQL = ("SELECT doc_id, seq, day FROM resolve_pairs WHERE a = ? AND b = ? AND item = ? "
+               "ORDER BY day DESC LIMIT ?")
+_LATEST = ("(SELECT doc_id, seq FROM resolve_pairs WHERE a = ? AND b = ? AND item = '{item}' "
+           "ORDER BY day DESC LIMIT ?) AS p")
+
+
+def latest_items(conn: sqlite3.Connection, a: str, b: str, item: str,
+                 limit: int) -> list[tuple[str, int, str]]:
+    """The newest ``limit`` (doc_id, seq, day) of the claims or events two keys share."""
+    lo, hi = sorted((a, b))
+    return [(r[0], r[1], r[2]) for r in conn.execute(_LATEST_SQL, (lo, hi, item, limit))]
+
+
 # --- events -------------------------------------------------------------------------
 
 _EVIDENCE = ("CASE WHEN x.evidence_start IS NULL THEN NULL ELSE "
@@ -126,10 +139,20 @@ SELECT DISTINCT s.type, s.signature FROM resolve_pairs AS p
 JOIN event_signatures AS s ON s.doc_id = p.doc_id AND s.seq = p.seq
 WHERE p.a = ? AND p.b = ? AND p.item = 'event'
 """
+_LATEST_GROUPS_SQL = f"""
+SELECT DISTINCT s.type, s.signature FROM {_LATEST.format(item="event")}
+JOIN event_signatures AS s ON s.doc_id = p.doc_id AND s.seq = p.seq
+"""
+_GROUP_SINCE_SQL = _GROUP_SQL + " AND s.date_lo >= ?"
 _GROUP_TOPICS_SQL = """
 SELECT t.doc_id, t.event_seq, t.topic FROM event_signatures AS s
 JOIN event_topics AS t ON t.doc_id = s.doc_id AND t.event_seq = s.seq
 WHERE s.type = ? AND s.signature = ? ORDER BY t.doc_id, t.event_seq, t.seq
+"""
+_GROUP_TOPICS_SINCE_SQL = """
+SELECT t.doc_id, t.event_seq, t.topic FROM event_signatures AS s
+JOIN event_topics AS t ON t.doc_id = s.doc_id AND t.event_seq = s.seq
+WHERE s.type = ? AND s.signature = ? AND s.date_lo >= ? ORDER BY t.doc_id, t.event_seq, t.seq
 """
 _ALL_TOPICS_SQL = "SELECT doc_id, event_seq, topic FROM event_topics ORDER BY doc_id, event_seq, seq"
 
@@ -142,9 +165,17 @@ def pair_event_groups(conn: sqlite3.Connection, a: str, b: str) -> set[tuple[str
     return {(r[0], r[1]) for r in conn.execute(_PAIR_GROUPS_SQL, (lo, hi))}
 
 
-def group_reports(conn: sqlite3.Connection, type: str, signature: str) -> list[sqlite3.Row]:
-    """Every report in one merge group, with its document and evidence."""
-    return conn.execute(_GROUP_SQL, (type, signature)).fetchall()
+def latest_event_groups(conn: sqlite3.Connection, a: str, b: str, limit: int) -> set[tuple[str, str]]:
+    """The merge groups of the newest ``limit`` events two keys share."""
+    return {(r[0], r[1]) for r in conn.execute(_LATEST_GROUPS_SQL, (*sorted((a, b)), limit))}
+
+
+def group_reports(conn: sqlite3.Connection, type: str, signature: str,
+                  since: str | None = None) -> list[sqlite3.Row]:
+    """The reports in one merge group (dated from ``since`` on, if given), with evidence."""
+    if since is None:
+        return conn.execute(_GROUP_SQL, (type, signature)).fetchall()
+    return conn.execute(_GROUP_SINCE_SQL, (type, signature, since)).fetchall()
 
 
 def _topics(rows: Iterable[Sequence[Any]], into: Topics) -> Topics:
@@ -153,9 +184,12 @@ def _topics(rows: Iterable[Sequence[Any]], into: Topics) -> Topics:
     return into
 
 
-def group_topics(conn: sqlite3.Connection, type: str, signature: str, into: Topics) -> Topics:
+def group_topics(conn: sqlite3.Connection, type: str, signature: str, into: Topics,
+                 since: str | None = None) -> Topics:
     """Topics of the reports in one merge group, by (doc_id, event seq)."""
-    return _topics(conn.execute(_GROUP_TOPICS_SQL, (type, signature)), into)
+    if since is None:
+        return _topics(conn.execute(_GROUP_TOPICS_SQL, (type, signature)), into)
+    return _topics(conn.execute(_GROUP_TOPICS_SINCE_SQL, (type, signature, since)), into)
 
 
 def all_reports(conn: sqlite3.Connection) -> list[sqlite3.Row]:
@@ -184,6 +218,16 @@ JOIN claims AS x ON x.doc_id = p.doc_id AND x.seq = p.seq
 JOIN documents AS d ON d.id = x.doc_id
 WHERE p.a = ? AND p.b = ? AND p.item = 'claim'
 """
+_LATEST_CLAIMS_SQL = f"""
+SELECT {_CLAIM_COLUMNS} FROM {_LATEST.format(item="claim")}
+JOIN claims AS x ON x.doc_id = p.doc_id AND x.seq = p.seq
+JOIN documents AS d ON d.id = x.doc_id
+"""
+_LATEST_SUBJECTS_SQL = f"""
+SELECT s.doc_id, s.claim_seq, s.key FROM {_LATEST.format(item="claim")}
+JOIN claim_subjects AS s ON s.doc_id = p.doc_id AND s.claim_seq = p.seq
+ORDER BY s.doc_id, s.claim_seq, s.seq
+"""
 _PAIR_SUBJECTS_SQL = """
 SELECT s.doc_id, s.claim_seq, s.key FROM resolve_pairs AS p
 JOIN claim_subjects AS s ON s.doc_id = p.doc_id AND s.claim_seq = p.seq
@@ -207,6 +251,15 @@ def _subjects(rows: Iterable[Sequence[Any]]) -> Subjects:
 
 def pair_claim_subjects(conn: sqlite3.Connection, a: str, b: str) -> Subjects:
     return _subjects(conn.execute(_PAIR_SUBJECTS_SQL, tuple(sorted((a, b)))))
+
+
+def latest_claims(conn: sqlite3.Connection, a: str, b: str, limit: int) -> list[sqlite3.Row]:
+    """The newest ``limit`` claims two keys share (by document date)."""
+    return conn.execute(_LATEST_CLAIMS_SQL, (*sorted((a, b)), limit)).fetchall()
+
+
+def latest_claim_subjects(conn: sqlite3.Connection, a: str, b: str, limit: int) -> Subjects:
+    return _subjects(conn.execute(_LATEST_SUBJECTS_SQL, (*sorted((a, b)), limit)))
 
 
 def claims_by_indicators(conn: sqlite3.Connection, indicators: Iterable[str]) -> list[sqlite3.Row]:

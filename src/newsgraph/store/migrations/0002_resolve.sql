@@ -5,14 +5,18 @@
 -- Which claims and events two entity keys share (a <= b; a = b for one key).
 -- Keys are the subjects of a claim or the participants of an event, with the
 -- countries their people and organizations stand for.
+-- ``day`` orders them, newest first: an event's first possible day (else its
+-- document's date), a claim's document date.
 CREATE TABLE resolve_pairs (
     a      TEXT NOT NULL,
     b      TEXT NOT NULL,
     item   TEXT NOT NULL CHECK (item IN ('claim', 'event')),
     doc_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
     seq    INTEGER NOT NULL,
+    day    TEXT,
     PRIMARY KEY (a, b, item, doc_id, seq)
 ) WITHOUT ROWID;
+CREATE INDEX resolve_pairs_latest ON resolve_pairs(a, b, item, day);
 CREATE INDEX resolve_pairs_doc ON resolve_pairs(doc_id);
 
 -- One row per event report: the group it can merge in (type and signature), the
