@@ -96,7 +96,11 @@ class Pipeline:
         try:  # the batch gets the time of all its documents; past it, each is parsed alone
             with time_limit(self.time_limit * len(articles)):
                 return {id(a): d for a, d in zip(articles, nlp.pipe(texts), strict=True)}
-        except (Exception, TimeLimitExceeded):  # noqa: BLE001 - find the culprit document by document
+        except TimeLimitExceeded:
+            if len(articles) == 1:  # no culprit to find: it ran its full time already
+                return {id(articles[0]): too_slow(_where(articles[0]), self.time_limit)}
+            return {id(a): self._parse_one(a) for a in articles}
+        except Exception:  # noqa: BLE001 - find the culprit document by document
             log.debug("batch failed in spaCy; retrying one by one", exc_info=True)
             return {id(a): self._parse_one(a) for a in articles}
 

@@ -237,6 +237,11 @@ def _of_country(text: str, end: int) -> int:
     return end
 
 
+def _surname_of(name: str, persons: set[str]) -> bool:
+    """"Jobs" where the text has named "Steve Jobs": the person again, whatever the NER says."""
+    return " " not in name and any(" " in p and p.split()[-1] == name for p in persons)
+
+
 def _mostly_persons(doc: object) -> set[str]:
     """Names the NER tags PERSON more often than anything else in this document."""
     votes: dict[str, Counter[str]] = {}
@@ -252,7 +257,7 @@ _MODEL_NUMBER = re.compile(r"\s+[A-Z]?\d{2,4}(?:-\d+)?s?\b")
 def _retype(type_: str, name: str, ent: object, persons: set[str], text: str, start: int) -> str:
     if type_ == "PERSON":
         return "PERSON"
-    if name in persons or _after_title(text, start):
+    if name in persons or _after_title(text, start) or _surname_of(name, persons):
         return "PERSON"
     if type_ == "ORG" and _FACILITY_WORDS.search(name):
         return "FACILITY"

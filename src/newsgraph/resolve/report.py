@@ -125,6 +125,9 @@ def contradictions_table(found: Sequence[Contradiction]) -> Any:
 def print_dossier(d: Dossier, *, all_series: bool = False) -> None:
     console = _console()
     console.print(f"[bold]Dossier: {safe(d.a_name)} ({safe(d.a)}) \u2014 {safe(d.b_name)} ({safe(d.b)})[/bold]")
+    if not d.complete:
+        console.print(f"A busy pair: the newest reports and figures, from {safe(d.since)} on "
+                      "(`newsgraph series --subject A --subject B` has every figure).")
     dated = [e for e in d.events if e.date]
     console.print(events_table(dated) if dated else "No dated events of the two together.")
     ranked = sorted(d.series, key=_series_rank)
