@@ -6,7 +6,9 @@ The store is the one ``benchmarks/dossier.py`` builds (the same builder and seed
 same default file, so either script builds it once for both). The server is the real
 app (``create_app``) under uvicorn on 127.0.0.1 in this process; requests go over
 loopback with keep-alive, one at a time, and each latency is a whole request: routing,
-name resolution, ``resolve.dossier``, JSON serialization and transfer. Goal: p95 < 100 ms.
+name resolution, ``resolve.dossier``, JSON serialization, gzip and transfer. The server keeps
+answers until the store changes, so a pair's first request is computed and the next ones
+are cached: both are reported. Goal: p95 < 100 ms.
 """
 
 from __future__ import annotations
@@ -77,20 +79,24 @@ def _call(client, a: str, b: str) -> tuple[float, int]:  # type: ignore[no-untyp
 
 
 def measure(base: str, pairs: list, calls: int, seed: int = 11) -> dict:
+    """Latencies of computed answers (each pair's first request) and of cached ones."""
     import httpx
 
     rng = random.Random(seed)
     top = max(pairs, key=lambda p: p.weight)
     key = lambda code: f"country:{code}"  # noqa: E731
+    chosen = [(key(p.a), key(p.b)) for p in rng.sample(pairs, min(calls, len(pairs)))]
+    chosen = [c for c in chosen if c != (key(top.a), key(top.b))]
     out: dict = {}
     with httpx.Client(base_url=base, timeout=60) as client:
         first, size = _call(client, key(top.a), key(top.b))
-        out["first_call"] = {"pair": [top.a, top.b], "ms": round(first, 1), "bytes": size}
-        runs = (("top pair", [(key(top.a), key(top.b))] * calls),
-                ("random pairs", [(key(p.a), key(p.b)) for p in rng.choices(pairs, k=calls)]),
-                ("by name", [(f"country {top.a}", f"country {top.b}")] * max(20, calls // 10)))
-        for name, chosen in runs:
-            out[name] = _stats([_call(client, a, b)[0] for a, b in chosen])
+        out["top pair, computed"] = {"pair": [top.a, top.b], "ms": round(first, 1), "bytes": size}
+        out["top pair, cached"] = _stats([_call(client, key(top.a), key(top.b))[0]
+                                          for _ in range(calls)])
+        out["random pairs, computed"] = _stats([_call(client, a, b)[0] for a, b in chosen])
+        out["random pairs, cached"] = _stats([_call(client, a, b)[0] for a, b in chosen])
+        out["by name, cached"] = _stats([_call(client, f"country {top.a}", f"country {top.b}")[0]
+                                         for _ in range(max(20, calls // 10))])
     return out
 
 
@@ -111,19 +117,21 @@ def main(argv: list[str] | None = None) -> int:
         result = {"documents": args.docs, "pairs": args.pairs, "db": str(db),
                   "build_s": round(built, 1), "goal_p95_ms": GOAL_MS,
                   **measure(base, pairs, args.calls)}
-    worst = max(result[name]["p95_ms"] for name in ("top pair", "random pairs"))
+    worst = max(result[name]["p95_ms"] for name in ("top pair, cached", "random pairs, computed"))
     result["meets_goal"] = worst < GOAL_MS
     if args.json:
         print(json.dumps(result))
         return 0
     print(f"store {db}: {args.docs} documents, {args.pairs} country pairs (built/checked in {built:.0f} s)")
-    first = result["first_call"]
-    print(f"first call (top pair {'-'.join(first['pair'])}): {first['ms']} ms, {first['bytes']} bytes")
-    for name in ("top pair", "random pairs", "by name"):
+    top = result["top pair, computed"]
+    print(f"GET /api/v1/dossier, top pair {'-'.join(top['pair'])}, computed: {top['ms']} ms, "
+          f"{top['bytes']} bytes")
+    for name in ("top pair, cached", "random pairs, computed", "random pairs, cached", "by name, cached"):
         r = result[name]
         print(f"GET /api/v1/dossier, {name}: p50 {r['p50_ms']} ms, p95 {r['p95_ms']} ms, "
               f"max {r['max_ms']} ms over {r['calls']} calls")
-    print(f"goal p95 < {GOAL_MS:g} ms: {'met' if result['meets_goal'] else 'NOT met'}")
+    print(f"goal p95 < {GOAL_MS:g} ms (top pair cached, random pairs computed): "
+          f"{'met' if result['meets_goal'] else 'NOT met'}")
     return 0
 
 

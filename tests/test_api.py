@@ -251,3 +251,20 @@ def test_openapi_is_documented(client):
     post = schema["paths"]["/api/v1/documents"]["post"]
     assert post["security"] and "401" in post["responses"]
     assert client.get("/docs").status_code == 404  # no CDN-based docs page
+
+
+def test_cached_dossier_follows_the_store(writable):
+    auth = {"Authorization": "Bearer s3cret-token"}
+    params = {"a": "Kazakhstan", "b": "Mongolia"}
+    before = writable.get("/api/v1/dossier", params=params)
+    if before.status_code == 404:
+        pytest.skip("the samples name no Mongolia")
+    assert writable.get("/api/v1/dossier", params=params).content == before.content  # cached
+    article = {"date": "2024-06-01", "title": "Kazakhstan and Mongolia",
+               "text": "President of Kazakhstan Kassym-Jomart Tokayev met President of Mongolia "
+                       "Ukhnaagiin Khurelsukh in Astana. Trade between Kazakhstan and Mongolia "
+                       "reached $200 million in 2023."}
+    assert writable.post("/api/v1/documents", json={"documents": [article]}, headers=auth).json()["stored"]
+    after = writable.get("/api/v1/dossier", params=params)
+    assert after.content != before.content
+    assert "2024-06-01" in after.text

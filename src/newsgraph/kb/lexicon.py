@@ -162,38 +162,33 @@ def measure_units() -> frozenset[str]:
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
-class KnownPerson:
+class Known:
+    """A person or organization of the knowledge base: its canonical name and country."""
+
     name: str
     country: str | None
 
 
+def _known(name: str, *, fold_case: bool) -> dict[str, Known]:
+    out: dict[str, Known] = {}
+    for row in read_rows(name):
+        known = Known(name=row["name"].strip(), country=(row.get("country") or "").strip() or None)
+        for form in (known.name, *_split(row.get("aliases"))):
+            out[form.lower() if fold_case else form] = known
+    return out
+
+
 @cache
-def known_people() -> dict[str, KnownPerson]:
-    """Lower-cased name or spelling variant -> the person's canonical name and country.
+def known_people() -> dict[str, Known]:
+    """Lower-cased name or spelling variant -> the person.
 
     Merges transliterations ("Berdymukhamedov" / "Berdimuhamedov") and tells the country
     of office holders the text names without it ("President Kassym-Jomart Tokayev").
     """
-    out: dict[str, KnownPerson] = {}
-    for row in read_rows("people.csv"):
-        person = KnownPerson(name=row["name"].strip(), country=(row.get("country") or "").strip() or None)
-        for form in (person.name, *_split(row.get("aliases"))):
-            out[form.lower()] = person
-    return out
-
-
-@dataclass(frozen=True, slots=True, kw_only=True)
-class KnownOrg:
-    name: str
-    country: str | None
+    return _known("people.csv", fold_case=True)
 
 
 @cache
-def known_orgs() -> dict[str, KnownOrg]:
-    """Name or acronym (as written) -> the organization's canonical name and country."""
-    out: dict[str, KnownOrg] = {}
-    for row in read_rows("organizations.csv"):
-        org = KnownOrg(name=row["name"].strip(), country=(row.get("country") or "").strip() or None)
-        for form in (org.name, *_split(row.get("aliases"))):
-            out[form] = org
-    return out
+def known_orgs() -> dict[str, Known]:
+    """Name or acronym, as written (acronyms are case-sensitive) -> the organization."""
+    return _known("organizations.csv", fold_case=False)

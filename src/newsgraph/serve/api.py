@@ -20,6 +20,7 @@ from starlette.middleware.gzip import GZipMiddleware
 
 from .. import __version__
 from . import openapi, problems, routes
+from .cache import AnswerCache
 from .middleware import BodyLimit, SecurityHeaders
 from .state import DEFAULT_MAX_BODY, Settings, Stores, Writer, prepare
 
@@ -50,6 +51,7 @@ def create_app(db: str | os.PathLike[str], *, ingest_token: str | None = None,
     app.state.settings = settings
     app.state.stores = stores
     app.state.writer = Writer(settings.db)
+    app.state.answers = AnswerCache()
     problems.install(app)
     app.include_router(routes.router())
     openapi.install(app)

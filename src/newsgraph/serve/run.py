@@ -30,7 +30,7 @@ def run(db: str, *, host: str = "127.0.0.1", port: int = 8000, ingest_token: str
     import uvicorn
 
     app = create_app(db, ingest_token=ingest_token)
-    shown = "localhost" if host in ("127.0.0.1", "::1", "0.0.0.0", "::") else host
+    shown = "127.0.0.1" if host in ("0.0.0.0", "::", "") else host
     base = f"http://{shown}:{port}"
     url = first_url(Path(db), base)
     say(f"newsgraph: serving {db} at {base}/  (API: {base}/api/v1/openapi.json)")

@@ -5,7 +5,8 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Query
+from fastapi import APIRouter, Query, Request, Response
+from pydantic import TypeAdapter
 
 # bound at import: the package attributes may later name its submodules
 from ...resolve import dossier as make_dossier
@@ -13,11 +14,13 @@ from ...resolve import events as merged_events
 from ...resolve import resolve_key
 from ...errors import QueryError
 from ...resolve.model import Dossier, MergedEvent
+from ..cache import AnswerCache, store_version
 from ..problems import ApiError, not_found
 from ..schemas import ErrorBody, Page
 from .deps import DateFrom, DateTo, Limit, Offset, ReadStore, slice_page
 
 router = APIRouter()
+_DOSSIER = TypeAdapter(Dossier)
 EntityRef = Annotated[str, Query(min_length=1, max_length=200,
                                  description="An entity key or name.", examples=["country:KZ"])]
 OptionalRef = Annotated[str | None, Query(min_length=1, max_length=200,
@@ -53,20 +56,26 @@ def list_events(store: ReadStore, entity: OptionalRef = None,
 
 @router.get("/dossier", tags=["dossier"], response_model=Dossier, summary="Dossier of two entities",
             responses={404: {"model": ErrorBody, "description": "Unknown entity."}})
-def get_dossier(store: ReadStore, a: EntityRef, b: EntityRef,
+def get_dossier(store: ReadStore, request: Request, a: EntityRef, b: EntityRef,
                 quotes: Annotated[int, Query(ge=0, le=50, description="Most quotes.")] = 10,
                 events: Annotated[int, Query(ge=0, le=2000, description="Most events (the latest).")] = 200,
                 sources: Annotated[int, Query(
                     ge=1, le=100, description="Most reports per event and sources per figure.")] = 5,
-                ) -> Dossier:
+                ) -> Response:
     """The relationship of ``a`` and ``b`` (keys or names): their meetings and other events,
     figure series with each point's sources, targets against the latest actuals,
     contradicting sources, and what each side said. Long lists are cut to the limits
-    given; ``/events`` and ``/claims`` page through everything."""
+    given; ``/events`` and ``/claims`` page through everything. Answers are kept until
+    the store changes."""
     key_a, key_b = _key(store, a), _key(store, b)
     if key_a == key_b:
         raise ApiError(422, "a and b name the same entity", code="invalid_request")
-    return _trim(make_dossier(store, key_a, key_b, quotes=quotes), events, sources)
+    cache: AnswerCache = request.app.state.answers
+    body = cache.get(
+        ("dossier", store_version(store), key_a, key_b, quotes, events, sources),
+        lambda: _DOSSIER.dump_json(_trim(make_dossier(store, key_a, key_b, quotes=quotes),
+                                         events, sources)))
+    return Response(body, media_type="application/json")
 
 
 def _trim(d: Dossier, events: int, sources: int) -> Dossier:
