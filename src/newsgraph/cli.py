@@ -234,7 +234,12 @@ def export(
         table = "claims"
     with _store(db) as store:
         target = sys.stdout if out == "-" and fmt != "parquet" else out
-        count = export_store(store, fmt, target, table=table)
+        try:  # the file is where the user asks, written as the user; nothing in the data names it
+            count = export_store(store, fmt, target, table=table)
+        except BrokenPipeError:
+            raise
+        except OSError as exc:
+            raise _fail(f"{out}: cannot write the export: {exc.strerror or exc}") from None
     _err(f"exported {count} rows of {table} as {fmt}" + ("" if out == "-" else f" to {out}"))
 
 

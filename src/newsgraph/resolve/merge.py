@@ -2,10 +2,13 @@
 
 Two reports are of one event when they have the same type and the same signature
 (the same sides: countries, or people for a domestic event, see ``keys.signature``),
-their people do not contradict (they share someone, or one side names nobody), and
-their dates agree: two days at most ``window_days`` apart, or a month (week) that
-holds the day. Dates vaguer than a month, and undated reports, merge only within one
-document. Each report joins at most one event, so counts never double.
+they name the same people, and their dates agree: two days at most ``window_days``
+apart, or a month (week) that holds the day. Dates vaguer than a month, and undated
+reports, merge only within one document. Reports merge only when they name the same
+two people at least, and only
+meetings (and, across documents, agreements) merge at all: that keeps merged events
+right at the cost of leaving some reports of one event apart. Each report joins at
+most one event, so counts never double.
 """
 
 from __future__ import annotations
@@ -20,6 +23,15 @@ from typing import Any
 
 from .keys import MAX_MERGE_SPAN_DAYS
 from .model import MergedEvent, Source
+
+# Types whose reports are merged: a meeting, call or visit is told again and again (in a
+# release's title and body, in several outlets); an agreement across outlets. Other
+# types (statements, support, sanctions...) are distinct acts, however alike they read.
+SAME_DOCUMENT_TYPES = frozenset({"CONSULT"})
+ACROSS_DOCUMENT_TYPES = frozenset({"CONSULT", "AGREE"})
+# Reports merge only when they name the same two people: a country, a title or one
+# person alone ("the President discussed...") says too little to tell two talks apart.
+MIN_SHARED_PEOPLE = 2
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -78,9 +90,8 @@ class _Cluster:
 
 
 def _people_agree(a: frozenset[str] | set[str], b: frozenset[str] | set[str]) -> bool:
-    if not a or not b:
-        return True
-    return len(a & b) >= min(2, len(a), len(b))
+    """Both reports name the same two people at least (the two sides of a meeting)."""
+    return len(a & b) >= MIN_SHARED_PEOPLE
 
 
 def _dates_agree(anchor: Report, report: Report, window_days: int, same_doc: bool) -> bool:
@@ -95,6 +106,8 @@ def _dates_agree(anchor: Report, report: Report, window_days: int, same_doc: boo
 
 def _accepts(cluster: _Cluster, report: Report, window_days: int) -> bool:
     same_doc = report.doc_id in cluster.docs
+    if report.type not in (SAME_DOCUMENT_TYPES if same_doc else ACROSS_DOCUMENT_TYPES):
+        return False
     return (_people_agree(cluster.persons, report.persons)
             and _dates_agree(cluster.anchor, report, window_days, same_doc))
 

@@ -21,10 +21,11 @@ def store_version(store: Store) -> int:
 
 
 class AnswerCache:
-    """The ``size`` answers used last, as bytes; safe across threads."""
+    """The answers used last, as bytes, up to ``max_bytes`` in all; safe across threads."""
 
-    def __init__(self, size: int = 32) -> None:
-        self.size = size
+    def __init__(self, max_bytes: int = 64_000_000) -> None:
+        self.max_bytes = max_bytes
+        self.size = 0
         self._items: OrderedDict[Hashable, bytes] = OrderedDict()
         self._lock = threading.Lock()
         self.hits = 0
@@ -39,8 +40,9 @@ class AnswerCache:
         body = make()  # outside the lock: two threads may both build it, both get the same
         with self._lock:
             self.misses += 1
-            self._items[key] = body
-            self._items.move_to_end(key)
-            while len(self._items) > self.size:
-                self._items.popitem(last=False)
+            if key not in self._items:
+                self._items[key] = body
+                self.size += len(body)
+            while self.size > self.max_bytes and len(self._items) > 1:
+                self.size -= len(self._items.popitem(last=False)[1])
         return body
