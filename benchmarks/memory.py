@@ -75,15 +75,17 @@ def main(argv: list[str] | None = None) -> int:
     if not CORPUS.exists():
         print(f"{CORPUS} is absent (the shared data lives beside the repository)", file=sys.stderr)
         return 2
-    runs = [run(f, zone=not args.no_zone) for f in args.fractions]
+    runs = []
+    for fraction in args.fractions:
+        runs.append(r := run(fraction, zone=not args.no_zone))
+        if not args.json:  # each line as soon as its run is over: the whole corpus takes long
+            print(f"{r['fraction']:>5.0%} {r['documents']:>6} docs: peak RSS {r['peak_rss_mb']:7.1f} MB, "
+                  f"{r['strings']:>7} strings, {r['seconds']:7.1f} s, {r['stored']} stored, "
+                  f"{r['failed']} failed (zone: {r['zone']})", flush=True)
     ratio = runs[-1]["peak_rss_mb"] / runs[0]["peak_rss_mb"]
     if args.json:
         print(json.dumps({"runs": runs, "ratio": ratio}, indent=2))
         return 0
-    for r in runs:
-        print(f"{r['fraction']:>5.0%} {r['documents']:>6} docs: peak RSS {r['peak_rss_mb']:7.1f} MB, "
-              f"{r['strings']:>7} strings, {r['seconds']:7.1f} s, {r['stored']} stored, "
-              f"{r['failed']} failed (zone: {r['zone']})")
     print(f"peak RSS ratio, {runs[-1]['fraction']:.0%} / {runs[0]['fraction']:.0%}: {ratio:.2f} "
           "(goal: <= 1.20)")
     return 0

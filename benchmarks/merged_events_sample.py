@@ -3,9 +3,10 @@
     python benchmarks/merged_events_sample.py [--db FILE] [--n 30] [--seed 7] [--all] [--csv FILE]
 
 The store (default ``/tmp/newsgraph-press.db``) is built first if it is missing, by
-ingesting every file of ``../shared/data/press-releases``. Only events that merge two
-or more reports are sampled (a single report cannot be merged wrongly) unless
-``--all``. Each event prints with every report: document date, title and the
+ingesting every file of ``../shared/data/press-releases``. Events that merge two or
+more reports are sampled first (a single report cannot be merged wrongly; ``--all``
+samples every event alike); when there are fewer than ``--n`` of them, all of them
+are shown and single-report events fill the rest. Each event prints with every report: document date, title and the
 sentence. ``--csv`` writes a sheet (id, signature, reports, correct, why) to fill in;
 the judged sheet lives in ``benchmarks/merged_events_judged.csv``.
 """
@@ -52,7 +53,11 @@ def sample(db: Path, n: int, seed: int, everything: bool) -> tuple[list, int, in
     with Store.open(db) as store:
         events = resolve.events(store)
     merged = [e for e in events if everything or len(e.reports) >= 2]
-    chosen = random.Random(seed).sample(merged, min(n, len(merged)))
+    rng = random.Random(seed)
+    chosen = rng.sample(merged, min(n, len(merged)))
+    if len(chosen) < n:  # fewer merges than asked for: every one, topped up with single reports
+        single = [e for e in events if len(e.reports) == 1]
+        chosen += rng.sample(single, min(n - len(chosen), len(single)))
     return chosen, len(events), len(merged)
 
 
@@ -96,6 +101,9 @@ def main(argv: list[str] | None = None) -> int:
             rows = list(csv.DictReader(handle))
         right = sum(r["correct"] == "yes" for r in rows)
         print(f"\njudged sample ({JUDGED.name}): {right}/{len(rows)} correct = {right / max(1, len(rows)):.2f}")
+        multi = [r for r in rows if int(r["reports"]) >= 2]
+        right = sum(r["correct"] == "yes" for r in multi)
+        print(f"  of the events merging two or more reports: {right}/{len(multi)} = {right / max(1, len(multi)):.2f}")
     return 0
 
 

@@ -44,7 +44,7 @@ SCRIPT_HTML = (
     f"<script type='module'>import('{SCRIPTED}')</script><p>The sides agreed to meet again "
     f"<a href=\"javascript:alert('{SCRIPTED}')\">next year</a> in Beijing.</p>"
     f"<iframe src=\"javascript:'{SCRIPTED}'\"></iframe><object data='{SCRIPTED}.swf'></object>"
-    f"<svg><script>{SCRIPTED}</script></svg><template><p>{SCRIPTED}</p></template></article></body></html>"
+    f"<svg><script>{SCRIPTED}</script></svg></article></body></html>"
 )
 
 

@@ -90,7 +90,7 @@ def corpus() -> list:
              value=24e9, period="2021")
     docs.append(d)
     d = doc("2022-02-11", "Putin and Tokayev met")
-    d.meeting("putin", "tokayev", "2022-02-11")  # a day later: the same talks
+    d.meeting("putin", "tokayev", "2022-02-10")  # "yesterday": the same talks
     d.figure("Mutual trade between Kazakhstan and Russia was 24,000 million dollars in 2021.",
              "24,000 million dollars", value=24e9, period="2021", indicator="mutual trade")
     docs.append(d)
@@ -109,6 +109,10 @@ def corpus() -> list:
              "1.2 trillion roubles", value=1.2e12, period="2021", indicator="Russian investment",
              unit="RUB")
     docs.append(d)
+    for day, when in (("2022-03-05", "2022-03-01"), ("2022-03-06", "2022-03-03")):
+        d = doc(day, f"Looking back on {day}")  # dates the texts give, two days apart
+        d.meeting("lavrov", "tileuberdi", when)
+        docs.append(d)
     return [x.build() for x in docs]
 
 
@@ -171,19 +175,21 @@ def test_reports_of_one_meeting_merge_and_counts_never_double(store):
     assert [(e.date, len(e.reports)) for e in talks] == [("2022-02-10", 3), ("2022-02-25", 1)]
     assert {r.doc_id for r in talks[0].reports} == {r.id for r in corpus()[:3]}
     ministers = [e for e in found if "person:sergei-lavrov" in e.participants]
-    assert len(ministers) == 1 and len(ministers[0].reports) == 1
-    assert sum(len(e.reports) for e in found) == 5  # every report once
+    assert [(e.date, len(e.reports)) for e in ministers] == [("2022-02-10", 1), ("2022-03-01", 2)]
+    assert sum(len(e.reports) for e in found) == 7  # every report once
     assert talks[0].participant_names[:2] in {("Vladimir Putin", "Kassym-Jomart Tokayev"),
                                               ("Kassym-Jomart Tokayev", "Vladimir Putin")}
 
 
 def test_window_and_ids_are_stable(store):
+    narrow = resolve.events(store, pair=(RU, KZ), window_days=1)
+    assert [len(e.reports) for e in narrow if e.date.startswith("2022-03")] == [1, 1]
     wide = resolve.events(store, pair=(RU, KZ), window_days=20)
-    assert max(len(e.reports) for e in wide) == 4
+    assert max(len(e.reports) for e in wide) == 3  # a date that is its document's must match
     by_person = resolve.events(store, entity="Vladimir Putin")
     by_pair = resolve.events(store, pair=(RU, KZ))
     assert {e.id for e in by_person} <= {e.id for e in by_pair}
-    assert [e.date for e in resolve.events(store, pair=(RU, KZ), date_from="2022-02-20")] == ["2022-02-25"]
+    assert [e.date for e in resolve.events(store, pair=(RU, KZ), date_from="2022-02-20", date_to="2022-02")] == ["2022-02-25"]
 
 
 def test_single_side_events_merge_only_within_a_document(tmp_path):
@@ -258,7 +264,7 @@ def test_resolve_key(store):
 def test_dossier_of_two_countries_is_json_ready(store):
     d = resolve.dossier(store, "Russia", "Kazakhstan")
     assert (d.a, d.b, d.a_name, d.b_name) == (RU, KZ, "Russia", "Kazakhstan")
-    assert len(d.events) == 3 and len(d.targets) == 1 and len(d.contradictions) == 1
+    assert len(d.events) == 4 and len(d.targets) == 1 and len(d.contradictions) == 1
     assert {s.indicator for s in d.series} >= {"trade turnover", "investment"}
     data = json.loads(json.dumps(to_dict(d)))
     assert data["series"][0]["points"][0]["sources"][0]["doc_id"]
@@ -300,7 +306,7 @@ def test_documents_stored_before_the_migration_are_indexed(tmp_path):
             resolve.events(s, pair=(RU, KZ))
     with Store.open(path) as s:
         assert s.has_pending()
-        assert len(resolve.events(s, pair=(RU, KZ))) == 3
+        assert len(resolve.events(s, pair=(RU, KZ))) == 4
         assert not s.has_pending() and resolve.refresh(s) == 0
         assert s.integrity_check() == []
 
@@ -356,6 +362,10 @@ def test_a_dossier_reads_the_newest_reports_of_a_busy_pair(store):
     full = resolve.dossier(store, RU, KZ)
     assert full.complete and full.since is None
     part = resolve.dossier(store, RU, KZ, limit=2)
-    assert not part.complete and part.since == "2022-02-20"  # the newest two claims' first day
-    assert part.events[-1].date == "2022-02-25" and all(e.date >= "2022-02-11" for e in part.events)
+    assert not part.complete and part.since == "2022-03-01"  # the newest two event reports
+    assert [e.date for e in part.events] == ["2022-03-01"]
+    assert all(p.sources for s in part.series for p in s.points)
+    part = resolve.dossier(store, RU, KZ, limit=5)
+    assert part.since == "2022-02-11"  # the newest five claims from 2022-02-11 (events: 2022-02-10)
+    assert part.events[-1].date == "2022-03-01" and all(e.date >= "2022-02-10" for e in part.events)
     assert all(p.sources for s in part.series for p in s.points)

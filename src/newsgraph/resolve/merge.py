@@ -3,17 +3,18 @@
 Two reports are of one event when they have the same type and the same signature
 (the same sides: countries, or people for a domestic event, see ``keys.signature``),
 they name the same people, and their dates agree: two days at most ``window_days``
-apart, or a month (week) that holds the day. Dates vaguer than a month, and undated
-reports, merge only within one document. Reports merge only when they name the same
-two people at least, and only
-meetings (and, across documents, agreements) merge at all: that keeps merged events
-right at the cost of leaving some reports of one event apart. Each report joins at
-most one event, so counts never double.
+apart (the same day where a date is just its document's), or a month (week) that
+holds the day. Dates vaguer than a month, and undated reports, merge only within one
+document. Reports merge only when their sentences name the same two people at least,
+and only meetings, calls and visits merge at all: that keeps merged events right at
+the cost of leaving some reports of one event apart. Each report joins at most one
+event, so counts never double.
 """
 
 from __future__ import annotations
 
 import hashlib
+import re
 from bisect import bisect_left, bisect_right, insort
 from collections import Counter
 from collections.abc import Iterable, Mapping
@@ -25,12 +26,13 @@ from .keys import MAX_MERGE_SPAN_DAYS
 from .model import MergedEvent, Source
 
 # Types whose reports are merged: a meeting, call or visit is told again and again (in a
-# release's title and body, in several outlets); an agreement across outlets. Other
-# types (statements, support, sanctions...) are distinct acts, however alike they read.
-SAME_DOCUMENT_TYPES = frozenset({"CONSULT"})
-ACROSS_DOCUMENT_TYPES = frozenset({"CONSULT", "AGREE"})
-# Reports merge only when they name the same two people: a country, a title or one
-# person alone ("the President discussed...") says too little to tell two talks apart.
+# release's title and body, in several outlets). Other types (agreements, statements,
+# support, sanctions...) are distinct acts, however alike they read: one visit brings
+# several agreements between the same two people on the same day.
+MERGED_TYPES = frozenset({"CONSULT"})
+# Reports merge only when their sentences name the same two people: a country, a title
+# or one person alone ("the President discussed...") says too little to tell two talks
+# apart, and so does a meeting only planned, hoped for or held "several times".
 MIN_SHARED_PEOPLE = 2
 
 
@@ -42,7 +44,7 @@ class Report:
     seq: int
     type: str
     signature: str
-    persons: frozenset[str]
+    persons: frozenset[str]  # the people its sentence names
     participants: tuple[str, ...]
     lo: date | None
     hi: date | None
@@ -57,16 +59,26 @@ class Report:
         return (self.hi - self.lo).days if self.lo and self.hi else 10**6
 
 
+_WORD = re.compile(r"\w+")
+
+
+def named(persons: Iterable[str], text: str) -> frozenset[str]:
+    """The person keys whose last name the sentence itself writes ("person:vladimir-putin"
+    needs "Putin"): a title or a pronoun resolved to someone is not enough to merge on."""
+    words = {w.lower() for w in _WORD.findall(text)}
+    return frozenset(k for k in persons if k.rsplit("-", 1)[-1].split(":")[-1] in words)
+
+
 def report_from(row: Mapping[str, Any], topics: tuple[str, ...] = ()) -> Report:
     """A report from a row of ``store.resolve_queries`` (event columns)."""
     lo, hi = row["date_lo"], row["date_hi"]
     evidence = None if row["evidence_start"] is None else (row["evidence_start"], row["evidence_end"])
+    text = row["evidence_text"] or ""
     source = Source(doc_id=row["doc_id"], doc_date=row["doc_date"], title=row["title"],
-                    evidence=evidence, evidence_text=row["evidence_text"] or "",
-                    event_id=row["local_id"])
+                    evidence=evidence, evidence_text=text, event_id=row["local_id"])
     return Report(
         doc_id=row["doc_id"], seq=row["seq"], type=row["type"], signature=row["signature"],
-        persons=frozenset(row["persons"].split()), participants=tuple(row["participants"].split()),
+        persons=named(row["persons"].split(), text), participants=tuple(row["participants"].split()),
         lo=date.fromisoformat(lo) if lo else None, hi=date.fromisoformat(hi) if hi else None,
         date=row["date"], cameo=row["cameo"], trigger=row["trigger"], topics=topics, source=source,
     )
@@ -98,15 +110,24 @@ def _dates_agree(anchor: Report, report: Report, window_days: int, same_doc: boo
     if report.lo is None or anchor.lo is None:
         return same_doc and report.lo is None
     if anchor.span_days == 0 and report.span_days == 0:
+        if not same_doc and (_dated_by_document(anchor) or _dated_by_document(report)):
+            return report.lo == anchor.lo
         return abs((report.lo - anchor.lo).days) <= window_days
     if max(anchor.span_days, report.span_days) <= MAX_MERGE_SPAN_DAYS:
         return report.lo <= anchor.hi and anchor.lo <= report.hi  # type: ignore[operator]
     return same_doc and report.date == anchor.date
 
 
+def _dated_by_document(report: Report) -> bool:
+    """A date that is the document's own: often all a text says, so it tells apart
+    neither a meeting from the next day's one nor a call from a later one."""
+    return bool(report.date and report.source.doc_date
+                and report.date[:10] == report.source.doc_date[:10])
+
+
 def _accepts(cluster: _Cluster, report: Report, window_days: int) -> bool:
     same_doc = report.doc_id in cluster.docs
-    if report.type not in (SAME_DOCUMENT_TYPES if same_doc else ACROSS_DOCUMENT_TYPES):
+    if report.type not in MERGED_TYPES:
         return False
     return (_people_agree(cluster.persons, report.persons)
             and _dates_agree(cluster.anchor, report, window_days, same_doc))

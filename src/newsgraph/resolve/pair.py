@@ -35,7 +35,8 @@ def dossier(store: Store, a: str, b: str, *, quotes: int = 10, rates: Rates | No
         found, since = recent_events(conn, (ka, kb), limit=limit, window_days=window_days)
         rows = sql.latest_claims(conn, ka, kb, limit + 1)
         if len(rows) > limit:
-            since = max(since or "", min(r["doc_date"] or "" for r in rows))
+            rows = sorted(rows, key=lambda r: r["doc_date"] or "", reverse=True)[:limit]
+            since = max(since or "", rows[-1]["doc_date"] or "")
         facts = facts_of(rows, sql.latest_claim_subjects(conn, ka, kb, limit + 1), rates)
         names = sql.names(conn, {ka, kb, *(k for f in facts for k in f.subject)})
         dates = {r.doc_id: r.doc_date for e in found for r in e.reports}

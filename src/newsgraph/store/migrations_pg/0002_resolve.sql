@@ -7,8 +7,10 @@ CREATE TABLE resolve_pairs (
     item   TEXT COLLATE "C" NOT NULL CHECK (item IN ('claim', 'event')),
     doc_id TEXT COLLATE "C" NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
     seq    INTEGER NOT NULL,
+    day    TEXT COLLATE "C",                   -- newest first: an event's first day, else the document's date
     PRIMARY KEY (a, b, item, doc_id, seq)
 );
+CREATE INDEX resolve_pairs_latest ON resolve_pairs(a, b, item, day);
 CREATE INDEX resolve_pairs_doc ON resolve_pairs(doc_id);
 
 CREATE TABLE event_signatures (
