@@ -94,19 +94,20 @@ def print_ingest_summary(summary: Any, db: str) -> None:
 
 
 def _print_stats(console: Any, db: str) -> None:
-    from .store import Store
+    from .store import Store, shown_db
 
     with Store.open(db, readonly=True) as store:
         stats = store.stats()
         people = store.entities(type="PERSON", limit=5)
         countries = store.entities(type="COUNTRY", limit=5)
     fields = {k: v for k, v in to_dict(stats).items() if isinstance(v, int)}
-    console.print("store " + safe(db) + ": " + ", ".join(f"{v} {k}" for k, v in fields.items()))
+    console.print("store " + safe(shown_db(db)) + ": " + ", ".join(f"{v} {k}" for k, v in fields.items()))
     if people or countries:
         console.print("most mentioned: " + safe(", ".join(e.name for e in (*countries, *people))))
+    where = safe(shown_db(db))
     console.print(
-        f"next: newsgraph search trade --db {safe(db)} | newsgraph entities --db {safe(db)} | "
-        f"newsgraph claims --indicator trade --db {safe(db)} | newsgraph show DOC_ID --db {safe(db)}"
+        f"next: newsgraph serve --db {where} (the web UI) | newsgraph dossier A B --db {where} | "
+        f"newsgraph search trade --db {where} | newsgraph claims --indicator trade --db {where}"
     )
 
 

@@ -32,7 +32,7 @@ def create_app(db: str | os.PathLike[str], *, ingest_token: str | None = None,
                max_body: int = DEFAULT_MAX_BODY) -> FastAPI:
     """The app over the store at ``db`` (created if missing). Ingest (POST) is on only
     with an ``ingest_token``; request bodies over ``max_body`` bytes get a 413."""
-    settings = Settings(db=Path(db), ingest_token=ingest_token or None, max_body=max_body)
+    settings = Settings(db=str(db), ingest_token=ingest_token or None, max_body=max_body)
     prepare(settings.db)
     stores = Stores(settings.db)
 

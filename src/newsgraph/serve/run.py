@@ -6,15 +6,14 @@ import threading
 import time
 import webbrowser
 from collections.abc import Callable
-from pathlib import Path
 from urllib.parse import quote
 
-from ..store import Store
+from ..store import Store, shown_db
 from .api import create_app
 from .queries import top_pairs
 
 
-def first_url(db: Path, base: str) -> str:
+def first_url(db: str, base: str) -> str:
     """The dossier of the two countries most written about together, else the home page."""
     with Store.open(db, readonly=True) as store:
         pairs = top_pairs(store, limit=1)
@@ -32,8 +31,8 @@ def run(db: str, *, host: str = "127.0.0.1", port: int = 8000, ingest_token: str
     app = create_app(db, ingest_token=ingest_token)
     shown = "127.0.0.1" if host in ("0.0.0.0", "::", "") else host
     base = f"http://{shown}:{port}"
-    url = first_url(Path(db), base)
-    say(f"newsgraph: serving {db} at {base}/  (API: {base}/api/v1/openapi.json)")
+    url = first_url(db, base)
+    say(f"newsgraph: serving {shown_db(db)} at {base}/  (API: {base}/api/v1/openapi.json)")
     say(f"newsgraph: open {url}")
     say("newsgraph: ingest over HTTP is " + ("on (token set)" if ingest_token else "off"))
     server = uvicorn.Server(uvicorn.Config(app, host=host, port=port, log_level="warning",

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import threading
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any
 
 from ..store import Store
@@ -20,7 +19,7 @@ DEFAULT_MAX_BODY = 5_000_000  # bytes in one request body
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Settings:
-    db: Path
+    db: str  # a SQLite path or a postgresql:// URL
     ingest_token: str | None = None
     max_body: int = DEFAULT_MAX_BODY
 
@@ -28,7 +27,7 @@ class Settings:
 class Stores:
     """Read-only stores, one per thread, closed together."""
 
-    def __init__(self, db: Path) -> None:
+    def __init__(self, db: str) -> None:
         self.db = db
         self._local = threading.local()
         self._opened: list[Store] = []
@@ -53,7 +52,7 @@ class Stores:
 class Writer:
     """Extraction and writes for ingest, one request at a time; spaCy loads on first use."""
 
-    def __init__(self, db: Path) -> None:
+    def __init__(self, db: str) -> None:
         self.db = db
         self.lock = threading.Lock()
         self._pipeline: Any = None
@@ -71,7 +70,7 @@ class Writer:
         _refresh(store)
 
 
-def prepare(db: Path) -> None:
+def prepare(db: str) -> None:
     """Create or migrate the store so that read-only connections can open it."""
     with Store.open(db) as store:
         _refresh(store)
