@@ -18,10 +18,9 @@ from .rates import Rates, load_rates
 @contextmanager
 def opened(db: str | Path) -> Iterator[Store]:
     """The store read-only, migrated and indexed first (once) if it needs to be."""
-    path = Path(db)
-    if not path.exists():
-        raise StoreError("no such store; create it with `newsgraph ingest PATH --db FILE`",
-                         where=str(path))
+    path = str(db)  # a SQLite file or a postgresql:// URL, as given
+    if "://" not in path and not Path(path).exists():
+        raise StoreError("no such store; create it with `newsgraph ingest PATH --db FILE`", where=path)
     try:
         store = Store.open(path, readonly=True)
         stale = store.has_pending()
