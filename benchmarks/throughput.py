@@ -73,6 +73,31 @@ def time_text_only(articles: list) -> dict[str, float]:
     return out
 
 
+def time_breakdown(articles: list, batch_size: int) -> dict[str, float]:
+    """Seconds spent in spaCy and in each extractor, over the same documents."""
+    from newsgraph.extract.registry import Context
+    from newsgraph.pipeline import Pipeline
+
+    pipeline = Pipeline(batch_size=batch_size)
+    started = time.perf_counter()
+    docs = list(pipeline.nlp.pipe([a.text for a in articles], batch_size=batch_size))
+    spent = {"spaCy": time.perf_counter() - started}
+    for article, doc in zip(articles, docs):
+        ctx = Context(article=article, doc=doc)
+        for step in pipeline.steps:
+            started = time.perf_counter()
+            ctx = ctx.with_items(step.run(ctx))
+            spent[step.name] = spent.get(step.name, 0.0) + time.perf_counter() - started
+    return spent
+
+
+def print_breakdown(spent: dict[str, float]) -> None:
+    total = sum(spent.values())
+    print(f"time by stage (total {total:.1f} s):")
+    for name, seconds in sorted(spent.items(), key=lambda kv: -kv[1]):
+        print(f"  {name:14} {seconds:8.2f} s  {100 * seconds / total:5.1f}%")
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("paths", nargs="*", default=[str(DEFAULT)])
@@ -80,7 +105,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--batch-size", type=int, default=16)
     parser.add_argument("--rounds", type=int, default=2)
     parser.add_argument("--json", action="store_true")
+    parser.add_argument("--breakdown", action="store_true", help="only the time of each stage")
     args = parser.parse_args(argv)
+    if args.breakdown:
+        print_breakdown(time_breakdown(load_articles(args.paths, args.docs), args.batch_size))
+        return 0
 
     articles = load_articles(args.paths, args.docs)
     texts = [a.text for a in articles]
