@@ -1,11 +1,12 @@
 """The PostgreSQL store: the SQLite store's interface and behaviour on a shared server.
 
 ``Store.open("postgresql://user@host:port/db")`` returns a :class:`PostgresStore`. It
-shares the rest of the store: ``flatten.py`` (record <-> rows), ``rows.py``, the read
-SQL of ``queries.py`` and ``resolve_queries.py`` and the export SQL, translated once
-by ``postgres_sql.py``. What differs is here: the connection, transactions (writers
-take turns through an advisory lock, as SQLite's writers do through its file lock),
-migrations (``postgres_schema.py``) and full-text search (``postgres_search.py``).
+shares the rest of the store: the methods and write SQL of ``common.py``, ``flatten.py``
+(record <-> rows), ``rows.py``, the read SQL of ``queries.py`` and ``resolve_queries.py``
+and the export SQL, all translated once by ``postgres_sql.py``. What differs is here:
+the connection, transactions (writers take turns through an advisory lock, as SQLite's
+writers do through its file lock), migrations (``postgres_schema.py``) and full-text
+search (``postgres_search.py``).
 
 The tables live in the first schema of the connection's ``search_path``; add
 ``?options=-csearch_path%3Dname`` to the URL to keep several stores in one database.
@@ -17,19 +18,14 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
-from types import TracebackType
 from typing import Any
 from urllib.parse import urlsplit, urlunsplit
 
-from ..errors import QueryError, StoreError
-from ..record import Record
-from . import postgres_schema, postgres_search, queries, resolve_queries
-from .flatten import document_row, flatten, rebuild
+from ..errors import StoreError
+from . import postgres_schema, postgres_search, queries
+from .common import BUSY_TIMEOUT_S, StoreBase
 from .postgres_sql import translate
-from .rows import (
-    AddResult, ClaimRow, DocumentHit, EntityDetail, EntitySummary, EventRow, StoreStats,
-)
-from .sqlite import _INSERT, _INSERT_DOCUMENT, _SELECT, _UPSERT_KEY, BUSY_TIMEOUT_S, _now
+from .rows import DocumentHit, StoreStats
 
 SCHEMES = ("postgresql://", "postgres://")
 WRITE_LOCK = 0x6E67_0002  # advisory lock key a writer holds for its transaction ("ng" 2)
@@ -123,7 +119,7 @@ def _reason(exc: Exception) -> str:
 
 # --- the store ------------------------------------------------------------------------------
 
-class PostgresStore:
+class PostgresStore(StoreBase):
     """A newsgraph store in a PostgreSQL database; the interface of the SQLite ``Store``.
 
     One connection per object: use it from one thread at a time. Also a context manager.
@@ -149,13 +145,7 @@ class PostgresStore:
                                   connect_timeout=max(1, int(timeout) or 1))
         except psycopg.Error as exc:
             raise StoreError(f"cannot open the store: {_reason(exc)}", where=redact(url)) from exc
-        store = cls(Connection(raw), url, readonly=readonly, timeout=timeout)
-        try:
-            store._prepare()
-        except BaseException:
-            raw.close()
-            raise
-        return store
+        return cls(Connection(raw), url, readonly=readonly, timeout=timeout)._ready()
 
     def _prepare(self) -> None:
         raw = self._conn.raw
@@ -167,26 +157,12 @@ class PostgresStore:
                 return
             postgres_schema.migrate(raw)
 
-    def _check_version(self) -> None:
-        current, latest = postgres_schema.check(self._conn.raw), postgres_schema.latest()
-        if current < latest:
-            raise StoreError(f"store schema version {current} is older than {latest}; "
-                             "open it once writable to migrate it", where=self.path)
+    def _versions(self) -> tuple[int, int]:
+        return postgres_schema.check(self._conn.raw), postgres_schema.latest()
 
     def close(self) -> None:
         """Close the connection (idempotent)."""
         self._conn.raw.close()
-
-    def __enter__(self) -> "PostgresStore":
-        return self
-
-    def __exit__(self, kind: type[BaseException] | None, exc: BaseException | None,
-                 tb: TracebackType | None) -> None:
-        self.close()
-
-    def __repr__(self) -> str:
-        mode = "readonly" if self.readonly else "readwrite"
-        return f"<PostgresStore {self.path!r} {mode}>"
 
     # --- transactions and errors ---------------------------------------------
 
@@ -198,15 +174,12 @@ class PostgresStore:
             yield
         except psycopg.Error as exc:
             if exc.sqlstate in _LOCKED:
-                raise StoreError(
-                    f"database is locked by another writer (waited {self.timeout:g} s); "
-                    "try again when it has finished", where=self.path) from exc
+                raise self._locked() from exc
             raise StoreError(f"{what}: {_reason(exc)}", where=where or self.path) from exc
 
     @contextmanager
     def _write(self) -> Iterator[None]:
-        if self.readonly:
-            raise StoreError("the store is open read-only", where=self.path)
+        self._require_writable()
         raw = self._conn.raw
         with self._errors("cannot start a write"):
             raw.execute("BEGIN")
@@ -237,83 +210,6 @@ class PostgresStore:
             if self._conn.in_transaction:
                 raw.execute("ROLLBACK")  # nothing to keep: it only read
 
-    # --- writing ---------------------------------------------------------------
-
-    def add(self, records: Sequence[Record]) -> AddResult:
-        """Store a batch in one transaction; records already stored are left as they are."""
-        stored: list[str] = []
-        duplicates: list[str] = []
-        ingested_at = _now()
-        with self._write():
-            for record in records:
-                new = self._insert(record, ingested_at)
-                (stored if new else duplicates).append(record.id)
-        return AddResult(stored=tuple(stored), duplicates=tuple(duplicates))
-
-    def _insert(self, record: Record, ingested_at: str) -> bool:
-        conn = self._conn
-        with self._errors("cannot store the record", where=record.id):
-            cur = conn.execute(_INSERT_DOCUMENT, document_row(record, ingested_at))
-            if cur.rowcount == 0:
-                return False
-            keys = [(e.key, e.type, e.name, e.country) for e in record.entities]
-            conn.executemany(_UPSERT_KEY, keys)
-            for table, rows in flatten(record).items():
-                if rows:
-                    conn.executemany(_INSERT[table], rows)
-            resolve_queries.write_derived(conn, record)
-        return True
-
-    def index_pending(self, *, batch: int = 200) -> int:
-        """Index for ``resolve`` the documents stored before its tables existed; how many."""
-        done = 0
-        while True:
-            with self.read() as conn:
-                todo = resolve_queries.pending(conn, batch)
-            if not todo:
-                return done
-            records = [self.document(doc_id) for doc_id in todo]
-            with self._write(), self._errors("cannot index the documents for resolve"):
-                for record in records:
-                    resolve_queries.clear_derived(self._conn, record.id)
-                    resolve_queries.write_derived(self._conn, record)
-            done += len(records)
-
-    def has_pending(self) -> bool:
-        """Whether documents wait to be indexed for ``resolve`` (see ``index_pending``)."""
-        with self.read() as conn:
-            return resolve_queries.has_pending(conn)
-
-    # --- reading one document --------------------------------------------------
-
-    def has(self, doc_id: str) -> bool:
-        """Whether a document with this id is stored."""
-        with self.read() as conn:
-            row = conn.execute("SELECT 1 FROM documents WHERE id = ?", (doc_id,)).fetchone()
-        return row is not None
-
-    def document(self, doc_id: str) -> Record:
-        """The stored record, rebuilt from the tables; QueryError if unknown."""
-        with self.read() as conn:
-            head = conn.execute("SELECT * FROM documents WHERE id = ?", (doc_id,)).fetchone()
-            if head is None:
-                raise QueryError("no document with this id in the store", where=doc_id)
-            tables = {t: conn.execute(sql, (doc_id,)).fetchall() for t, sql in _SELECT.items()}
-        return rebuild(head, tables)
-
-    def document_ids(self, *, batch: int = 500) -> Iterator[str]:
-        """Every stored id in insertion order, read in pages (for streaming exports)."""
-        last = 0
-        while True:
-            with self.read() as conn:
-                rows = conn.execute(
-                    "SELECT num, id FROM documents WHERE num > ? ORDER BY num LIMIT ?",
-                    (last, batch)).fetchall()
-            if not rows:
-                return
-            yield from (r["id"] for r in rows)
-            last = rows[-1]["num"]
-
     # --- queries ---------------------------------------------------------------
 
     def search(self, query: str | None = None, *, date_from: str | None = None,
@@ -337,33 +233,6 @@ class PostgresStore:
             return postgres_search.search(conn, query, filters=filters,
                                           page=queries._page(limit, offset), raw=raw)
 
-    def entities(self, *, type: str | None = None, query: str | None = None,
-                 limit: int = 50, offset: int = 0) -> list[EntitySummary]:
-        """Entity keys, most documents first; ``query`` matches name or key (substring)."""
-        with self.read() as conn:
-            return queries.entities(conn, type=type, query=query, limit=limit, offset=offset)
-
-    def entity(self, key: str, *, limit: int = 100) -> EntityDetail:
-        """One entity key: its roles (oldest first) and up to ``limit`` documents (newest first)."""
-        with self.read() as conn:
-            return queries.entity(conn, key, limit=limit)
-
-    def claims(self, *, indicator: str | None = None, subject: str | None = None,
-               kind: str | None = None, period: str | None = None, doc_id: str | None = None,
-               limit: int = 100, offset: int = 0) -> list[ClaimRow]:
-        """Claims matching every filter given (exact values), by document date."""
-        with self.read() as conn:
-            return queries.claims(conn, indicator=indicator, subject=subject, kind=kind,
-                                  period=period, doc_id=doc_id, limit=limit, offset=offset)
-
-    def events(self, *, type: str | None = None, entity: str | None = None,
-               date_from: str | None = None, date_to: str | None = None,
-               limit: int = 100, offset: int = 0) -> list[EventRow]:
-        """Events matching every filter given; ``entity`` is a key among the participants."""
-        with self.read() as conn:
-            return queries.events(conn, type=type, entity=entity, date_from=date_from,
-                                  date_to=date_to, limit=limit, offset=offset)
-
     def stats(self) -> StoreStats:
         """Counts over the store."""
         with self.read() as conn:
@@ -382,8 +251,7 @@ class PostgresStore:
 
     def rebuild_search_index(self) -> None:
         """Rebuild the full-text index (the tsvector column is kept in step by PostgreSQL)."""
-        if self.readonly:
-            raise StoreError("the store is open read-only", where=self.path)
+        self._require_writable()
         with self._errors("cannot rebuild the search index"):
             self._conn.raw.execute("REINDEX INDEX documents_search")
 
