@@ -88,3 +88,36 @@ def test_readers_never_see_a_half_written_document(tmp_path):
             assert record == store.document(doc_id), f"{doc_id} was seen half-written"
             assert span_problems(record) == []
     assert len(seen) == DOCS
+
+
+def test_concurrent_reads_all_succeed(tmp_path):
+    import itertools
+    import threading
+
+    from newsgraph.record import Record
+
+    load_api = load("load_api")
+    db = tmp_path / "reads.db"
+    with Store.open(db) as store:
+        store.add([Record(id=f"r{i}", text=f"Trade between Kazakhstan and China rose in {2000 + i % 24}, report {i}.",
+                          title=f"Report {i}") for i in range(300)])
+    failures: list[str] = []
+    with load_api.serve(db) as base:
+        urls = [f"{base}/api/v1/documents?q={q}&limit={n}" for q in ("trade", "China", "report") for n in (10, 50)]
+
+        def work() -> None:
+            with httpx.Client(timeout=30) as client:
+                for url in itertools.islice(itertools.cycle(urls), 250):
+                    try:
+                        response = client.get(url)
+                        if response.status_code != 200:
+                            failures.append(f"{response.status_code} {response.text[:200]}")
+                    except httpx.HTTPError as exc:
+                        failures.append(f"{type(exc).__name__}: {exc}")
+
+        threads = [threading.Thread(target=work) for _ in range(8)]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join()
+    assert failures == []

@@ -217,8 +217,6 @@ def test_api_shows_no_file_path(api):
 
 
 @pytest.mark.filterwarnings("ignore::DeprecationWarning")
-@pytest.mark.xfail(reason="serve/problems.py answers a StoreError with exc.line(), which starts with the store's "
-                          "path (reported to issue 8)", strict=False)
 def test_store_errors_do_not_show_the_store_path(api, monkeypatch):
     from newsgraph.errors import StoreError
     from newsgraph.serve import queries

@@ -94,7 +94,7 @@ async def _newsgraph_error(request: Request, exc: Exception) -> JSONResponse:
         return error_response(400, "bad_query", exc.line())
     if isinstance(exc, StoreError):
         log.warning("store error: %s", exc.line())
-        return error_response(503, "store_unavailable", exc.line())
+        return error_response(503, "store_unavailable", exc.reason)  # never the store's path or URL
     return error_response(400, "bad_request", exc.line())
 
 

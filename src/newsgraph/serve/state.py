@@ -8,6 +8,7 @@ and are serialized by a lock.
 
 from __future__ import annotations
 
+import queue
 import threading
 from dataclasses import dataclass
 from typing import Any
@@ -25,22 +26,30 @@ class Settings:
 
 
 class Stores:
-    """Read-only stores, one per thread, closed together."""
+    """A pool of read-only stores: each request holds one to itself, from start to end.
+
+    A store is one SQLite connection, and one connection serves one transaction at a
+    time; handing a request its own store (not its thread's: FastAPI may run a
+    dependency and its endpoint in different threads) keeps requests apart.
+    """
 
     def __init__(self, db: str) -> None:
         self.db = db
-        self._local = threading.local()
+        self._idle: queue.SimpleQueue[Store] = queue.SimpleQueue()
         self._opened: list[Store] = []
         self._lock = threading.Lock()
 
-    def get(self) -> Store:
-        store = getattr(self._local, "store", None)
-        if store is None:
+    def acquire(self) -> Store:
+        try:
+            return self._idle.get_nowait()
+        except queue.Empty:
             store = Store.open(self.db, readonly=True)
-            self._local.store = store
             with self._lock:
                 self._opened.append(store)
-        return store
+            return store
+
+    def release(self, store: Store) -> None:
+        self._idle.put(store)
 
     def close(self) -> None:
         with self._lock:

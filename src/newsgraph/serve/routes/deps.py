@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from typing import Annotated, Any, TypeVar
 
 from fastapi import Depends, Query, Request
@@ -12,9 +13,14 @@ from ..schemas import MAX_PAGE
 T = TypeVar("T")
 
 
-def read_store(request: Request) -> Store:
-    """This thread's read-only store."""
-    return request.app.state.stores.get()
+def read_store(request: Request) -> Iterator[Store]:
+    """A read-only store of the pool, this request's alone until it is answered."""
+    stores = request.app.state.stores
+    store = stores.acquire()
+    try:
+        yield store
+    finally:
+        stores.release(store)
 
 
 ReadStore = Annotated[Store, Depends(read_store)]
