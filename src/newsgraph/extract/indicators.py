@@ -69,7 +69,8 @@ _NUMBER_WORDS = frozenset(
 
 
 def _head_of(sent: object, q: Quantity) -> object | None:
-    tokens = [t for t in sent if q.span[0] <= t.idx < q.span[1]]  # type: ignore[attr-defined]
+    span = sent.doc.char_span(q.span[0], q.span[1], alignment_mode="expand")  # type: ignore[attr-defined]
+    tokens = list(span) if span is not None else []
     if not tokens:
         return None
     inside = {t.i for t in tokens}

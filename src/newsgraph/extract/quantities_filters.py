@@ -15,8 +15,8 @@ _BLOCK = re.compile(
     r"|\d{1,4}[/.-]\d{1,2}[/.-]\d{2,4}(?!\d)"  # numeric dates
     r"|\+\d[\d\s()-]{6,}\d"  # international phone numbers
     r"|(?<!\d)\d{2,5}(?:-\d{2,4}){2,}(?!\d)"  # local phone numbers
-    r"|\d+/\d+"  # 24/7, fractions, date parts
-    r"|\b(?:https?://|www\.)\S+|\S+@\S+\.\w+"  # links and e-mail addresses
+    r"|(?<!\d)\d+/\d+"  # 24/7, fractions, date parts
+    r"|\b(?:https?://|www\.)\S+|(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+"  # links and e-mail addresses
 )
 _MONTHS = (
     r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
