@@ -155,6 +155,8 @@ class _Clusters:
 
     def home(self, report: Report) -> int | None:
         """The cluster that takes the report: the nearest day, else the most reported."""
+        if report.type not in MERGED_TYPES:
+            return None  # an event of its own: no need to look for company
         taking = [i for i in self._candidates(report) if _accepts(self.all[i], report, self.window)]
         return min(taking, key=lambda i: self._rank(i, report), default=None)
 
