@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass, field
 
 from _event_gold import Attribution, PolnearDoc, Span
-from _run import PRF, Errors, context
+from _run import PRF, Errors, context, greedy_pairs
 
 from newsgraph.record import Quote, Record
 
@@ -41,17 +41,8 @@ class AttributionScore:
 
 
 def _pairs(gold: list[frozenset[int]], pred: list[frozenset[int]]) -> list[tuple[int, int]]:
-    candidates = sorted((-len(g & p), i, j) for i, g in enumerate(gold)
+    return greedy_pairs((-len(g & p), i, j) for i, g in enumerate(gold)
                         for j, p in enumerate(pred) if g & p)
-    used_g: set[int] = set()
-    used_p: set[int] = set()
-    out = []
-    for _, i, j in candidates:
-        if i not in used_g and j not in used_p:
-            used_g.add(i)
-            used_p.add(j)
-            out.append((i, j))
-    return out
 
 
 def _speaker_spans(record: Record, quote: Quote) -> list[Span]:

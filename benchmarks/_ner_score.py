@@ -14,7 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from _meantime import TYPES, EntityDoc
-from _run import PRF, Errors, context
+from _run import PRF, Errors, context, greedy_pairs
 
 Span = tuple[int, int]
 Pred = tuple[Span, str]
@@ -37,17 +37,8 @@ def trim(text: str, span: Span) -> Span:
 
 
 def _pairs(gold: list[Pred], pred: list[Pred], score: Callable[[Span, Span], float]) -> list[tuple[int, int]]:
-    candidates = sorted((-score(g[0], p[0]), i, j) for i, g in enumerate(gold)
+    return greedy_pairs((-score(g[0], p[0]), i, j) for i, g in enumerate(gold)
                         for j, p in enumerate(pred) if g[1] == p[1] and score(g[0], p[0]) > 0)
-    used_g: set[int] = set()
-    used_p: set[int] = set()
-    out = []
-    for _, i, j in candidates:
-        if i not in used_g and j not in used_p:
-            used_g.add(i)
-            used_p.add(j)
-            out.append((i, j))
-    return out
 
 
 def match(text: str, gold: list[Pred], pred: list[Pred], exact: bool) -> list[tuple[int, int]]:

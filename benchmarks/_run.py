@@ -78,6 +78,22 @@ class PRF:
         return {f"{prefix}_p": self.p, f"{prefix}_r": self.r, f"{prefix}_f1": self.f1}
 
 
+def greedy_pairs(candidates: Iterable[tuple[float, int, int]]) -> list[tuple[int, int]]:
+    """One-to-one pairs ``(gold index, predicted index)``, best candidate first.
+
+    ``candidates`` are ``(sort key, gold index, predicted index)``: the lowest key wins.
+    """
+    used_g: set[int] = set()
+    used_p: set[int] = set()
+    out = []
+    for _, i, j in sorted(candidates):
+        if i not in used_g and j not in used_p:
+            used_g.add(i)
+            used_p.add(j)
+            out.append((i, j))
+    return out
+
+
 def ratio(correct: int, total: int) -> float:
     return correct / total if total else 0.0
 
