@@ -204,24 +204,38 @@ def titled_names(text: str) -> list[tuple[tuple[int, int], Role]]:
     return out
 
 
-_LABEL_END = r"\s*(?:\([\w\s.-]{1,30}\))?:\s"
+_LABEL_COLON = re.compile(r"(?:\s*\([\w\s.-]{1,30}\))?:\s")
 
 
 @cache
-def _title_label_re() -> re.Pattern[str]:
-    return re.compile(rf"(?P<title>{_title_alt_cased()})(?:\s+of\s+(?P<of>{_PLACE}))?(?P<end>{_LABEL_END})")
+def _glued_titles_re() -> re.Pattern[str]:
+    """Titles, also where careless scraping glued them to the word before ("UkhnaagiinPresident")."""
+    return re.compile(rf"(?:{_title_alt_cased()})(?![\w-])")
+
+
+@cache
+def _label_tail_re() -> re.Pattern[str]:
+    return re.compile(rf"(?P<title>{_title_alt_cased()})(?:\s+of\s+(?P<of>{_PLACE_GREEDY}))?\s*")
 
 
 def title_labels(text: str) -> list[tuple[int, int, Role]]:
     """Transcript labels that name a speaker by office alone: "President of Mongolia(retranslated): ".
 
-    Returns ``(label start, content start, role)``; the caller finds who holds the role.
+    Returns ``(label start, content start, role)``; the caller finds who holds the role. The
+    office must run right up to the colon and name a country.
     """
     out = []
-    for match in _title_label_re().finditer(text):
-        role = _role(match, match.span())
-        if role is not None and role.of:
-            out.append((match.start(), match.end(), role))
+    for colon in _LABEL_COLON.finditer(text):
+        lo = max(0, colon.start() - 80)
+        window = text[lo:colon.start()]
+        for title in reversed(list(_glued_titles_re().finditer(window))):
+            tail = _label_tail_re().fullmatch(window, title.start())
+            if tail is None:
+                continue
+            role = _role(tail, (lo + title.start(), colon.start()))
+            if role is not None and role.of and _is_code(role.of):
+                out.append((lo + title.start(), colon.end(), role))
+            break
     return out
 
 
