@@ -388,10 +388,17 @@ def _known(builder: _Builder) -> None:
     for cluster in builder.clusters.values():
         if cluster.type != "PERSON":
             continue
-        person = table.get(cluster.name.lower()) or _by_surname(cluster.name, table)
+        person = table.get(cluster.name.lower()) or _by_slug().get(slug(cluster.name)) \
+            or _by_surname(cluster.name, table)
         if person is not None:
             cluster.name = person.name
             cluster.country = cluster.country or person.country
+
+
+@cache
+def _by_slug() -> dict[str, object]:
+    """Known people by the slug of each spelling: "NguyenPhu Trong" is "Nguyen Phu Trong"."""
+    return {slug(form): person for form, person in known_people().items()}
 
 
 def _by_surname(name: str, table: dict) -> object | None:

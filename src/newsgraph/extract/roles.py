@@ -172,7 +172,7 @@ def _titled_name_re() -> re.Pattern[str]:
     word = rf"(?!(?:{titles_})(?![\w-]))[A-Z][a-z]+{glued}(?:[-'\u2019][A-Z]?[a-z]+)*"
     return re.compile(
         rf"(?<![\w-])(?P<title>(?:{titles_}))(?:\s+of\s+(?P<of>{_PLACE}))?"
-        rf"\s+(?P<name>{word}(?:\s{word}){{1,3}})(?![\w'\u2019-])"
+        rf"(?:\s+|\[)(?P<name>{word}(?:\s{word}){{1,3}})(?![\w'\u2019-])"
     )
 
 
