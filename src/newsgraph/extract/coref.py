@@ -22,6 +22,7 @@ from .registry import Context, register
 
 _FIRST = re.compile(r"\b(?:I|me|my|myself)\b")
 _SECOND = re.compile(r"\b(?:[Yy]ou|[Yy]our|[Yy]ourself)\b")
+_OUR_COUNTRY = re.compile(r"\b(?:[Oo]ur|[Mm]y) country\b")
 _VOCATIVE = re.compile(r"\b(?:Mr|Mrs|Ms|Madam|Comrade|Dear)\.?\s+(?P<what>[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+)?)")
 
 
@@ -35,6 +36,17 @@ def _vocatives(text: str, quote: Quote, addressee: Entity) -> list[Mention]:
             out.append(Mention(span=match.span(), kind="title"))
         elif not is_title and what.split()[-1] in addressee.name.split():
             out.append(Mention(span=match.span(), kind="name"))
+    return out
+
+
+def _named_vocatives(text: str, quote: Quote, persons: Sequence[Entity]) -> dict[str, list[Mention]]:
+    """"Mr Lukashenko" where no other turn says who is addressed: the person of that surname."""
+    out: dict[str, list[Mention]] = {}
+    for match in _VOCATIVE.finditer(text, *quote.span):
+        surname = match.group("what").split()[-1]
+        found = [p for p in persons if p.name.split()[-1] == surname]
+        if len(found) == 1:
+            out.setdefault(found[0].id, []).append(Mention(span=match.span(), kind="name"))
     return out
 
 
@@ -54,11 +66,30 @@ def _added(text: str, entities: Sequence[Entity], quotes: Sequence[Quote]) -> di
         if addressee in by_id:
             out.setdefault(addressee, []).extend(_pronouns(text, quote, _SECOND))
             out[addressee] += _vocatives(text, quote, by_id[addressee])
+        else:
+            persons = [e for e in entities if e.type == "PERSON" and e.id != quote.speaker]
+            for pid, found in _named_vocatives(text, quote, persons).items():
+                out.setdefault(pid, []).extend(found)
     for entity in entities:
         out.setdefault(entity.id, []).extend(
             Mention(span=_with_article(text, r.span), kind="title") for r in entity.roles if r.span
         )
+    _countries_of_speakers(text, entities, quotes, out)
     return out
+
+
+def _countries_of_speakers(text: str, entities: Sequence[Entity], quotes: Sequence[Quote],
+                           out: dict[str, list[Mention]]) -> None:
+    """"our country", said by Kazakhstan's president: Kazakhstan."""
+    by_id = {e.id: e for e in entities}
+    by_key = {e.key: e.id for e in entities if e.type == "COUNTRY"}
+    for quote in quotes:
+        speaker = by_id.get(quote.speaker or "")
+        home = by_key.get(f"country:{speaker.country}") if speaker is not None and speaker.country else None
+        if home is not None:
+            out.setdefault(home, []).extend(
+                Mention(span=m.span(), kind="other") for m in _OUR_COUNTRY.finditer(text, *quote.span)
+            )
 
 
 def _with_article(text: str, span: tuple[int, int]) -> tuple[int, int]:

@@ -172,6 +172,16 @@ def _countries(builder: _Builder, named: list[tuple[int, int]]) -> None:
             continue
         mention = "demonym" if kind == "demonym" else "name"
         builder.add("COUNTRY", table[code].name, (start, end), mention, f"country:{code}", code)
+    _compounds(builder)
+
+
+def _compounds(builder: _Builder) -> None:
+    """"Russian-Uzbek talks": the compound is a mention of each country it joins."""
+    hits = sorted((span, c.key) for c in builder.clusters.values() if c.type == "COUNTRY" for span in c.mentions)
+    for (first, key_a), (second, key_b) in zip(hits, hits[1:]):
+        if key_a != key_b and first[1] + 1 == second[0] and builder.text[first[1]] == "-":
+            for key in (key_a, key_b):
+                builder.clusters[key].mentions.setdefault((first[0], second[1]), "demonym")
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
