@@ -17,6 +17,7 @@ from typing import Any
 from .errors import ExtractionError, NewsgraphError
 from .extract.registry import Context, Extractor, plan
 from .limits import DEFAULT_MAX_CHARS, DEFAULT_TIME_LIMIT, TimeLimitExceeded, time_limit, too_long, too_slow
+from .nlp.sentences import sentences
 from .record import Article, Record
 
 log = logging.getLogger(__name__)
@@ -121,7 +122,7 @@ class Pipeline:
             return too_slow(_where(article), self.time_limit)
 
     def _steps(self, article: Article, doc: Any) -> Outcome:
-        ctx = Context(article=article, doc=doc)
+        ctx = Context(article=article, doc=doc, sents=sentences(doc))
         for step in self.steps:
             try:
                 ctx = ctx.with_items(step.run(ctx))

@@ -262,11 +262,11 @@ def _claimable(q: Quantity, time_spans: list[tuple[int, int]]) -> bool:
     return not (q.unit and (q.unit in claim_nonunits() or q.unit.split()[-1] in claim_nonunits()))
 
 
-def _by_sentence(doc: object, quantities: Sequence[Quantity], times: Sequence[Time]) -> list[tuple[object, list[Quantity]]]:
+def _by_sentence(sents: Sequence[object], quantities: Sequence[Quantity], times: Sequence[Time]) -> list[tuple[object, list[Quantity]]]:
     time_spans = [t.span for t in times]
     usable = [q for q in quantities if _claimable(q, time_spans)]
     out = []
-    for sent in doc.sents:  # type: ignore[attr-defined]
+    for sent in sents:
         inside = [q for q in usable if sent.start_char <= q.span[0] < sent.end_char]
         if inside:
             out.append((sent, inside))
@@ -281,6 +281,6 @@ def _by_sentence(doc: object, quantities: Sequence[Quantity], times: Sequence[Ti
 )
 def extract_claims(ctx: Context) -> dict[str, object]:
     builder = _ClaimBuilder(ctx)
-    for sent, quantities in _by_sentence(ctx.doc, ctx["quantities"], ctx["times"]):
+    for sent, quantities in _by_sentence(ctx.sentences(), ctx["quantities"], ctx["times"]):
         builder.sentence(sent, quantities)
     return {"claims": tuple(builder.claims)}

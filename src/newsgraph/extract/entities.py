@@ -11,9 +11,10 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import cache
+from typing import Any
 
 from ..kb.lexicon import countries, known_orgs, known_people, lookup_place, org_heads, place_names, titles
 from ..record import Entity, Mention, Role
@@ -121,10 +122,10 @@ class _Builder:
 _NAMED_LABELS = frozenset({"ORG", "FAC", "EVENT", "LAW", "WORK_OF_ART", "PRODUCT"})
 
 
-def _named_spans(doc: object) -> list[tuple[int, int]]:
+def _named_spans(ents: Sequence[Any]) -> list[tuple[int, int]]:
     """Spans of named things that may hold a demonym ("Russian Direct Investment Fund")."""
     return [
-        (e.start_char, e.end_char) for e in doc.ents  # type: ignore[attr-defined]
+        (e.start_char, e.end_char) for e in ents
         if e.label_ in _NAMED_LABELS and lookup_place(e.text) is None
     ]
 
@@ -214,9 +215,9 @@ def _skip_title(text: str, start: int, end: int) -> int:
     return start + len(" ".join(words[:i])) + (1 if i else 0)
 
 
-def _ner(builder: _Builder, doc: object, person_names: set[str], titled: set[str]) -> None:
-    places = {e.text for e in doc.ents if e.label_ in ("GPE", "LOC")}  # type: ignore[attr-defined]
-    for ent in doc.ents:  # type: ignore[attr-defined]
+def _ner(builder: _Builder, ents: Sequence[Any], person_names: set[str], titled: set[str]) -> None:
+    places = {e.text for e in ents if e.label_ in ("GPE", "LOC")}
+    for ent in ents:
         type_ = _NER_TYPES.get(ent.label_)
         if type_ is None or builder.overlaps(ent.start_char, ent.end_char):
             continue
@@ -252,10 +253,10 @@ def _surname_of(name: str, persons: set[str]) -> bool:
     return " " not in name and any(" " in p and p.split()[-1] == name for p in persons)
 
 
-def _mostly_persons(doc: object) -> set[str]:
+def _mostly_persons(ents: Sequence[Any]) -> set[str]:
     """Names the NER tags PERSON more often than anything else in this document."""
     votes: dict[str, Counter[str]] = {}
-    for ent in doc.ents:  # type: ignore[attr-defined]
+    for ent in ents:
         if ent.label_ in _NER_TYPES:
             votes.setdefault(ent.text, Counter())[ent.label_] += 1
     return {name for name, c in votes.items() if c["PERSON"] and c["PERSON"] >= max(c.values())}
@@ -425,15 +426,16 @@ def collect(text: str, doc: object, title: str | None = None) -> dict[str, _Clus
     persons = _titled_persons(builder)
     persons += _known_orgs(builder)
     rule_orgs = _rule_orgs(text)
-    named = [(s, e) for s, e in _named_spans(doc) if not any(ps < e and s < pe for ps, pe in persons)]
+    ents = tuple(doc.ents)  # type: ignore[attr-defined]  # read once: each read walks every token
+    named = [(s, e) for s, e in _named_spans(ents) if not any(ps < e and s < pe for ps, pe in persons)]
     _countries(builder, named + [(s, e) for s, e, _t in rule_orgs])
     _initiatives(builder)
     for start, end, type_ in rule_orgs:
         if not builder.overlaps(start, end):
             _add_named(builder, type_, text[start:end], (start, end))
-    names = _mostly_persons(doc)
+    names = _mostly_persons(ents)
     titled = {c.name for c in builder.clusters.values() if c.type == "PERSON"}
-    _ner(builder, doc, names | titled, titled)
+    _ner(builder, ents, names | titled, titled)
     _merge_persons(builder)
     _alias_orgs(builder)
     _from_title(builder, title)

@@ -284,7 +284,7 @@ def _topics(text: str) -> tuple[str, ...]:
 )
 def extract_events(ctx: Context) -> dict[str, object]:
     finder = _EventFinder(ctx)
-    for sent in ctx.doc.sents:
+    for sent in ctx.sentences():
         finder.sentence(sent)
     found = list(finder.events.values())
     main = headline_event(ctx.article.title, ctx.article.date, finder.sides)

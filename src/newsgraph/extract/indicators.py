@@ -117,13 +117,13 @@ def phrase(token: object) -> str | None:
         if of is not None:
             token = of
     left = [c for c in token.lefts if c.dep_ in ("compound", "amod", "nmod", "npadvmod")]  # type: ignore[attr-defined]
-    start = min([token.idx] + [c.left_edge.idx for c in left])  # type: ignore[attr-defined]
-    end = token.idx + len(token.text)  # type: ignore[attr-defined]
+    start = min([token.i] + [c.left_edge.i for c in left])  # type: ignore[attr-defined]
+    end = token.i + 1  # type: ignore[attr-defined]
     of = _of_object(token)
     if of is not None and of.ent_type_ not in ("GPE", "NORP", "PERSON", "DATE", "PERCENT", "MONEY", "CARDINAL", "QUANTITY"):
-        end = of.idx + len(of.text)
-    text = token.doc.text[start:end]  # type: ignore[attr-defined]
-    return normalize(text)
+        end = of.i + 1
+    # a slice of tokens, not doc.text: reading doc.text walks the whole document each time
+    return normalize(token.doc[start:end].text)  # type: ignore[attr-defined]
 
 
 def _of_object(token: object) -> object | None:

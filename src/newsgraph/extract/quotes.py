@@ -164,10 +164,10 @@ def _speaker_before(index: MentionIndex, offset: int) -> str | None:
 _ACCORDING = re.compile(r"\b[Aa]ccording to (?P<source>[^,.;:]{2,80}?)(?=[,.;:])")
 
 
-def _according(text: str, doc: object, index: MentionIndex, taken: list[tuple[int, int]]) -> list[Quote]:
+def _according(text: str, sents: Sequence[object], index: MentionIndex, taken: list[tuple[int, int]]) -> list[Quote]:
     """"According to the Foreign Ministry, ..." and "..., according to Zhang Xiao.": the rest of the sentence."""
     quotes = []
-    for sent in doc.sents:  # type: ignore[attr-defined]
+    for sent in sents:
         for match in _ACCORDING.finditer(text, sent.start_char, sent.end_char):
             found = index.within(*match.span("source"))
             if not found:
@@ -250,7 +250,7 @@ def extract_quotes(ctx: Context) -> dict[str, object]:
     taken = [q.span for q in quotes]
     quotes += _direct(text, index, taken)
     quotes += _reported(ctx.doc, index, taken)
-    quotes += _according(text, ctx.doc, index, taken)
+    quotes += _according(text, ctx.sentences(), index, taken)
     return {"quotes": tuple(sorted(quotes, key=lambda q: q.span))}
 
 

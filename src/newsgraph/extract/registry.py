@@ -28,13 +28,22 @@ class Context:
     article: Article
     doc: Any  # spacy.tokens.Doc
     items: Mapping[str, Any] = field(default_factory=lambda: MappingProxyType({}))
+    sents: tuple[Any, ...] | None = None  # the Doc's sentences, found once by the pipeline
 
     def __getitem__(self, name: str) -> Any:
         return self.items[name]
 
+    def sentences(self) -> tuple[Any, ...]:
+        """The sentence spans of the Doc (computed here when the pipeline did not)."""
+        if self.sents is not None:
+            return self.sents
+        from ..nlp.sentences import sentences
+
+        return sentences(self.doc)
+
     def with_items(self, new: Mapping[str, Any]) -> Context:
         merged = dict(self.items) | dict(new)
-        return Context(article=self.article, doc=self.doc, items=MappingProxyType(merged))
+        return Context(article=self.article, doc=self.doc, items=MappingProxyType(merged), sents=self.sents)
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
