@@ -17,6 +17,7 @@ from dataclasses import replace
 
 from ..kb.lexicon import titles
 from ..record import Entity, Mention, Quote
+from .events_main import named_in_title
 from .quotes import Voices
 from .registry import Context, register
 
@@ -54,15 +55,21 @@ def _pronouns(text: str, quote: Quote, pattern: re.Pattern[str]) -> list[Mention
     return [Mention(span=m.span(), kind="pronoun") for m in pattern.finditer(text, *quote.span)]
 
 
-def _added(text: str, entities: Sequence[Entity], quotes: Sequence[Quote]) -> dict[str, list[Mention]]:
+def _added(text: str, entities: Sequence[Entity], quotes: Sequence[Quote],
+           title: str | None = None) -> dict[str, list[Mention]]:
     by_id = {e.id: e for e in entities}
     voices = Voices(quotes)
+    headline = named_in_title(title or "", [e for e in entities if e.type == "PERSON"])
     out: dict[str, list[Mention]] = {}
     for quote in quotes:
         if not quote.direct or quote.speaker not in by_id:
             continue
         out.setdefault(quote.speaker, []).extend(_pronouns(text, quote, _FIRST))
         _speaker, addressee = voices.at(quote.span[0])
+        if addressee is None and quote.cue == ":":
+            # a lone turn: it addresses the one the headline names ("Meeting with ... Lukashenko")
+            others = [p for p in headline if p != quote.speaker]
+            addressee = others[0] if len(others) == 1 else None
         if addressee in by_id:
             out.setdefault(addressee, []).extend(_pronouns(text, quote, _SECOND))
             out[addressee] += _vocatives(text, quote, by_id[addressee])
@@ -93,8 +100,9 @@ def _countries_of_speakers(text: str, entities: Sequence[Entity], quotes: Sequen
 
 
 def _with_article(text: str, span: tuple[int, int]) -> tuple[int, int]:
-    """"the Prime Minister of ... Alikhan Smailov": the phrase with its article."""
-    start = span[0] - 4 if text[max(0, span[0] - 4):span[0]].lower() == "the " else span[0]
+    """"the Prime Minister of ... Alikhan Smailov", "our Deputy Prime Minister ...": with its determiner."""
+    before = text[max(0, span[0] - 4):span[0]].lower()
+    start = span[0] - 4 if before in ("the ", "our ") else span[0]
     return start, span[1]
 
 
@@ -115,10 +123,11 @@ def _owned(text: str, start: int) -> bool:
     return text[max(0, start - 4):start].lower() == "our " or not text[max(0, start - 2):start].strip()
 
 
-def with_mentions(text: str, entities: Sequence[Entity], quotes: Sequence[Quote]) -> tuple[Entity, ...]:
+def with_mentions(text: str, entities: Sequence[Entity], quotes: Sequence[Quote],
+                  title: str | None = None) -> tuple[Entity, ...]:
     by_id = {e.id: e for e in entities}
     entities = [replace(e, roles=_our_roles(text, e, quotes, by_id)) for e in entities]
-    added = _added(text, entities, quotes)
+    added = _added(text, entities, quotes, title)
     taken = {m.span for e in entities for m in e.mentions}
     out = []
     for entity in entities:
@@ -131,5 +140,5 @@ def with_mentions(text: str, entities: Sequence[Entity], quotes: Sequence[Quote]
 
 @register("coref", requires=("entities", "quotes"), provides=("coref",))
 def extract_coref(ctx: Context) -> dict[str, object]:
-    entities = with_mentions(ctx.article.text, ctx["entities"], ctx["quotes"])
+    entities = with_mentions(ctx.article.text, ctx["entities"], ctx["quotes"], ctx.article.title)
     return {"coref": True, "entities": entities}

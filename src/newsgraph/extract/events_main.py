@@ -45,7 +45,7 @@ class Sides:
 
 def sides(title: str | None, entities: Sequence[Entity], quotes: Sequence[Quote]) -> Sides:
     persons = [e for e in entities if e.type == "PERSON"]
-    named = _named_in_title(title or "", persons)
+    named = named_in_title(title or "", persons)
     speakers = [s for s, _n in Counter(q.speaker for q in quotes if q.cue == ":" and q.speaker).most_common()]
     main = list(dict.fromkeys([*named, *speakers]))[:2]
     if len(main) < 2:
@@ -56,7 +56,7 @@ def sides(title: str | None, entities: Sequence[Entity], quotes: Sequence[Quote]
     return Sides(persons=tuple(main), countries=countries if len(countries) == 2 else ())
 
 
-def _named_in_title(title: str, persons: Sequence[Entity]) -> list[str]:
+def named_in_title(title: str, persons: Sequence[Entity]) -> list[str]:
     found = [p.id for p in persons if p.name in title or _surname(p.name) in title.split()]
     for _span, role in titled_names(title):
         person = holder(list(persons), role)
