@@ -198,8 +198,7 @@ class _ClaimBuilder:
         self.last_indicator: str | None = None
 
     def sentence(self, sent: object, quantities: Sequence[Quantity]) -> None:
-        start, end = sent.start_char, sent.end_char  # type: ignore[attr-defined]
-        changes = _changes(self.text, quantities, start)
+        changes = _changes(self.text, quantities, sent.start_char)  # type: ignore[attr-defined]
         links = _attach(changes, quantities, self.text)
         linked = set(links.values())
         for i, q in enumerate(quantities):

@@ -11,13 +11,14 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
 
-from ..kb.lexicon import countries, known_orgs, known_people, lookup_place, org_heads, place_names, titles
+from ..kb.lexicon import countries, known_orgs, known_people, lookup_place, titles
 from ..record import Entity, Mention, Role
+from .gazetteers import country_hits, country_in, government, orgs_re, rule_orgs, trim_name
 from .names import slug, strip_article
 from .registry import Context, register
 from .roles import titled_names
@@ -61,39 +62,6 @@ class _Cluster:
         return min(s for s, _ in self.mentions)
 
 
-@cache
-def _gazetteer() -> re.Pattern[str]:
-    forms = sorted(
-        (f for f in _all_forms() if len(f) > 1), key=len, reverse=True
-    )
-    alternation = "|".join(re.escape(f) for f in forms)
-    return re.compile(rf"(?<![\w])(?:[Tt]he\s+)?(?:{alternation})(?:'s|\u2019s)?(?![\w])")
-
-
-def _all_forms() -> set[str]:
-    out: set[str] = set()
-    for c in countries().values():
-        out.update((c.name, *c.aliases, *c.demonyms, *c.capitals))
-    return {f for f in out if f and f[0].isupper()}
-
-
-def _currency_prefix(text: str, end: int) -> bool:
-    """"US$25.6 billion", "US dollars": a currency, not the country."""
-    return text[end:end + 1] == "$" or text[end:end + 8].lower().startswith(" dollar")
-
-
-def country_hits(text: str) -> Iterator[tuple[int, int, str, str]]:
-    """``(start, end, code, kind)`` for each country name, demonym or capital in ``text``."""
-    for match in _gazetteer().finditer(text):
-        start, end = match.span()
-        place = lookup_place(match.group())
-        if place is None or _currency_prefix(text, end):
-            continue
-        if place.kind != "name" and text[start:start + 4].lower() == "the ":
-            start += 4  # "the Chinese side": the demonym alone is the mention
-        yield start, end, place.code, place.kind
-
-
 class _Builder:
     """Collects clusters for one document."""
 
@@ -130,38 +98,6 @@ def _named_spans(ents: Sequence[Any]) -> list[tuple[int, int]]:
     ]
 
 
-@cache
-def _org_re() -> re.Pattern[str]:
-    heads = "|".join(sorted(org_heads(), key=len, reverse=True))
-    word = r"[A-Z][\w&'-]*"
-    tail = rf"(?:\s+(?:of|for|on|between|in)\s+(?:the\s+)?{word}(?:\s+(?:and\s+|of\s+|the\s+)*{word})*)"
-    return re.compile(
-        rf"(?<![\w-])(?P<name>(?:{word}\s+(?:(?:and|of|for|on)\s+)?){{0,6}}(?P<head>{heads}){tail}?)(?![\w-])"
-    )
-
-
-def _rule_orgs(text: str) -> list[tuple[int, int, str]]:
-    """Organizations, facilities and initiatives named with a head word ("Fund", "Railway",
-    "Treaty") that the small NER often splits or misses."""
-    out = []
-    for match in _org_re().finditer(text):
-        start, end = _trim(text, *match.span("name"))
-        start = _after_lone_and(text, start, match.start("head"))
-        name = text[start:end]
-        if len(name.split()) >= 2 and lookup_place(name) is None:
-            out.append((start, end, org_heads()[match.group("head")]))
-    return out
-
-
-def _after_lone_and(text: str, start: int, head: int) -> int:
-    """"Transmashholding and Kazakh Railways" names two: one word before "and" stands alone."""
-    before = text[start:head]
-    cut = before.find(" and ")
-    if cut > 0 and " " not in before[:cut].strip():
-        return start + cut + len(" and ")
-    return start
-
-
 def _countries(builder: _Builder, named: list[tuple[int, int]]) -> None:
     table = countries()
     for start, end, code, kind in country_hits(builder.text):
@@ -185,43 +121,13 @@ def _compounds(builder: _Builder) -> None:
                 builder.clusters[key].mentions.setdefault((first[0], second[1]), "demonym")
 
 
-def _trim(text: str, start: int, end: int) -> tuple[int, int]:
-    """Drop a leading "the", a title, and a trailing possessive from a name span."""
-    piece = text[start:end]
-    lead = re.match(r"(?:(?:[Tt]he|[Oo]ur|[Tt]heir|[Ii]ts|[Tt]his|[Tt]hat|[Aa]n?)\s+)+", piece)
-    if lead:
-        start += lead.end()
-    start = _skip_title(text, start, end)
-    piece = text[start:end]
-    if "(" in piece:  # "Fund(RDIF)": the acronym is an alias, found after the name
-        end = start + piece.index("(")
-        piece = text[start:end]
-    if piece.endswith(("'s", "\u2019s")):
-        end -= 2
-    while end > start and not text[end - 1].isalnum() and text[end - 1] not in ".)":
-        end -= 1
-    return start, end
-
-
-def _skip_title(text: str, start: int, end: int) -> int:
-    words = text[start:end].split(" ")
-    known = titles()
-    i = 0
-    while i < len(words) - 1 and (
-        words[i].lower() in known or words[i].lower() in ("mr", "mr.", "mrs", "ms", "dr")
-        or " ".join(words[i:i + 2]).lower() in known
-    ):
-        i += 2 if " ".join(words[i:i + 2]).lower() in known else 1
-    return start + len(" ".join(words[:i])) + (1 if i else 0)
-
-
 def _ner(builder: _Builder, ents: Sequence[Any], person_names: set[str], titled: set[str]) -> None:
     places = {e.text for e in ents if e.label_ in ("GPE", "LOC")}
     for ent in ents:
         type_ = _NER_TYPES.get(ent.label_)
         if type_ is None or builder.overlaps(ent.start_char, ent.end_char):
             continue
-        start, end = _trim(builder.text, ent.start_char, ent.end_char)
+        start, end = trim_name(builder.text, ent.start_char, ent.end_char)
         if end - start < 2 or not builder.text[start].isupper() or _GLUED_TITLE.search(builder.text, start, end):
             continue  # "eastern", "our", "Kassym-JomartPresident": not a name
         type_ = _retype(type_, builder.text[start:end], ent, person_names, builder.text, start)
@@ -285,35 +191,17 @@ def _after_title(text: str, start: int) -> bool:
     return last[0].lower() in known or two.lower() in known
 
 
-_GOVERNMENT = re.compile(r"^(?:(?P<a>[A-Z][\w'-]+) Government|Government of (?:the )?(?P<b>[A-Z][\w' -]+))$")
-
-
-def _government(name: str) -> str | None:
-    """"the Russian Government", "the Government of Kazakhstan": the country, acting."""
-    match = _GOVERNMENT.match(name)
-    place = lookup_place(match.group("a") or match.group("b")) if match else None
-    return place.code if place is not None and place.kind != "capital" else None
-
-
 def _add_named(builder: _Builder, type_: str, name: str, span: tuple[int, int]) -> None:
-    code = _government(name) if type_ == "ORG" else None
+    code = government(name) if type_ == "ORG" else None
     if code is not None:
         builder.add("COUNTRY", countries()[code].name, span, "other", f"country:{code}", code)
         return
     acronym = _ACRONYM.match(builder.text, span[1])
-    cluster = builder.add(type_, name, span, country=_country_in(name))
+    cluster = builder.add(type_, name, span, country=country_in(name))
     if acronym and type_ == "ORG":
         cluster.aliases.add(acronym.group("acr"))
         builder.add(type_, name, acronym.span("acr"), key=cluster.key)
         cluster.mentions.setdefault((span[0], acronym.end()), "name")  # "Fund (RDIF)" as a whole
-
-
-def _country_in(name: str) -> str | None:
-    for word in re.findall(r"[A-Z][\w'-]+", name):
-        place = place_names().get(word.lower())
-        if place is not None:
-            return place.code
-    return None
 
 
 def _initiatives(builder: _Builder) -> None:
@@ -378,16 +266,10 @@ def _from_title(builder: _Builder, title: str | None) -> None:
                 break
 
 
-@cache
-def _orgs_re() -> re.Pattern[str]:
-    forms = sorted(known_orgs(), key=len, reverse=True)
-    return re.compile(rf"(?<![\w-])(?:{'|'.join(re.escape(f) for f in forms)})(?![\w-])")
-
-
 def _known_orgs(builder: _Builder) -> list[tuple[int, int]]:
     """Organizations of the knowledge base, by name or acronym: "EAEU" and "Eurasian Economic Union" are one."""
     spans = []
-    for match in _orgs_re().finditer(builder.text):
+    for match in orgs_re().finditer(builder.text):
         org = known_orgs()[match.group()]
         builder.add("ORG", org.name, match.span(), key=f"org:{slug(org.name)}", country=org.country)
         spans.append(match.span())
@@ -426,12 +308,12 @@ def collect(text: str, doc: object, title: str | None = None) -> dict[str, _Clus
     builder = _Builder(text)
     persons = _titled_persons(builder)
     persons += _known_orgs(builder)
-    rule_orgs = _rule_orgs(text)
+    by_rule = rule_orgs(text)
     ents = tuple(doc.ents)  # type: ignore[attr-defined]  # read once: each read walks every token
     named = [(s, e) for s, e in _named_spans(ents) if not any(ps < e and s < pe for ps, pe in persons)]
-    _countries(builder, named + [(s, e) for s, e, _t in rule_orgs])
+    _countries(builder, named + [(s, e) for s, e, _t in by_rule])
     _initiatives(builder)
-    for start, end, type_ in rule_orgs:
+    for start, end, type_ in by_rule:
         if not builder.overlaps(start, end):
             _add_named(builder, type_, text[start:end], (start, end))
     names = _mostly_persons(ents)

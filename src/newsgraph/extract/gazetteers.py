@@ -1,0 +1,132 @@
+"""Names found by the knowledge base and by rules, in plain text (no parse needed).
+
+Countries by name, official name, demonym and capital; organizations, facilities
+and initiatives by their head word ("Fund", "Railway", "Treaty"); organizations of
+the knowledge base by name or acronym; governments, which stand for their country.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from functools import cache
+
+from ..kb.lexicon import countries, known_orgs, lookup_place, org_heads, place_names, titles
+
+@cache
+def _gazetteer() -> re.Pattern[str]:
+    forms = sorted(
+        (f for f in _all_forms() if len(f) > 1), key=len, reverse=True
+    )
+    alternation = "|".join(re.escape(f) for f in forms)
+    return re.compile(rf"(?<![\w])(?:[Tt]he\s+)?(?:{alternation})(?:'s|\u2019s)?(?![\w])")
+
+
+def _all_forms() -> set[str]:
+    out: set[str] = set()
+    for c in countries().values():
+        out.update((c.name, *c.aliases, *c.demonyms, *c.capitals))
+    return {f for f in out if f and f[0].isupper()}
+
+
+def _currency_prefix(text: str, end: int) -> bool:
+    """"US$25.6 billion", "US dollars": a currency, not the country."""
+    return text[end:end + 1] == "$" or text[end:end + 8].lower().startswith(" dollar")
+
+
+def country_hits(text: str) -> Iterator[tuple[int, int, str, str]]:
+    """``(start, end, code, kind)`` for each country name, demonym or capital in ``text``."""
+    for match in _gazetteer().finditer(text):
+        start, end = match.span()
+        place = lookup_place(match.group())
+        if place is None or _currency_prefix(text, end):
+            continue
+        if place.kind != "name" and text[start:start + 4].lower() == "the ":
+            start += 4  # "the Chinese side": the demonym alone is the mention
+        yield start, end, place.code, place.kind
+
+
+@cache
+def _org_re() -> re.Pattern[str]:
+    heads = "|".join(sorted(org_heads(), key=len, reverse=True))
+    word = r"[A-Z][\w&'-]*"
+    tail = rf"(?:\s+(?:of|for|on|between|in)\s+(?:the\s+)?{word}(?:\s+(?:and\s+|of\s+|the\s+)*{word})*)"
+    return re.compile(
+        rf"(?<![\w-])(?P<name>(?:{word}\s+(?:(?:and|of|for|on)\s+)?){{0,6}}(?P<head>{heads}){tail}?)(?![\w-])"
+    )
+
+
+def rule_orgs(text: str) -> list[tuple[int, int, str]]:
+    """Organizations, facilities and initiatives named with a head word ("Fund", "Railway",
+    "Treaty") that the small NER often splits or misses."""
+    out = []
+    for match in _org_re().finditer(text):
+        start, end = trim_name(text, *match.span("name"))
+        start = _after_lone_and(text, start, match.start("head"))
+        name = text[start:end]
+        if len(name.split()) >= 2 and lookup_place(name) is None:
+            out.append((start, end, org_heads()[match.group("head")]))
+    return out
+
+
+def _after_lone_and(text: str, start: int, head: int) -> int:
+    """"Transmashholding and Kazakh Railways" names two: one word before "and" stands alone."""
+    before = text[start:head]
+    cut = before.find(" and ")
+    if cut > 0 and " " not in before[:cut].strip():
+        return start + cut + len(" and ")
+    return start
+
+
+_GOVERNMENT = re.compile(r"^(?:(?P<a>[A-Z][\w'-]+) Government|Government of (?:the )?(?P<b>[A-Z][\w' -]+))$")
+
+
+def government(name: str) -> str | None:
+    """"the Russian Government", "the Government of Kazakhstan": the country, acting."""
+    match = _GOVERNMENT.match(name)
+    place = lookup_place(match.group("a") or match.group("b")) if match else None
+    return place.code if place is not None and place.kind != "capital" else None
+
+
+def country_in(name: str) -> str | None:
+    for word in re.findall(r"[A-Z][\w'-]+", name):
+        place = place_names().get(word.lower())
+        if place is not None:
+            return place.code
+    return None
+
+
+@cache
+def orgs_re() -> re.Pattern[str]:
+    forms = sorted(known_orgs(), key=len, reverse=True)
+    return re.compile(rf"(?<![\w-])(?:{'|'.join(re.escape(f) for f in forms)})(?![\w-])")
+
+
+def trim_name(text: str, start: int, end: int) -> tuple[int, int]:
+    """Drop a leading "the", a title, and a trailing possessive from a name span."""
+    piece = text[start:end]
+    lead = re.match(r"(?:(?:[Tt]he|[Oo]ur|[Tt]heir|[Ii]ts|[Tt]his|[Tt]hat|[Aa]n?)\s+)+", piece)
+    if lead:
+        start += lead.end()
+    start = _skip_title(text, start, end)
+    piece = text[start:end]
+    if "(" in piece:  # "Fund(RDIF)": the acronym is an alias, found after the name
+        end = start + piece.index("(")
+        piece = text[start:end]
+    if piece.endswith(("'s", "\u2019s")):
+        end -= 2
+    while end > start and not text[end - 1].isalnum() and text[end - 1] not in ".)":
+        end -= 1
+    return start, end
+
+
+def _skip_title(text: str, start: int, end: int) -> int:
+    words = text[start:end].split(" ")
+    known = titles()
+    i = 0
+    while i < len(words) - 1 and (
+        words[i].lower() in known or words[i].lower() in ("mr", "mr.", "mrs", "ms", "dr")
+        or " ".join(words[i:i + 2]).lower() in known
+    ):
+        i += 2 if " ".join(words[i:i + 2]).lower() in known else 1
+    return start + len(" ".join(words[:i])) + (1 if i else 0)
