@@ -201,7 +201,7 @@ def _add_named(builder: _Builder, type_: str, name: str, span: tuple[int, int]) 
     if acronym and type_ == "ORG":
         cluster.aliases.add(acronym.group("acr"))
         builder.add(type_, name, acronym.span("acr"), key=cluster.key)
-        cluster.mentions.setdefault((span[0], acronym.end()), "name")  # "Fund (RDIF)" as a whole
+        cluster.mentions.setdefault((span[0], acronym.end()), "other")  # "Fund (RDIF)" as a whole
 
 
 def _initiatives(builder: _Builder) -> None:
