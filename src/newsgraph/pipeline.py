@@ -122,7 +122,10 @@ class Pipeline:
             return too_slow(_where(article), self.time_limit)
 
     def _steps(self, article: Article, doc: Any) -> Outcome:
-        ctx = Context(article=article, doc=doc, sents=sentences(doc))
+        try:
+            ctx = Context(article=article, doc=doc, sents=sentences(doc))
+        except Exception as exc:  # noqa: BLE001 - reported, the batch goes on
+            return _failure(article, "sentence splitting", exc)
         for step in self.steps:
             try:
                 ctx = ctx.with_items(step.run(ctx))
