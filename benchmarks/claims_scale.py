@@ -35,6 +35,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 import dossier as synthetic  # noqa: E402  (benchmarks/dossier.py: record builder, pair world)
 
 GOAL_MS = 100.0
+HISTORY = 1000  # claims a pair-level call reads at most (the newest), as the dossier does
 BATCH = 500
 FIRST_YEAR, LAST_YEAR = 2005, 2024
 # wording -> (canonical meaning, unit); canonical picks the level of the figure
@@ -265,11 +266,11 @@ def _cases(store: Any, pairs: list[synthetic.Pair]) -> dict[str, Callable[[rando
             indicator=r.choice(wordings), subject=r.choice(countries), kind="actual",
             period=r.choice(years), limit=100),
         "series pair+indicator": lambda r: resolve.series(
-            store, indicator="trade turnover", subject=_keys(pick(r))),
+            store, indicator="trade turnover", subject=_keys(pick(r)), limit=HISTORY),
         "series top pair+indicator": lambda r: resolve.series(
-            store, indicator="trade turnover", subject=_keys(top)),
-        "targets pair": lambda r: resolve.targets(store, subject=_keys(pick(r))),
-        "targets top pair": lambda r: resolve.targets(store, subject=_keys(top)),
+            store, indicator="trade turnover", subject=_keys(top), limit=HISTORY),
+        "targets pair": lambda r: resolve.targets(store, subject=_keys(pick(r)), limit=HISTORY),
+        "targets top pair": lambda r: resolve.targets(store, subject=_keys(top), limit=HISTORY),
         "dossier random pair": lambda r: resolve.dossier(store, *_keys(pick(r))),
         "dossier top pair": lambda r: resolve.dossier(store, *_keys(top)),
         "search common word": lambda r: store.search(r.choice(("trade", "talks", "economy"))),

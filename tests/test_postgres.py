@@ -45,10 +45,10 @@ def raw_connect(url: str):
 def test_empty_schema_is_migrated_once(pg):
     url = pg.new()
     with Store.open(url) as store:
-        assert store.stats().schema_version == 2 and store.integrity_check() == []
+        assert store.stats().schema_version == 3 and store.integrity_check() == []
     with Store.open(url) as store, raw_connect(url) as conn:
         rows = conn.execute("SELECT version, name FROM schema_migrations ORDER BY version").fetchall()
-        assert [r[0] for r in rows] == [1, 2] and rows[0][1] == "0001_initial.sql"
+        assert [r[0] for r in rows] == [1, 2, 3] and rows[0][1] == "0001_initial.sql"
 
 
 def test_migrations_apply_in_order_and_fail_atomically(pg, tmp_path):

@@ -58,11 +58,16 @@ def dossier(store: Store, a: str, b: str, *, quotes: int = 10, rates: Rates | No
 
 
 def series(store: Store, *, indicator: str | None = None, subject: Sequence[str] | None = None,
-           rates: Rates | None = None, tolerance: float = 0.02) -> list[Series]:
-    """Figure series by indicator (by meaning), subject and unit; points sorted by period."""
+           rates: Rates | None = None, tolerance: float = 0.02,
+           limit: int | None = None) -> list[Series]:
+    """Figure series by indicator (by meaning), subject and unit; points sorted by period.
+
+    With ``limit`` and a pair of subjects, from the pair's newest ``limit`` matching claims.
+    """
     from .api import series as run
 
-    return run(store, indicator=indicator, subject=subject, rates=rates, tolerance=tolerance)
+    return run(store, indicator=indicator, subject=subject, rates=rates, tolerance=tolerance,
+               limit=limit)
 
 
 def contradictions(store: Store, *, tolerance: float = 0.02, indicator: str | None = None,
@@ -75,11 +80,14 @@ def contradictions(store: Store, *, tolerance: float = 0.02, indicator: str | No
 
 
 def targets(store: Store, *, indicator: str | None = None, subject: Sequence[str] | None = None,
-            rates: Rates | None = None) -> list[TargetProgress]:
-    """Each target against the latest actual of its series: progress, growth needed, on track."""
+            rates: Rates | None = None, limit: int | None = None) -> list[TargetProgress]:
+    """Each target against the latest actual of its series: progress, growth needed, on track.
+
+    With ``limit`` and a pair of subjects, from the pair's newest ``limit`` matching claims.
+    """
     from .api import targets as run
 
-    return run(store, indicator=indicator, subject=subject, rates=rates)
+    return run(store, indicator=indicator, subject=subject, rates=rates, limit=limit)
 
 
 def events(store: Store, *, entity: str | None = None, pair: tuple[str, str] | None = None,

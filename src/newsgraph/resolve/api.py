@@ -123,17 +123,22 @@ def _doc_subjects(conn: sqlite3.Connection, rows: list[sqlite3.Row]) -> sql.Subj
 
 
 def load_facts(store: Store, *, indicator: str | None, subject: Sequence[str] | None,
-               rates: Rates | None) -> list[Fact]:
-    """The claims that match an indicator (by meaning) and contain every subject key."""
+               rates: Rates | None, limit: int | None = None) -> list[Fact]:
+    """The claims that match an indicator (by meaning) and contain every subject key.
+
+    With ``limit``, a pair's history is read from its newest ``limit`` matching claims.
+    """
     ensure_indexed(store)
     keys = _keys(store, subject or ())
     wanted = indicator_key(indicator) if indicator else None
     with store.read() as conn:
+        raw = [i for i in sql.indicators(conn) if indicator_key(i) == wanted] if wanted else None
+        if raw == []:
+            return []
         if keys:
             pair = (keys[0], keys[1] if len(keys) > 1 else keys[0])
-            rows, subjects = sql.pair_claims(conn, *pair), sql.pair_claim_subjects(conn, *pair)
-        elif wanted:
-            raw = [i for i in sql.indicators(conn) if indicator_key(i) == wanted]
+            rows, subjects = _pair_rows(conn, pair, raw, limit)
+        elif raw:
             rows = sql.claims_by_indicators(conn, raw)
             subjects = _doc_subjects(conn, rows)
         else:
@@ -143,14 +148,23 @@ def load_facts(store: Store, *, indicator: str | None, subject: Sequence[str] | 
             if (wanted is None or f.indicator == wanted) and set(keys) <= set(f.subject)]
 
 
+def _pair_rows(conn: sqlite3.Connection, pair: tuple[str, str], raw: list[str] | None,
+               limit: int | None) -> tuple[list[sqlite3.Row], sql.Subjects]:
+    if raw is None and limit is None:
+        return sql.pair_claims(conn, *pair), sql.pair_claim_subjects(conn, *pair)
+    return (sql.pair_claims_where(conn, *pair, indicators=raw, limit=limit),
+            sql.pair_claim_subjects_where(conn, *pair, indicators=raw, limit=limit))
+
+
 def subject_names(store: Store, facts: Iterable[Fact]) -> dict[str, str]:
     with store.read() as conn:
         return sql.names(conn, {k for f in facts for k in f.subject})
 
 
 def series(store: Store, *, indicator: str | None = None, subject: Sequence[str] | None = None,
-           rates: Rates | None = None, tolerance: float = 0.02) -> list[Series]:
-    facts = load_facts(store, indicator=indicator, subject=subject, rates=rates)
+           rates: Rates | None = None, tolerance: float = 0.02,
+           limit: int | None = None) -> list[Series]:
+    facts = load_facts(store, indicator=indicator, subject=subject, rates=rates, limit=limit)
     return make_series(facts, subject_names(store, facts), tolerance=tolerance)
 
 
@@ -163,8 +177,9 @@ def contradictions(store: Store, *, tolerance: float = 0.02, indicator: str | No
 
 
 def targets(store: Store, *, indicator: str | None = None, subject: Sequence[str] | None = None,
-            rates: Rates | None = None, tolerance: float = 0.02) -> list[TargetProgress]:
-    facts = load_facts(store, indicator=indicator, subject=subject, rates=rates)
+            rates: Rates | None = None, tolerance: float = 0.02,
+            limit: int | None = None) -> list[TargetProgress]:
+    facts = load_facts(store, indicator=indicator, subject=subject, rates=rates, limit=limit)
     found = make_series(facts, {}, tolerance=tolerance)
     return find_targets(facts, found, tolerance=tolerance)
 

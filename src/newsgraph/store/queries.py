@@ -170,10 +170,14 @@ def entity(conn: sqlite3.Connection, key: str, *, limit: int) -> EntityDetail:
 
 _EVIDENCE = ("CASE WHEN x.evidence_start IS NULL THEN NULL ELSE "
              "substr(d.text, x.evidence_start + 1, x.evidence_end - x.evidence_start) END")
+# The page's keys first (from indexes alone), then their columns and evidence text.
 _CLAIMS_SQL = f"""
 SELECT x.*, d.date AS doc_date, {_EVIDENCE} AS evidence_text
-FROM claims AS x JOIN documents AS d ON d.id = x.doc_id {{filters}}
-ORDER BY d.date, x.doc_id, x.seq LIMIT ? OFFSET ?
+FROM (SELECT x.doc_id, x.seq FROM claims AS x JOIN documents AS d ON d.id = x.doc_id
+      {{filters}} ORDER BY d.date, x.doc_id, x.seq LIMIT ? OFFSET ?) AS page
+JOIN claims AS x ON x.doc_id = page.doc_id AND x.seq = page.seq
+JOIN documents AS d ON d.id = x.doc_id
+ORDER BY d.date, x.doc_id, x.seq
 """
 _HAS_SUBJECT = ("EXISTS (SELECT 1 FROM claim_subjects AS s WHERE s.doc_id = x.doc_id "
                 "AND s.claim_seq = x.seq AND s.key = ?)")

@@ -262,6 +262,39 @@ def latest_claim_subjects(conn: sqlite3.Connection, a: str, b: str, limit: int) 
     return _subjects(conn.execute(_LATEST_SUBJECTS_SQL, (*sorted((a, b)), limit)))
 
 
+def _pair_keys(indicators: int | None, limit: int | None) -> str:
+    """The pair's claims (of the given number of wordings; the newest ``limit``)."""
+    wording = f"AND x.indicator IN ({', '.join('?' * indicators)})" if indicators else ""
+    newest = "ORDER BY p.day DESC, p.doc_id DESC, p.seq DESC LIMIT ?" if limit else ""
+    return f"""(SELECT p.doc_id, p.seq FROM resolve_pairs AS p
+JOIN claims AS x ON x.doc_id = p.doc_id AND x.seq = p.seq
+WHERE p.a = ? AND p.b = ? AND p.item = 'claim' {wording} {newest}) AS k"""
+
+
+def _pair_params(a: str, b: str, indicators: Sequence[str] | None,
+                 limit: int | None) -> list[Any]:
+    return [*sorted((a, b)), *(indicators or ()), *([limit] if limit else [])]
+
+
+def pair_claims_where(conn: sqlite3.Connection, a: str, b: str, *,
+                      indicators: Sequence[str] | None, limit: int | None) -> list[sqlite3.Row]:
+    """The pair's claims with one of ``indicators`` (all when None), the newest ``limit``."""
+    keys = _pair_keys(len(indicators) if indicators else None, limit)
+    sql = (f"SELECT {_CLAIM_COLUMNS} FROM {keys} "
+           "JOIN claims AS x ON x.doc_id = k.doc_id AND x.seq = k.seq "
+           "JOIN documents AS d ON d.id = x.doc_id")
+    return conn.execute(sql, _pair_params(a, b, indicators, limit)).fetchall()
+
+
+def pair_claim_subjects_where(conn: sqlite3.Connection, a: str, b: str, *,
+                              indicators: Sequence[str] | None, limit: int | None) -> Subjects:
+    keys = _pair_keys(len(indicators) if indicators else None, limit)
+    sql = (f"SELECT s.doc_id, s.claim_seq, s.key FROM {keys} "
+           "JOIN claim_subjects AS s ON s.doc_id = k.doc_id AND s.claim_seq = k.seq "
+           "ORDER BY s.doc_id, s.claim_seq, s.seq")
+    return _subjects(conn.execute(sql, _pair_params(a, b, indicators, limit)))
+
+
 def claims_by_indicators(conn: sqlite3.Connection, indicators: Iterable[str]) -> list[sqlite3.Row]:
     out: list[sqlite3.Row] = []
     for indicator in sorted(set(indicators)):
@@ -275,7 +308,13 @@ def all_claims(conn: sqlite3.Connection) -> list[sqlite3.Row]:
 
 def indicators(conn: sqlite3.Connection) -> list[str]:
     """Every distinct indicator as stored."""
-    return [r[0] for r in conn.execute("SELECT DISTINCT indicator FROM claims")]
+    found: list[str] = []
+    row = conn.execute("SELECT min(indicator) FROM claims").fetchone()
+    while row[0] is not None:  # one index seek per wording, not a scan of every claim
+        found.append(row[0])
+        row = conn.execute("SELECT min(indicator) FROM claims WHERE indicator > ?",
+                           (row[0],)).fetchone()
+    return found
 
 
 def claim_subjects(conn: sqlite3.Connection, doc_id: str) -> Subjects:

@@ -30,6 +30,10 @@ def _subject(subject: str | None) -> list[str] | None:
     return [s for s in subject.split(",") if s] if subject else None
 
 
+#: for a pair of subjects, series and targets are built from its newest claims, as the dossier is
+HISTORY = 1000
+
+
 def _across(find: Callable[..., list[T]], store: Store, **filters: Any) -> list[T]:
     """Run a resolve query; an unknown entity in the filters is a 404."""
     try:
@@ -56,7 +60,7 @@ def list_series(store: ReadStore, indicator: Indicator = None,
                     examples=["country:CN,country:KZ"])] = None,
                 limit: Limit = 50, offset: Offset = 0) -> dict[str, Any]:
     """Figures of one indicator (by meaning), subject and unit as series sorted by period."""
-    rows = _across(find_series, store, indicator=indicator, subject=_subject(subject))
+    rows = _across(find_series, store, indicator=indicator, subject=_subject(subject), limit=HISTORY)
     return slice_page(rows, limit, offset)
 
 
@@ -79,5 +83,5 @@ def list_targets(store: ReadStore, indicator: Indicator = None,
                  limit: Limit = 50, offset: Offset = 0) -> dict[str, Any]:
     """Each target against the latest actual of its series: progress, the growth needed
     per year, the recent growth, and whether it is on track."""
-    rows = _across(find_targets, store, indicator=indicator, subject=_subject(subject))
+    rows = _across(find_targets, store, indicator=indicator, subject=_subject(subject), limit=HISTORY)
     return slice_page(rows, limit, offset)
