@@ -13,7 +13,6 @@ are cached: both are reported. Goal: p95 < 100 ms.
 
 from __future__ import annotations
 
-import argparse
 import json
 import random
 import socket
@@ -101,15 +100,7 @@ def measure(base: str, pairs: list, calls: int, seed: int = 11) -> dict:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__,
-                                     formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--docs", type=int, default=100_000)
-    parser.add_argument("--pairs", type=int, default=300)
-    parser.add_argument("--db", default=None, help="store file (default: /tmp/newsgraph-dossier-DOCS.db)")
-    parser.add_argument("--calls", type=int, default=200)
-    parser.add_argument("--json", action="store_true")
-    args = parser.parse_args(argv)
-    db = Path(args.db or f"/tmp/newsgraph-dossier-{args.docs}.db")
+    args, db = synthetic.store_arguments(__doc__, argv)
     started = time.perf_counter()
     pairs = synthetic.build(db, args.docs, args.pairs)
     built = time.perf_counter() - started

@@ -260,15 +260,20 @@ def _latencies(store, chosen: list[Pair]) -> dict:  # type: ignore[no-untyped-de
             "p95_ms": round(times[int(0.95 * (len(times) - 1))], 1), "max_ms": round(times[-1], 1)}
 
 
-def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+def store_arguments(doc: str | None, argv: list[str] | None) -> tuple[argparse.Namespace, Path]:
+    """The options of the synthetic-store benchmarks (this one and api_dossier.py), and the store file."""
+    parser = argparse.ArgumentParser(description=doc, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--docs", type=int, default=100_000)
     parser.add_argument("--pairs", type=int, default=300)
     parser.add_argument("--db", default=None, help="store file (default: /tmp/newsgraph-dossier-DOCS.db)")
     parser.add_argument("--calls", type=int, default=200)
     parser.add_argument("--json", action="store_true")
     args = parser.parse_args(argv)
-    db = Path(args.db or f"/tmp/newsgraph-dossier-{args.docs}.db")
+    return args, Path(args.db or f"/tmp/newsgraph-dossier-{args.docs}.db")
+
+
+def main(argv: list[str] | None = None) -> int:
+    args, db = store_arguments(__doc__, argv)
     started = time.perf_counter()
     pairs = build(db, args.docs, args.pairs)
     built = time.perf_counter() - started
