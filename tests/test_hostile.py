@@ -66,7 +66,7 @@ def test_hostile_folder_through_the_cli_stores_the_rest(tmp_path):
     with gzip.open(folder / "c-bomb.txt.gz", "wb", compresslevel=9) as handle:
         for _ in range(40):
             handle.write(b" " * 1_000_000)
-    shutil.copyfile(HERE / "fixtures" / "ingest" / "laughs.tml", folder / "d-laughs.tml")
+    shutil.copyfile(HERE / "fixtures" / "ingest" / "laughs_timeml.xml", folder / "d-laughs.tml")
     (folder / "e-laughs.html").write_text(LAUGHS_HTML, encoding="utf-8")
     (folder / "f-long.txt").write_text((GOOD + " ") * 300, encoding="utf-8")
     (folder / "g-nested.html").write_text("<html><body>" + "<div>" * 100_000 + GOOD + "</body></html>")

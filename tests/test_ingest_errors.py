@@ -190,7 +190,7 @@ def test_not_really_gzip(tmp_path):
 
 def test_billion_laughs_timeml(tmp_path):
     bad = tmp_path / "laughs.tml"
-    bad.write_bytes((FIXTURES / "laughs.tml").read_bytes())
+    bad.write_bytes((FIXTURES / "laughs_timeml.xml").read_bytes())
     expected = f"{bad}: malformed TimeML: the DOCTYPE declares entity 'lol'; entity declarations are refused (unsafe)"
     assert_one_error(tmp_path, bad, expected)
 
