@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
 from functools import cache
 
 from ..kb.lexicon import claim_cues, claim_nonunits
@@ -55,13 +54,6 @@ _CHANGE_AFTER = re.compile(
     re.IGNORECASE,
 )
 _BASIS = re.compile(r"year[- ]on[- ]year|y/y|yoy|compared (?:to|with) [^,.;]{3,40}|from a year earlier", re.I)
-
-
-@dataclass(frozen=True, slots=True)
-class _Sentence:
-    start: int
-    end: int
-    root: object  # spaCy Span
 
 
 def _direction(text: str, q: Quantity, sent_start: int) -> str | None:
@@ -205,7 +197,7 @@ class _ClaimBuilder:
             if i in linked:
                 continue
             if i in changes:
-                self._add(sent, q, changes[i], standalone=True)
+                self._add(sent, q, changes[i])
             else:
                 self._add(sent, q, changes.get(links.get(i, -1)))
 
@@ -229,7 +221,7 @@ class _ClaimBuilder:
             return previous.kind
         return None
 
-    def _add(self, sent: object, q: Quantity, change: tuple[Quantity, str] | None, standalone: bool = False) -> None:
+    def _add(self, sent: object, q: Quantity, change: tuple[Quantity, str] | None) -> None:
         start, end = sent.start_char, sent.end_char  # type: ignore[attr-defined]
         clause = self.text[start:end]
         indicator = indicator_for(self.doc, sent, q, self.last_indicator)

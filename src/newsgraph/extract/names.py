@@ -44,10 +44,6 @@ def trim_span(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-def name_tokens(name: str) -> tuple[str, ...]:
-    return tuple(t for t in re.split(r"[\s]+", name.lower()) if t)
-
-
 @dataclass(frozen=True, slots=True)
 class MentionIndex:
     """Finds which entity a character range belongs to."""
