@@ -55,6 +55,22 @@ def test_time_limit_interrupts_sleep_and_is_not_swallowed_by_except_exception():
 
 
 @needs_timer
+def test_an_alarm_lost_by_the_body_fires_again():
+    # Python drops an exception raised inside a gc callback or __del__ (it only prints it);
+    # a body that catches the first TimeLimitExceeded stands in for that here.
+    swallowed = 0
+    with pytest.raises(TimeLimitExceeded):
+        with time_limit(0.1):
+            try:
+                spin(5)
+            except TimeLimitExceeded:
+                swallowed += 1
+            spin(5)
+    assert swallowed == 1
+    assert signal.getitimer(signal.ITIMER_REAL) == (0.0, 0.0)
+
+
+@needs_timer
 def test_fast_body_is_untouched_and_no_late_alarm_fires():
     with time_limit(0.05):
         value = sum(range(1000))

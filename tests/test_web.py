@@ -116,7 +116,17 @@ def page(browser):
 
 def open_route(page, server, route: str) -> None:
     page.goto(f"{server['base']}/{route}")
-    page.wait_for_selector("body[data-page=ready]", timeout=20_000)
+    wait_ready(page)
+
+
+def wait_ready(page, condition: str = "true") -> None:
+    """Wait until the page at the current address is drawn and ``condition`` (JavaScript) holds.
+
+    The app marks ``data-route`` with the address it drew, so the previous page's "ready" (the
+    hash changes before the hashchange event runs) is never taken for the new one."""
+    page.wait_for_function(f"() => document.body.dataset.page === 'ready'"
+                           f" && document.body.dataset.route === location.hash && ({condition})",
+                           timeout=20_000)
 
 
 def shot(page, name: str) -> None:
@@ -138,7 +148,7 @@ def test_home_leads_to_the_seed_dossier(page, server):
     first = page.locator("a.pair").first
     assert first.inner_text() == "Kazakhstan – China"
     first.click()
-    page.wait_for_function(f"() => location.hash === {KZ_CN!r} && document.body.dataset.page === 'ready'")
+    wait_ready(page, f"location.hash === {KZ_CN!r}")
     assert page.locator("h1").first.inner_text() == "Kazakhstan – China"
     clean(page)
 
@@ -164,8 +174,7 @@ def test_a_figure_leads_to_its_sentence(page, server):
     page.wait_for_selector("#tooltip:not([hidden])")
     assert "period" in page.locator("#tooltip").inner_text()
     point.click()
-    page.wait_for_function("() => location.hash.startsWith('#/doc/') && location.hash.includes('claim=')"
-                           " && document.body.dataset.page === 'ready'")
+    wait_ready(page, "location.hash.startsWith('#/doc/') && location.hash.includes('claim=')")
     focus = page.locator(".seg.focus")
     assert focus.count() >= 1
     sentence = "".join(focus.all_inner_texts())
@@ -178,7 +187,7 @@ def test_a_figure_leads_to_its_sentence(page, server):
 def test_article_hover_shows_normalized_values(page, server):
     open_route(page, server, KZ_CN)
     page.locator(".points a.source").first.click()
-    page.wait_for_function("() => location.hash.startsWith('#/doc/') && document.body.dataset.page === 'ready'")
+    wait_ready(page, "location.hash.startsWith('#/doc/')")
     time_mark = page.locator(".seg.hl-time", has_text="last year").first
     time_mark.hover()
     assert "→ 2022" in page.locator("#tooltip").inner_text()

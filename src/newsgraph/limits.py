@@ -10,6 +10,11 @@ else's ``SIGALRM`` is left alone). The exception derives from
 third-party parser cannot swallow it; the pipeline turns it into an
 :class:`~newsgraph.errors.ExtractionError`.
 
+A handler's exception can be lost where Python cannot pass it on (it runs
+inside a garbage-collector callback or a ``__del__``, which only print it), so
+after the first alarm the timer keeps firing every ``REFIRE`` seconds until
+the body is left: the limit still bites, a moment later.
+
 A signal is seen between Python bytecodes, so a single long call into C
 (a regular expression, one spaCy component) finishes before the limit bites;
 ``max_chars`` bounds those.
@@ -30,6 +35,9 @@ from .errors import ExtractionError
 DEFAULT_TIME_LIMIT = 60.0
 #: default longest text extracted, in characters (spaCy's own default max_length)
 DEFAULT_MAX_CHARS = 1_000_000
+
+#: seconds between alarms once the limit has passed (see the module's note on lost exceptions)
+REFIRE = 0.05
 
 _tokens = count(1)
 _armed: list[int] = [0]  # the token of the timer running now; 0 when none
@@ -59,7 +67,7 @@ def time_limit(seconds: float) -> Iterator[None]:
     token = next(_tokens)
     previous = signal.signal(signal.SIGALRM, _handler(token, seconds))
     _armed[0] = token
-    signal.setitimer(signal.ITIMER_REAL, seconds)
+    signal.setitimer(signal.ITIMER_REAL, seconds, REFIRE)
     try:
         yield
     finally:
@@ -71,7 +79,6 @@ def time_limit(seconds: float) -> Iterator[None]:
 def _handler(token: int, seconds: float) -> Any:
     def on_alarm(signum: int, frame: Any) -> None:
         if _armed[0] == token:  # a late signal from a timer already disarmed is ignored
-            _armed[0] = 0
             raise TimeLimitExceeded(seconds)
 
     return on_alarm

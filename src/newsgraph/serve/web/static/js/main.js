@@ -36,9 +36,14 @@ async function route() {
   const main = document.getElementById("main");
   const { path, query } = parse(window.location.hash);
   const match = ROUTES.map(([re, page]) => [re.exec(path), page]).find(([m]) => m);
+  // data-page says whether the page is drawn; data-route says for which address, so that a reader
+  // (or a test) that changed the hash never takes the previous page's "ready" for the new one.
+  const hash = window.location.hash;
   document.body.dataset.page = "loading";
+  delete document.body.dataset.route;
   if (!match) {
     fill(main, h("section", { class: "card" }, h("h1", {}, "Not found"), h("p", {}, "No page at this address.")));
+    ready(hash);
     return;
   }
   const [m, page] = match;
@@ -49,7 +54,12 @@ async function route() {
     if (signal.aborted) return;
     showError(main, error);
   }
-  if (!signal.aborted) document.body.dataset.page = "ready";
+  if (!signal.aborted) ready(hash);
+}
+
+function ready(hash) {
+  document.body.dataset.route = hash;
+  document.body.dataset.page = "ready";
 }
 
 function showError(main, error) {
