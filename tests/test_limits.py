@@ -16,6 +16,7 @@ from newsgraph.pipeline import Pipeline
 from newsgraph.record import Article, Record, document_id
 
 SLOW = "XYZZY-SLOW"
+BRIEFLY_SLOW = "BRIEFLY-SLOW-MARKER"
 needs_timer = pytest.mark.skipif(not hasattr(signal, "setitimer"), reason="needs signal.setitimer (POSIX)")
 
 
@@ -55,19 +56,28 @@ def test_time_limit_interrupts_sleep_and_is_not_swallowed_by_except_exception():
 
 
 @needs_timer
-def test_an_alarm_lost_by_the_body_fires_again():
+def test_an_alarm_lost_by_the_body_is_caught_by_the_next_check():
     # Python drops an exception raised inside a gc callback or __del__ (it only prints it);
     # a body that catches the first TimeLimitExceeded stands in for that here.
     swallowed = 0
     with pytest.raises(TimeLimitExceeded):
-        with time_limit(0.1):
+        with time_limit(0.1) as deadline:
             try:
                 spin(5)
             except TimeLimitExceeded:
                 swallowed += 1
-            spin(5)
+            deadline.check()
     assert swallowed == 1
     assert signal.getitimer(signal.ITIMER_REAL) == (0.0, 0.0)
+
+
+def test_deadline_checks():
+    with time_limit(0) as unlimited:
+        unlimited.check()
+        assert not unlimited.expired()
+    with time_limit(30) as deadline:
+        deadline.check()
+        assert not deadline.expired()
 
 
 @needs_timer
@@ -85,19 +95,27 @@ def test_zero_disables_the_limit():
         spin(0.05)
 
 
-def test_off_the_main_thread_the_limit_does_nothing():
+def test_off_the_main_thread_only_the_checks_bound_the_time():
     outcome: list[object] = []
 
     def work() -> None:
         outcome.append(can_limit_time())
-        with time_limit(0.05):
-            spin(0.2)
-        outcome.append("done")
+        with time_limit(0.05) as deadline:
+            spin(0.2)  # no timer: not interrupted ...
+            outcome.append("done")
+            deadline.check()  # ... but the check bites
+        outcome.append("not reached")
 
-    thread = threading.Thread(target=work)
+    def guarded() -> None:
+        try:
+            work()
+        except TimeLimitExceeded as exc:
+            outcome.append(str(exc))
+
+    thread = threading.Thread(target=guarded)
     thread.start()
     thread.join(10)
-    assert outcome == [False, "done"]
+    assert outcome == [False, "done", "took longer than 0.05 s"]
 
 
 @needs_timer
@@ -126,11 +144,14 @@ def test_too_long_message():
 
 @pytest.fixture
 def slow_extractor(pipeline):
-    """A registered extractor that spins for 30 s on any text containing SLOW; removed afterwards."""
+    """A registered extractor that spins for 30 s on a text containing SLOW (1 s with BRIEFLY_SLOW);
+    removed afterwards."""
 
     @register("slow", requires=["article", "entities"], provides=["slow"])
     def run(ctx):
-        if SLOW in ctx.article.text:
+        if BRIEFLY_SLOW in ctx.article.text:
+            spin(1)
+        elif SLOW in ctx.article.text:
             spin(30)
         return {"slow": ()}
 
@@ -148,6 +169,20 @@ def test_slow_document_is_reported_and_the_batch_goes_on(slow_extractor, pipelin
     assert [type(o) for o in outcomes] == [Record, ExtractionError, Record]
     assert outcomes[1].line() == "b.jsonl:line 2: took longer than 0.5 s (the per-document time limit, --time-limit)"
     assert signal.getitimer(signal.ITIMER_REAL) == (0.0, 0.0)
+
+
+def test_off_the_main_thread_a_slow_document_stops_at_the_next_step(slow_extractor, pipeline):
+    # Dask and server workers run the pipeline in threads, where no timer can be armed:
+    # the slow step runs to its end, then the check between steps reports the document.
+    texts = [f"This one is slow: {BRIEFLY_SLOW}.", "Russia and India traded."]
+    steps = Pipeline(nlp=pipeline.nlp, time_limit=0.5)
+    outcomes: list[object] = []
+    thread = threading.Thread(target=lambda: outcomes.extend(
+        steps.run(article(t, f"w{i}.txt") for i, t in enumerate(texts))))
+    thread.start()
+    thread.join(60)
+    assert [type(o) for o in outcomes] == [ExtractionError, Record]
+    assert outcomes[0].line() == "w0.txt: took longer than 0.5 s (the per-document time limit, --time-limit)"
 
 
 class _HangingNlp:

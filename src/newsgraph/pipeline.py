@@ -16,7 +16,8 @@ from typing import Any
 
 from .errors import ExtractionError, NewsgraphError
 from .extract.registry import Context, Extractor, plan
-from .limits import DEFAULT_MAX_CHARS, DEFAULT_TIME_LIMIT, TimeLimitExceeded, time_limit, too_long, too_slow
+from .limits import (DEFAULT_MAX_CHARS, DEFAULT_TIME_LIMIT, Deadline, TimeLimitExceeded, time_limit, too_long,
+                     too_slow)
 from .nlp.sentences import sentences
 from .record import Article, Record
 
@@ -95,8 +96,8 @@ class Pipeline:
         texts = [a.text for a in articles]
         nlp = self.nlp  # loaded before any timer runs
         try:  # the batch gets the time of all its documents; past it, each is parsed alone
-            with time_limit(self.time_limit * len(articles)):
-                return {id(a): d for a, d in zip(articles, nlp.pipe(texts), strict=True)}
+            with time_limit(self.time_limit * len(articles)) as deadline:
+                return {id(a): _checked(d, deadline) for a, d in zip(articles, nlp.pipe(texts), strict=True)}
         except TimeLimitExceeded:
             if len(articles) == 1:  # no culprit to find: it ran its full time already
                 return {id(articles[0]): too_slow(_where(articles[0]), self.time_limit)}
@@ -107,8 +108,8 @@ class Pipeline:
 
     def _parse_one(self, article: Article) -> Any:
         try:
-            with time_limit(self.time_limit):
-                return self.nlp(article.text)
+            with time_limit(self.time_limit) as deadline:
+                return _checked(self.nlp(article.text), deadline)
         except TimeLimitExceeded:
             return too_slow(_where(article), self.time_limit)
         except Exception as exc:  # noqa: BLE001
@@ -116,22 +117,30 @@ class Pipeline:
 
     def _extract(self, article: Article, doc: Any) -> Outcome:
         try:
-            with time_limit(self.time_limit):
-                return self._steps(article, doc)
+            with time_limit(self.time_limit) as deadline:
+                return self._steps(article, doc, deadline)
         except TimeLimitExceeded:
             return too_slow(_where(article), self.time_limit)
 
-    def _steps(self, article: Article, doc: Any) -> Outcome:
+    def _steps(self, article: Article, doc: Any, deadline: Deadline) -> Outcome:
         try:
             ctx = Context(article=article, doc=doc, sents=sentences(doc))
         except Exception as exc:  # noqa: BLE001 - reported, the batch goes on
             return _failure(article, "sentence splitting", exc)
         for step in self.steps:
+            deadline.check()
             try:
                 ctx = ctx.with_items(step.run(ctx))
             except Exception as exc:  # noqa: BLE001 - reported, the batch goes on
                 return _failure(article, f"extractor {step.name!r}", exc)
+        deadline.check()
         return _record(ctx)
+
+
+def _checked(doc: Any, deadline: Deadline) -> Any:
+    """``doc``, once ``deadline`` is checked (where no timer runs, the checks are the limit)."""
+    deadline.check()
+    return doc
 
 
 def _where(article: Article) -> str:
