@@ -19,7 +19,6 @@ import argparse
 import json
 import os
 import random
-import shutil
 import signal
 import sqlite3
 import subprocess
@@ -56,8 +55,9 @@ def make_corpus(path: Path, count: int, seed: int = 1) -> Path:
 
 
 def newsgraph_command() -> list[str]:
-    exe = shutil.which("newsgraph")
-    return [exe] if exe else [sys.executable, "-m", "newsgraph"]
+    """The ``newsgraph`` console script of the Python running this, not whichever is first on PATH."""
+    exe = Path(sys.executable).with_name("newsgraph")
+    return [str(exe)] if exe.is_file() else [sys.executable, "-m", "newsgraph"]
 
 
 def expected_records(corpus: Path) -> dict:

@@ -16,7 +16,6 @@ import argparse
 import itertools
 import json
 import os
-import shutil
 import signal
 import socket
 import statistics
@@ -43,8 +42,9 @@ def free_port() -> int:
 
 
 def newsgraph_command() -> list[str]:
-    exe = shutil.which("newsgraph")
-    return [exe] if exe else [sys.executable, "-m", "newsgraph"]
+    """The ``newsgraph`` console script of the Python running this, not whichever is first on PATH."""
+    exe = Path(sys.executable).with_name("newsgraph")
+    return [str(exe)] if exe.is_file() else [sys.executable, "-m", "newsgraph"]
 
 
 @contextmanager

@@ -2,10 +2,18 @@
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+
+
+def newsgraph_command() -> list[str]:
+    """The ``newsgraph`` console script of the Python running this, not whichever is first on PATH."""
+    exe = Path(sys.executable).with_name("newsgraph")
+    return [str(exe)] if exe.is_file() else [sys.executable, "-m", "newsgraph"]
+
 
 SHARED = Path(__file__).resolve().parents[1].parent / "shared"
 SEED = SHARED / "examples" / "seed" / "000_e63359579d5b3a1c.txt"

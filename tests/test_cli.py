@@ -10,16 +10,14 @@ import csv
 import json
 import os
 import re
-import shutil
 import subprocess
-import sys
 from dataclasses import dataclass
 from pathlib import Path
 
 import pyarrow.parquet as pq
 import pytest
 
-from conftest import reference_problems
+from conftest import newsgraph_command, reference_problems
 from newsgraph.ingest import ReadOptions, read
 from newsgraph.record import Article, record_from_dict
 from newsgraph.store import Store
@@ -39,11 +37,6 @@ class Result:
 
     def records(self) -> list[dict]:
         return [json.loads(line) for line in self.lines]
-
-
-def newsgraph_command() -> list[str]:
-    exe = shutil.which("newsgraph")
-    return [exe] if exe else [sys.executable, "-c", "from newsgraph.cli import main; main()"]
 
 
 def run(*args: str, cwd: Path, stdin: str | None = None, default_db: bool = True,

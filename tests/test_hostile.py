@@ -14,13 +14,13 @@ import gzip
 import os
 import shutil
 import subprocess
-import sys
 import time
 import tracemalloc
 from pathlib import Path
 
 import pytest
 
+from conftest import newsgraph_command
 from newsgraph.errors import InputError
 from newsgraph.ingest import read
 from newsgraph.record import Article, Entity, Mention, Record
@@ -49,8 +49,7 @@ SCRIPT_HTML = (
 
 
 def newsgraph(*args: str, cwd: Path) -> subprocess.CompletedProcess:
-    exe = shutil.which("newsgraph")
-    command = [exe] if exe else [sys.executable, "-m", "newsgraph"]
+    command = newsgraph_command()
     env = {k: v for k, v in os.environ.items() if k != "NEWSGRAPH_DB"} | {"NO_COLOR": "1", "COLUMNS": "200"}
     return subprocess.run([*command, *args], cwd=cwd, env=env, capture_output=True, text=True, timeout=300)
 
