@@ -11,12 +11,21 @@ as (low, high) pairs. Throughput is measured on the bodies of ``press-releases/p
 The adapter maps our record to NewsQuant's conventions, which are consistent across its data:
 - it asks ``find_quantities`` for ages written "N-year-old" (unit "year of age") and for single counts
   ("one solution", "one of the best speakers"), which the record leaves out by default;
-- two figures written "from X to Y" in one unit (an old and a new value: "rose from 4.8 to 4.7 percent")
-  are one NewsQuant range (X, Y) in the order written; "to X from Y" stays two figures, as in NewsQuant;
+- two figures written "from X to Y" in one unit (an old and a new value: "rose from 4.8 to 4.7 percent",
+  also with a few words after X: "from $75 per barrel in October to $45") are one NewsQuant range (X, Y)
+  in the order written, with change "=" (the range is exact even when X is bounded: "from up to 252 miles
+  to 287 miles"); "to X from Y" stays two figures, as in NewsQuant;
 - units: ISO codes and symbols become NewsQuant's names (``newsquant_units.csv``, then the unit names in
-  ``kb/quantity_units.csv``: "USD" -> "dollar", "km" -> "kilometre", "percent" -> "percentage"); a
-  counted noun phrase (lower case, head in the singular) keeps only its content words, each in the
-  singular, as NewsQuant's lemmatized nouns do ("category of products" -> "category product").
+  ``kb/quantity_units.csv``: "USD" -> "dollar", "km" -> "kilometre", "percent" -> "percentage");
+- a counted noun phrase is named as NewsQuant's normalizer does, by the lemmas of its content words in the
+  sentence's parse (spaCy, loaded only for sentences with one): no determiners, pronouns, prepositions,
+  numbers, adverbs or participles, possessors kept, adjectives in the positive ("categories of products"
+  -> "category product", "one of Airbnb's earliest investments" -> "Airbnb early investment", "400 charging
+  stations" -> "station", "eight other employees" -> "other employee"); a superlative keeps its domain
+  ("one of the hottest cars in the world" -> "hot car world");
+- a fraction ("two-thirds of", "half the") is "% " and what it is a fraction of: the unit of the count that
+  follows ("half of the 600 workers" -> "% worker"), else the noun it governs ("a third of the population" ->
+  "% population"), "% -" when that is a pronoun ("half of which", "a third of those screened").
 """
 
 from __future__ import annotations
@@ -25,6 +34,7 @@ import argparse
 import csv
 import json
 import math
+import re
 import sys
 import time
 from functools import cache
@@ -35,6 +45,7 @@ from newsgraph.extract.quantities import find_quantities, quantity_change
 from newsgraph.extract.quantities_kb import tables
 from newsgraph.extract.quantities_links import from_to
 from newsgraph.extract.quantities_nouns import is_plural, lemma
+from newsgraph.extract.units import is_counted
 from newsgraph.record import Quantity
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -69,16 +80,119 @@ def unit_name(unit: str | None) -> str:
 def predict(text: str) -> list[dict[str, Any]]:
     """Our quantities in the CQE tagger format, with NewsQuant's conventions (see the module docstring)."""
     found = find_quantities(text, ages=True, ones=True)
+    nouns = NounNames(text, found)
     out: list[dict[str, Any]] = []
     i = 0
     while i < len(found):
         q = found[i]
-        tag = {"value": _value(q), "normalized_unit": unit_name(q.unit), "change": quantity_change(text, q)}
+        tag = {"value": _value(q), "normalized_unit": nouns.name(q), "change": quantity_change(text, q)}
         if i + 1 < len(found) and _pairable(text, q, found[i + 1]):
-            tag["value"], i = (q.value, found[i + 1].value), i + 1
+            tag["value"], tag["change"], i = (q.value, found[i + 1].value), "=", i + 1
         out.append(tag)
         i += 1
     return out
+
+
+@cache
+def _nlp() -> Any:
+    from newsgraph.nlp.model import load
+
+    return load(frozenset({"parser", "lemmatizer"}))
+
+
+_NOT_CONTENT = frozenset({"DET", "ADP", "CCONJ", "PRON", "PART", "SYM", "NUM", "PUNCT", "AUX", "SCONJ", "VERB", "ADV"})
+_HEAD_REACH = 15
+
+
+class NounNames:
+    """NewsQuant's names of counted nouns and fractions, read from a parse of the sentence (made only when
+    one is needed): the lemmas of the noun phrase's content words (see the module docstring)."""
+
+    def __init__(self, text: str, found: list[Quantity]) -> None:
+        self.text, self.found = text, found
+        self.doc = _nlp()(text) if any(q.unit == "fraction" or _noun(q.unit) for q in found) else None
+
+    def name(self, q: Quantity) -> str:
+        if self.doc is None or not (q.unit == "fraction" or _noun(q.unit)):
+            return unit_name(q.unit)
+        if q.unit == "fraction":
+            return self._fraction(q)
+        noun, _, per = q.unit.partition("/")
+        head = self._head(q.span[0], noun.split()[-1])
+        if head is None:
+            return unit_name(q.unit)
+        first = _token_at(self.doc, q.span[0])
+        start = max((t.i + 1 for t in self.doc[first:head.i] if _numeric(t)), default=first)
+        words = _content(self.doc[start:head.i + 1]) + _domain(self.doc[start:head.i + 1], head)
+        name = " ".join(words).lower() or unit_name(noun)
+        return f"{name} per {unit_name(per)}" if per else name
+
+    def _head(self, start: int, last: str) -> Any:
+        """The token of the counted noun's head (``last``, in the singular) at or after ``start``."""
+        first = _token_at(self.doc, start)
+        for token in self.doc[first:first + _HEAD_REACH]:
+            if last in (token.lower_, token.lemma_.lower(), lemma(token.text, tables())):
+                return token
+        return None
+
+    def _fraction(self, q: Quantity) -> str:
+        """"% " and what the fraction is of: the unit of a count right after it ("half of the 600 workers"),
+        else the noun it governs ("a third of the population"), "-" when that is a pronoun ("half of which")."""
+        nxt = next((o for o in self.found if o.span[0] >= q.span[1]), None)
+        if nxt is not None and _noun(nxt.unit) and _FRACTION_GAP.fullmatch(self.text, q.span[1], nxt.span[0]):
+            return "% " + self.name(nxt)
+        noun = _complement(self.doc, q.span[1])
+        if noun is None or noun.pos_ == "PRON" or noun.tag_ in ("WDT", "DT"):
+            return "% -"
+        first = _token_at(self.doc, q.span[1])
+        return "% " + (" ".join(_content(self.doc[max(first, noun.left_edge.i):noun.i + 1])).lower() or "-")
+
+
+_FRACTION_GAP = re.compile(r"\s+of\s+(?:the\s+)?(?:[a-z]+\s+)?")
+
+
+def _token_at(doc: Any, pos: int) -> int:
+    """The index of the first token that ends after character ``pos``."""
+    return next((t.i for t in doc if t.idx + len(t) > pos), len(doc))
+
+
+def _complement(doc: Any, end: int) -> Any:
+    """The noun a fraction ending at ``end`` is taken of: the object of "of", else the next noun ("Half the condos")."""
+    tokens = list(doc[_token_at(doc, end):])[:4]
+    if tokens and tokens[0].lower_ == "of":
+        return next((c for c in tokens[0].children if c.dep_ == "pobj"), None)
+    return next((t for t in tokens if t.pos_ in ("NOUN", "PROPN", "PRON")), None)
+
+
+def _noun(unit: str | None) -> bool:
+    """A counted noun phrase, not a unit of the KB ("times" is a count)."""
+    return is_counted(unit) and unit not in tables().unit_name
+
+
+def _numeric(token: Any) -> bool:
+    """Part of the number: digits, a number word or scale ("4.3", "M", "dozens", "thousands")."""
+    kb = tables()
+    return token.like_num or token.tag_ == "CD" or token.text in kb.scale or token.lower_ in _number_words()
+
+
+@cache
+def _number_words() -> frozenset[str]:
+    return frozenset(w for w in tables().number_word if " " not in w)
+
+
+def _content(tokens: Any) -> list[str]:
+    """The lemmas of the content words, as NewsQuant normalizes a noun phrase: no determiners, pronouns,
+    prepositions, numbers, adverbs or participles ("the proudest moments" -> "proud moment")."""
+    return [t.lemma_ for t in tokens if not t.like_num and t.pos_ not in _NOT_CONTENT]
+
+
+def _domain(phrase: Any, head: Any) -> list[str]:
+    """The domain of a superlative, as NewsQuant counts it: "one of the hottest cars in the world" -> "world"."""
+    if not any(t.tag_ in ("JJS", "RBS") for t in phrase):
+        return []
+    prep = next((c for c in head.children if c.dep_ == "prep" and c.lower_ == "in"), None)
+    obj = next((c for c in prep.children if c.dep_ == "pobj"), None) if prep is not None else None
+    return _content(obj.doc[obj.left_edge.i:obj.i + 1]) if obj is not None else []
 
 
 def _value(q: Quantity) -> float | tuple[float, float]:

@@ -64,3 +64,27 @@ def test_from_to_is_one_range() -> None:
 def test_newsquant_conventions_are_asked_for() -> None:
     tags = _benchmark().predict("The 65-year-old has one solution.")
     assert [(t["value"], t["normalized_unit"]) for t in tags] == [(65, "year of age"), (1, "solution")]
+
+
+def test_fractions_name_what_they_are_of() -> None:
+    bench = _benchmark()
+    cases = {
+        "Two-thirds of the city council voted yes.": "% city council",
+        "Half the apartments have sold.": "% apartment",
+        "About a quarter of those asked agreed.": "% -",
+        "Nearly half of the 600 workers are in Texas.": "% worker",
+    }
+    for text, name in cases.items():
+        tags = [t for t in bench.predict(text) if t["value"] in (2 / 3, 0.5, 0.25)]
+        assert [t["normalized_unit"] for t in tags] == [name], text
+
+
+def test_counted_nouns_are_lemmatized_like_newsquant() -> None:
+    bench = _benchmark()
+    tags = bench.predict("It is one of the tallest towers in the world, with 40 recorded floors.")
+    assert [(t["value"], t["normalized_unit"]) for t in tags] == [(1, "tall tower world"), (40, "floor")]
+
+
+def test_from_to_pair_is_an_exact_range() -> None:
+    tags = _benchmark().predict("Range grew from up to 250 miles to 290 miles.")
+    assert [(t["value"], t["normalized_unit"], t["change"]) for t in tags] == [((250, 290), "mile", "=")]

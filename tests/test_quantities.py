@@ -10,6 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from newsgraph.extract.quantities import find_quantities, quantity_change
+from newsgraph.extract.quantities_links import from_to
 from newsgraph.record import Quantity
 
 SHARED = Path(__file__).resolve().parents[1].parent / "shared"
@@ -345,6 +346,67 @@ def test_options_ages_and_ones(text: str, expected: list[tuple[str, float, str]]
 def test_quantity_change_round_two(text: str, mention: str, change: str) -> None:
     q = next(q for q in find_quantities(text) if q.text == mention)
     assert quantity_change(text, q) == change
+
+
+# --- round three: groups, compounds, from-to gaps, bare rates, ages, eras ----------------------
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Three of Smith's aides resigned.", [("Three of Smith's aides", 3, "aide")]),
+        ("Two of the companies said no.", [("Two of the companies", 2, "company")]),
+        ("three of the five", [("three", 3, None), ("five", 5, None)]),
+        ("They ordered a four course dinner on the terrace.", [("four course dinner", 4, "course dinner")]),
+        ("The 12 nation trade bloc, formed in 1994, met.", [("12 nation trade bloc", 12, "nation trade bloc")]),
+        ("About 1000 come from Asia.", [("About 1000", 1000, None)]),
+        ("Our rate is ten time lower than theirs.", [("ten", 10, None)]),
+        ("Only two schoolchildren got sick.", [("two", 2, None)]),
+        ("a 0-to-100-km/h sprint", [("0-to-100-km/h", 0, "km/h")]),
+        ("between AD 800 and 950 the town grew", []),
+        ("a temple from 500 BC", []),
+        ("The relievers: Smith (0.7 WAR) and Jones (1.2 WAR).", [("0.7", 0.7, None), ("1.2", 1.2, None)]),
+    ],
+)
+def test_round_three_units(text: str, expected: list[tuple[str, float, str | None]]) -> None:
+    assert [(q.text, pytest.approx(q.value), q.unit) for q in find_quantities(text)] == expected
+
+
+def test_most_in_a_group_of_one() -> None:
+    found = find_quantities("She is one of the most admired and feared judges in the country.", ones=True)
+    assert [(q.text, q.value, q.unit) for q in found] == [
+        ("one of the most admired and feared judges", 1, "feared judge")]
+
+
+def test_from_to_with_words_between() -> None:
+    text = "Oil fell from 80 in June to 60 dollars in December."
+    found = find_quantities(text)
+    assert [(q.value, q.unit) for q in found] == [(80, "USD"), (60, "USD")]
+    assert from_to(text, *found)
+    text = "Oil fell from 80. In June it was 60 to 70 euros."
+    assert find_quantities(text)[0].unit is None
+
+
+def test_bare_rate_takes_the_elided_noun() -> None:
+    found = find_quantities("We logged 30 break-ins this month, against an average of 25 a month last year.")
+    assert [(q.text, q.unit) for q in found] == [("30 break-ins", "break-in"), ("25 a month", "break-in/month")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("She will be 40 by the end of the year.", [("40", 40, "year of age")]),
+        ("He turned 71 last week.", [("71", 71, "year of age")]),
+        ("Life expectancy for women there is about 81 now.", [("about 81", 81, "year of age")]),
+        ("his now-12 month-old son", [("12 month-old", 12, "month of age")]),
+        ("a 5-10 year-old child", [("5-10 year-old", 5, "year of age")]),
+        ("He was 35 percent sure.", [("35 percent", 35, "percent")]),
+        ("He was 3 points behind.", [("3 points", 3, "point")]),
+    ],
+)
+def test_round_three_ages(text: str, expected: list[tuple[str, float, str]]) -> None:
+    found = find_quantities(text, ages=True)
+    assert [(q.text, pytest.approx(q.value), q.unit) for q in found] == expected
+    assert all(q.unit is None or not q.unit.endswith(" of age") for q in find_quantities(text))
 
 
 # --- properties ---------------------------------------------------------------------------------

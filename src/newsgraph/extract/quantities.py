@@ -8,6 +8,7 @@ approximator) and drop what is not a quantity (years, dates, times, ages, labels
 from __future__ import annotations
 
 import bisect
+import dataclasses
 import re
 from dataclasses import dataclass
 
@@ -23,19 +24,22 @@ from newsgraph.extract.quantities_numbers import (
     parse_words,
     vague_re,
 )
-from newsgraph.extract.quantities_nouns import counted_noun, lemma, single_noun
+from newsgraph.extract.quantities_nouns import compound_noun, counted_noun, lemma, of_group, single_noun
 from newsgraph.record import Quantity
 
 __all__ = ["find_quantities", "quantity_change"]
 
-_RANGE_SEP = re.compile(r"(?P<dash>\s?[-–—]\s?)(?!to\s)|-?\s+(?P<word>to|and)\s+")
+_RANGE_SEP = re.compile(r"(?P<dash>\s?[-–—]\s?)(?!to[\s-])|(?:-?\s+|-)(?P<word>to|and)(?:\s+|-(?=\d))")
 _PER = re.compile(r"\s*(?:/|\bper\s|\ban?\s(?!\w+\s+(?:earlier|ago|later|before|after)\b))\s*")
 _PER_WORD = re.compile(r"[a-z]{3,}(?![\w-])")
 _TOP = re.compile(r"(?i:\btop)[\s-]$")
-_BETWEEN = re.compile(r"(?i:\bbetween)\s+$")
-_SUB = re.compile(r"(?i:\b(?:sub|minus)-)$")
+_BETWEEN = re.compile(r"(?i:\bbetween)\s+(?:(?:A\.D\.|AD)\s)?$")
+_BETWEEN_REACH = 18
+_SUB = re.compile(r"(?i:\b(?:sub|minus)-)$|\b(?:now|then)-$")
 _PERIODS = frozenset({"year", "month", "week", "day", "hour", "minute", "second"})
 _NO_PER = frozenset({"percent", "pp", "bp"})
+_ARTICLE = re.compile(r"(?i:\b(?:a|an|the))\s$")
+_BARE_RATE = re.compile(r" (?:per|a|an|each) (?:year|month|week|day|hour)\b")
 _OR_NEXT = re.compile(r",?\s+or\s+")
 _COMPOUND = re.compile(r"-([a-z]{3,})(?![\w-])")
 _NEXT_CAPITAL = re.compile(r" [A-Z][a-z]")
@@ -124,8 +128,9 @@ def _quantity(text: str, match: re.Match[str], kb: Tables, options: Options) -> 
     if part is None:
         return None
     high, end = _range(text, part, kb)
-    aged = written_age(text, part) if options.ages else None
-    if not aged and (is_age(text, part) or is_excluded(text, part, high, kb)):
+    whole = part if high is None else dataclasses.replace(part, end=end)  # "5-10 year-old": the age follows the range
+    aged = written_age(text, whole) if options.ages else None
+    if not aged and (is_age(text, whole) or is_excluded(text, part, high, kb)):
         return end
     start, approx = _approximator(text, part.start, kb)
     if aged:
@@ -133,7 +138,7 @@ def _quantity(text: str, match: re.Match[str], kb: Tables, options: Options) -> 
     unit, start, end = _unit_of(text, part, (start, end), high, kb, options)
     if unit is None and (part.value in (0, 1) and part.words or part.value == 0 or _NEXT_CAPITAL.match(text, end)):
         return None
-    between = _BETWEEN.search(text, max(0, start - 12), start) if high is not None else None
+    between = _BETWEEN.search(text, max(0, start - _BETWEEN_REACH), start) if high is not None else None
     if between:
         start = between.start()
     return Quantity(span=(start, end), text=text[start:end], value=part.value, unit=unit, approx=approx, high=high)
@@ -162,6 +167,10 @@ def _count_unit(text: str, part: Part, end: int, high: float | None, kb: Tables)
     if compound and compound.group(1) not in kb.function:
         return lemma(compound.group(1), kb), compound.end()
     unit, new_end = counted_noun(text, end, part.value if high is None else high, kb)
+    if unit is None and high is None and part.value > 1 and part.value.is_integer():
+        unit, new_end = of_group(text, end, kb)
+        if unit is None and not part.scaled and _ARTICLE.search(text, max(0, part.start - 5), part.start):
+            unit, new_end = compound_noun(text, end, kb)  # "a three course meal": an article before a plural number
     if unit is not None:
         return _per_count(text, unit, new_end, kb)
     link = _OR_NEXT.match(text, end)
@@ -169,7 +178,8 @@ def _count_unit(text: str, part: Part, end: int, high: float | None, kb: Tables)
     match = core_re().match(text, cur.end() if cur else link.end()) if link else None
     other = _part(text, match, kb, second=True) if match else None
     if other is None:
-        return None, end
+        rate = _BARE_RATE.match(text, end)  # "an average of 20 per week": the noun is elided, the rate kept
+        return None, rate.end() if rate else end
     return other.unit or counted_noun(text, other.end, other.value, kb)[0], end
 
 
@@ -334,7 +344,7 @@ def _range_word_ok(text: str, part: Part, sep: re.Match[str]) -> bool:
     if word is None:
         return part.digits != "" and "\n" not in sep.group()
     if word == "and":
-        return bool(_BETWEEN.search(text, max(0, part.start - 12), part.start))
+        return bool(_BETWEEN.search(text, max(0, part.start - _BETWEEN_REACH), part.start))
     return not _change_before(text, part.start)
 
 

@@ -31,8 +31,19 @@ _OLD = re.compile(r"(?:(?:-|\s)(?P<period>year|month|week|day)s?)?(?:-|\s)old\b"
 _PERIODS = frozenset({"year", "month", "week", "day"})
 _APPOSITIVE = re.compile(r"[A-Z][a-z]+,\s$")
 _LINE_START = re.compile(r"(?:^|\n)[ \t•*-]*$")
-_WORD_BEFORE = re.compile(r"([^\s(]+)\s+\(?$")
+_WORD_BEFORE = re.compile(r"([^\s(]+)\s+$")
 _SCORE = re.compile(r"\s?[-–]\s?\d")
+_ERA_BEFORE = re.compile(r"\b(?:A\.D\.|AD)\s$")
+_ERA_AFTER = re.compile(r"\s?(?:B\.C\.(?:E\.)?|BCE?\b|A\.D\.|AD\b|CE\b)")
+# an age told with a verb ("he will be 35", "she turned 40") or as a life expectancy ("life expectancy ... around 73")
+_SPOKEN_AGE = re.compile(
+    r"(?P<verb>(?:\b(?i:he|she|who)|\bI)(?:\s+(?:will|would|could|might|may|must|should|to))?"
+    r"\s+(?:is|was|be|turned|turns|turn)\s+$)|(?i:\blife\s+expectancy)\b[^.,;:!?\d]{0,40}\s$")
+_AGE_NEXT = re.compile(r"\s*(?:[,.;:!?)]|$)|\s+(?i:by|when|in|last|next|this|on|and|but|or|until|before|after)\b")
+_AGE_LIMIT = 130
+_AGE_REACH = 80
+_AGE_VERBS = frozenset({"is", "was", "be", "turned", "turns", "turn"})
+_APPROX_TAIL = re.compile(r"(?:(?i:about|around|nearly|almost|roughly|some|over|under|only|just)\s+)*$")
 
 
 def blocked_spans(text: str) -> list[tuple[int, int]]:
@@ -46,7 +57,7 @@ def is_excluded(text: str, part: Part, high: float | None, kb: Tables) -> bool:
     if measured:
         return False
     return (
-        _year(part)
+        _year(text, part)
         or _date(text, part)
         or _clock(text, part)
         or _label(text, part, kb)
@@ -55,8 +66,11 @@ def is_excluded(text: str, part: Part, high: float | None, kb: Tables) -> bool:
     )
 
 
-def _year(part: Part) -> bool:
-    return len(part.digits) == 4 and part.digits.isdigit() and 1800 <= part.value <= 2150
+def _year(text: str, part: Part) -> bool:
+    """"1999", and any year with its era: "A.D. 1000", "500 BC"."""
+    if len(part.digits) == 4 and part.digits.isdigit() and 1800 <= part.value <= 2150:
+        return True
+    return bool(_ERA_BEFORE.search(text, max(0, part.start - 6), part.start) or _ERA_AFTER.match(text, part.end))
 
 
 def _date(text: str, part: Part) -> bool:
@@ -86,10 +100,25 @@ def written_age(text: str, part: Part) -> tuple[str, int] | None:
     """The unit and end of an age written "-year-old" ("65-year-old" -> "year of age"); None if not one."""
     old = _AGE_AFTER.match(text, part.start) or _OLD.match(text, part.end)
     if not old:
-        return None
+        return _spoken_age(text, part)
     period = (old.group("period") or "").lower().replace("yr", "year")
     period = period or (part.unit if part.unit in _PERIODS else "year")
     return f"{period} of age", max(old.end(), part.end)
+
+
+def _spoken_age(text: str, part: Part) -> tuple[str, int] | None:
+    """"He will be 35 by the end of the year", "life expectancy for men is around 73": a bare number under 130."""
+    if part.unit is not None or part.scaled or part.value >= _AGE_LIMIT or text[part.end:part.end + 1].isalnum():
+        return None
+    before = text[max(0, part.start - _AGE_REACH):part.start]
+    last = before[before.rstrip().rfind(" ") + 1:].strip().lower()
+    if last not in _AGE_VERBS and "expectancy" not in before.lower():
+        return None
+    before = before[:len(before) - len(_APPROX_TAIL.search(before).group())]
+    spoken = _SPOKEN_AGE.search(before)
+    if not spoken or (spoken.group("verb") and not _AGE_NEXT.match(text, part.end)):
+        return None
+    return "year of age", part.end
 
 
 def _label(text: str, part: Part, kb: Tables) -> bool:

@@ -10,6 +10,9 @@ from newsgraph.extract.quantities_numbers import DIGITS, parse_digits
 from newsgraph.record import Quantity
 
 _TO = re.compile(r"\s+to\s+")
+# what may stand between "from X" and "to Y": a few words of time or unit ("at 10.45pm last night", "U.S. per barrel")
+_FROM_GAP = re.compile(r"(?:\s+(?!(?:and|or|but|from|to)\s)[^\s,;:!?()\[\]]+){1,5}\s+to\s+")
+_SENTENCE_BREAK = re.compile(r"\.\s+[A-Z]")
 _FROM = re.compile(r"(?i:\bfrom)\s+$")
 _CONTRAST = re.compile(
     r"(?i:\b(?:(?:up|down|rising|falling|increasing|decreasing)\s+from|compared\s+(?:with|to)|versus|vs\.?)\s+$)")
@@ -21,6 +24,7 @@ _ELLIPSIS_REACH = 120
 _ELLIPSIS_BACK = 4
 _DURATIONS = frozenset({"year", "month", "week", "day", "hour", "minute", "second", "decade", "century"})
 _DIGIT = re.compile(r"\d")
+_RATE_END = re.compile(r" (?:per|a|an|each) (year|month|week|day|hour)$")
 
 
 def share_units(text: str, found: list[Quantity], kb: Tables) -> list[Quantity]:
@@ -40,12 +44,14 @@ def share_units(text: str, found: list[Quantity], kb: Tables) -> list[Quantity]:
 
 def _elliptic(text: str, before: list[Quantity], b: Quantity) -> Quantity:
     """A bare figure of the same size as an earlier one in its sentence shares its unit:
-    "68,400 people ... and 95,800 who", "1,463.87 points, while the TA-125 lost 1.1% to 1,334.20"."""
+    "68,400 people ... and 95,800 who", "1,463.87 points, while the TA-125 lost 1.1% to 1,334.20"; a bare rate
+    takes the noun per period ("22 burglaries ... an average of 20 per week")."""
     for a in reversed(before):
         if not _shareable(a) or a.unit in _DURATIONS or a.unit.endswith(" of age") or not _near(text, a, b):
             continue
         if a.value and 0.1 <= abs(b.value / a.value) <= 10:
-            return dataclasses.replace(b, unit=a.unit)
+            rate = _RATE_END.search(b.text)
+            return dataclasses.replace(b, unit=f"{a.unit}/{rate.group(1)}" if rate else a.unit)
     return b
 
 
@@ -59,11 +65,14 @@ def _near(text: str, a: Quantity, b: Quantity) -> bool:
 
 
 def from_to(text: str, a: Quantity, b: Quantity) -> bool:
-    """Whether ``a`` and ``b`` are written "from A to B" (an old and a new value, or a range)."""
+    """Whether ``a`` and ``b`` are written "from A to B" (an old and a new value, or a range), maybe with a few
+    words after A ("from $75 per barrel in October to $45")."""
     if not _FROM.search(text, max(0, a.span[0] - 8), a.span[0]):
         return False
-    gap = _TO.fullmatch(text, a.span[1], b.span[0])
-    return bool(gap) or (text[a.span[1]:b.span[0]].isspace() and b.text.lower().startswith("up to"))
+    between = text[a.span[1]:b.span[0]]
+    if _TO.fullmatch(between) or (between.isspace() and b.text.lower().startswith("up to")):
+        return True
+    return bool(_FROM_GAP.fullmatch(between)) and not _SENTENCE_BREAK.search(between)
 
 
 def _borrow(q: Quantity, other: Quantity, kb: Tables) -> Quantity:

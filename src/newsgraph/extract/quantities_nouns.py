@@ -106,16 +106,22 @@ def _phrase(words: list[str], kb: Tables) -> str:
     return " ".join(modifiers + [head])
 
 
-_OF_GROUP = re.compile(r" of (?:the|my|his|her|its|their|our|your|[A-Z][\w.&-]*['’]s)(?= )")
+_OF_GROUP = re.compile(r" of (?:the|my|his|her|its|their|our|your|[A-Z][\w.&-]*['’]s)(?: (?:most|least)(?= ))?(?= )")
 _LOWER = re.compile(r" ([a-z][a-z-]*[a-z])(?![\w'’-])")
 _ADJECTIVE_ENDS = ("al", "ar", "ic", "ive", "ous", "ful", "less", "able", "ible", "ent", "ant", "ary", "ory", "ish", "ed")
 
 
+def of_group(text: str, end: int, kb: Tables) -> tuple[str | None, int]:
+    """The members counted out of a group: "two of Johnson's deputies", "one of the most gifted players";
+    (None, end) if no such group follows."""
+    group = _OF_GROUP.match(text, end)
+    return counted_noun(text, group.end(), 2.0, kb) if group else (None, end)
+
+
 def single_noun(text: str, end: int, kb: Tables) -> tuple[str | None, int]:
     """What "one" counts: "one solution", "one particular demand", "one of the best speakers"; (None, end) if nothing."""
-    group = _OF_GROUP.match(text, end)
-    if group:
-        return counted_noun(text, group.end(), 2.0, kb)
+    if _OF_GROUP.match(text, end):
+        return of_group(text, end, kb)
     words: list[str] = []
     pos = end
     for _ in range(2):
@@ -127,6 +133,27 @@ def single_noun(text: str, end: int, kb: Tables) -> tuple[str | None, int]:
     if len(words) == 2 and not (words[0].endswith(_ADJECTIVE_ENDS) or _boundary(text, pos, kb)):
         words, pos = words[:1], _LOWER.match(text, end).end()
     return (" ".join(words), pos) if words else (None, end)
+
+
+def compound_noun(text: str, end: int, kb: Tables) -> tuple[str | None, int]:
+    """The noun phrase a number modifies when the hyphens are left out: "a three course meal" -> "course meal",
+    "the 11 member trade agreement"; two or three singular nouns, then the end of the phrase; (None, end) if not.
+    The caller checks that an article stands before the number."""
+    words: list[str] = []
+    pos = end
+    for _ in range(_COMPOUND_WORDS):
+        match = _LOWER.match(text, pos)
+        word = match.group(1) if match else ""
+        if not match or not _content(word, kb) or is_plural(word, kb) or word.endswith(("ed", "ing")):
+            break
+        words.append(word)
+        pos = match.end()
+    if len(words) < 2 or not _boundary(text, pos, kb):
+        return None, end
+    return " ".join(words), pos
+
+
+_COMPOUND_WORDS = 3
 
 
 def _content(word: str, kb: Tables) -> bool:
