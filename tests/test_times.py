@@ -160,6 +160,8 @@ def test_today_as_nowadays_or_as_the_day() -> None:
         ("It was first flown on 7/8/07.", [("7/8/07", "2007-07-08")]),
         ("Iraq imports about three-quarters of its food.", []),
         ("It was a second blow to the talks.", []),
+        ("A second A380 flew on.", []),
+        ("A second later it fell.", [("A second", "PT1S")]),
         ("Net rose to $5 million in the third quarter from $4 million a year ago.",
          [("the third quarter", "2023-Q3"), ("a year ago", "2022-Q3")]),
         ("The company lost $2 million in the year-ago third quarter.", [("the year-ago third quarter", "2022-Q3")]),
@@ -216,6 +218,103 @@ def test_non_times(text: str) -> None:
 
 def test_anniversary_is_not_a_time_but_this_year_is() -> None:
     assert values("this year marks the 10th anniversary of the initiative") == [("this year", "2023")]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a clock time before a weekday belongs to it: "until 9 a.m. Tuesday" lies ahead
+        ("The agency gave them until 9 a.m. Tuesday to sign.", [("9 a.m. Tuesday", "2023-09-05T09:00")]),
+        # "Co." does not end the sentence that holds the tense cue
+        ("The purchase of Acme Co. for $2 million is scheduled to close Monday.", [("Monday", "2023-09-04")]),
+        # "is set to", "are supposed to": ahead
+        ("The trial is set to begin on Wednesday in London.", [("Wednesday", "2023-09-06")]),
+        ("The talks are supposed to conclude by May, officials said.", [("May", "2024-05")]),
+        # a speech verb after the closing quote does not date the quote
+        ('"He will leave at dawn on Thursday," the minister said.', [("Thursday", "2023-09-07")]),
+        # "next to" is a place, not a time
+        ("Many died in the blast next to the embassy on Wednesday.", [("Wednesday", "2023-08-30")]),
+        # "by"/"through" point ahead unless a past verb leads the clause
+        ("The program aims to pay down the loan by February.", [("February", "2024-02")]),
+        ("The fund saw little change this year through August.", [("this year", "2023"), ("August", "2023-08")]),
+        # an -ed adjective after a determiner is not a past verb
+        ("The split would be paid on a still unspecified date in January.", [("January", "2024-01")]),
+        # markets "remain closed until Friday": a state, not a past event
+        ("The markets will remain closed until Tuesday.", [("Tuesday", "2023-09-05")]),
+        # "Wednesday's ruling" has happened, unless it is awaited
+        ("Lawyers would look for ways to get around Wednesday's ruling.", [("Wednesday", "2023-08-30")]),
+        ("They will campaign ahead of Sunday's vote.", [("Sunday", "2023-09-03")]),
+    ],
+)
+def test_tense_cues(text: str, expected: list[tuple[str, str]]) -> None:
+    assert values(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Hate groups grew over the past year.", [("the past year", "DATE", "2022")]),
+        ("It took a charge in the 1988 second quarter.", [("the 1988 second quarter", "DATE", "1988-Q2")]),
+        ("Sales rose 43% in February compared to the same period last year.",
+         [("February", "DATE", "2023-02"), ("the same period last year", "DATE", "2022-02")]),
+        ("Profit in the third quarter beat the corresponding period a year earlier.",
+         [("the third quarter", "DATE", "2023-Q3"), ("the corresponding period a year earlier", "DATE", "2022-Q3")]),
+        ("Profit fell in the third quarter. In the 2022 period, it earned more.",
+         [("the third quarter", "DATE", "2023-Q3"), ("the 2022 period", "DATE", "2022-Q3")]),
+        ("Profit fell in the third quarter. Sales for last year's quarter were higher.",
+         [("the third quarter", "DATE", "2023-Q3"), ("last year's quarter", "DATE", "2022-Q3")]),
+        ("The quarter-to-quarter comparison was weak.", []),
+        ("It lost $9 million for the quarter ended June 30.", [("the quarter", "DATE", "2023-Q2"), ("June 30", "DATE", "2023-06-30")]),
+        ("Orangemen march each July through the town.", [("each July", "SET", "XXXX-07")]),
+        ("Flights leave every Monday night and each Thursday.",
+         [("every Monday night", "SET", "XXXX-WXX-1TNI"), ("each Thursday", "SET", "XXXX-WXX-4")]),
+        ("The index rose eight trading days in a row.", [("eight trading days", "DURATION", "P8D")]),
+        ("Over the next couple of years sales will grow.", [("the next couple of years", "DURATION", "P2Y")]),
+        ("January nineteen ninety-seven. A bomb went off.", [("January nineteen ninety-seven", "DATE", "1997-01")]),
+        ("Prices fell in the winter of nineteen ninety-four.", [("the winter of nineteen ninety-four", "DATE", "1994-WI")]),
+        ("Islam will one day be the second religion.", [("one day", "DATE", "FUTURE_REF")]),
+        ('He said on CBS\'s "60 Minutes" and on "This Week" that it was over.', []),
+        ("For Poland, high noon has come.", []),
+        ("It made its first flight Tuesday in Everett at 18:00 UTC.",
+         [("Tuesday", "DATE", "2023-08-29"), ("18:00 UTC", "TIME", "2023-08-29T18:00Z")]),
+        ("The talks start at 10:30 a.m. He arrived Tuesday.",
+         [("10:30 a.m.", "TIME", "2023-09-01T10:30"), ("Tuesday", "DATE", "2023-08-29")]),
+        ("Cars of the 70s were boxy.", [("the 70s", "DATE", "197")]),
+        ("He is in his 70s.", []),
+        ("Prospects look good in the near term.", [("the near term", "DATE", "FUTURE_REF")]),
+        ("Rates stay low for the time being.", [("the time being", "DATE", "PRESENT_REF")]),
+        ("The index fell 300 points in minutes.", [("minutes", "DURATION", "PTXM")]),
+        ("On May 22, 2015, he became a general, and the following year an attache.",
+         [("May 22, 2015", "DATE", "2015-05-22"), ("the following year", "DATE", "2016")]),
+        ("Talks failed in March 2020. The following month, the firm was sold.",
+         [("March 2020", "DATE", "2020-03"), ("The following month", "DATE", "2020-04")]),
+        ("He was arrested on June 3, 2001. The previous day he had fled.",
+         [("June 3, 2001", "DATE", "2001-06-03"), ("The previous day", "DATE", "2001-06-02")]),
+        ("The following year will be hard.", [("The following year", "DATE", "2024")]),
+        ("It made money after several quarters of losses.", [("several quarters", "DURATION", "PXQ")]),
+        ("Jobs grew in the first nine months of 2022.",
+         [("the first nine months", "DURATION", "P9M"), ("2022", "DATE", "2022")]),
+        ("Trade grew in the first three quarters of this year.",
+         [("the first three quarters", "DURATION", "P9M"), ("this year", "DATE", "2023")]),
+        ("It bodes ill for coming quarters.", [("coming quarters", "DATE", "FUTURE_REF")]),
+        ("The rules should be in place by year's end.", [("year's end", "DATE", "2023")]),
+        ("Hate groups dwindled through the nineties.", [("the nineties", "DATE", "199")]),
+        ("She is in her twenties.", []),
+        ("Sales were flat in the last half of the '80s.", [("the last half of the '80s", "DATE", "198")]),
+        ("He will leave at 4 in the morning (4 a.m. Thursday).",
+         [("4 in the morning", "TIME", "2023-09-07T04:00"), ("4 a.m. Thursday", "TIME", "2023-09-07T04:00")]),
+        ("The bill passed on Aug. 3, 2021, and was signed that same day.",
+         [("Aug. 3, 2021", "DATE", "2021-08-03"), ("that same day", "DATE", "2021-08-03")]),
+    ],
+)
+def test_conventions(text: str, expected: list[tuple[str, str, str]]) -> None:
+    assert [(t.text, t.type, t.value) for t in find_times(text, DCT)] == expected
+
+
+def test_year_ago_compares_the_reported_quarter_not_a_forecast() -> None:
+    text = ("Third-quarter profit fell. Losses will last through the third quarter of 2024. "
+            "In the year-ago period, it earned $5 million.")
+    assert values(text, "2023-10-26")[-1] == ("the year-ago period", "2022-Q3")
 
 
 def _gold_files() -> list[tuple[Path, Path]]:

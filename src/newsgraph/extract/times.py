@@ -21,8 +21,11 @@ Conventions (TimeML / TIMEX3, as in ``spec/record.md`` and the gold articles):
   approximators inside ("the past 17 years", "about two years ago").
 - Ranges are two expressions ("2021-2025", "from 2006 to 2023": one DATE per year), as
   TimeML annotates them.
-- "the past/last N units" is a DURATION; "last year" a DATE; "N years ago" the date at
-  the unit's granularity; vague amounts give ``X`` ("a few years" -> "PXY").
+- "the past/last N units" is a DURATION; "last year" and "the past year" a DATE; "N years ago"
+  the date at the unit's granularity; vague amounts give ``X`` ("a few years" -> "PXY").
+- "the following year", "the previous day" count from the last year or day named; "the same
+  period last year", "the 1988 quarter" from the last quarter or month named (``times_anaphora``).
+- "every July", "each Thursday" are SETs; a bare clock time takes the day named in its sentence.
 - Without a document date (``dct=None``) relative expressions get ``value=None``;
   absolute ones ("2024", "May 5, 2021") keep their value.
 """
@@ -58,6 +61,10 @@ _APPROX = re.compile(
 _CLOCK_VALUE = re.compile(r"T\d\d:\d\dZ?$")
 _DAY_VALUE = re.compile(r"\d{4}-\d\d-\d\d")
 _GAP = re.compile(r",?\s{1,3}(?:on\s+)?")
+_MONTH_VALUE = re.compile(r"\d{4}-(?:\d\d|SP|SU|FA|WI)")
+_YEAR_VALUE = re.compile(r"\d{4}")
+_OF_GAP = re.compile(r",?\s{1,3}(?:of\s+)?")
+_SENTENCE_BREAK = re.compile(r"[.!?]\s+[A-Z\"'`]|\n")
 _HALF = {"first half": "H1", "second half": "H2", "latter half": "H2", "last half": "H2"}
 
 
@@ -70,7 +77,8 @@ def find_times(text: str, dct: str | None) -> list[Time]:
     """Time expressions in `text`, values resolved against the document date `dct` ("YYYY-MM-DD" or None)."""
     ctx = Ctx(text=text, anchor=parse_dct(dct), lex=lexicon())
     cands = [c for c in _candidates(ctx) if c.end > c.start]
-    chosen = resolve_anaphora(_extend_all(_merge_clock_day(_select(cands), ctx), ctx), ctx)
+    merged = _merge_month_year(_merge_clock_day(_select(cands), ctx), ctx)
+    chosen = resolve_anaphora(_extend_all(_date_clocks(merged, ctx), ctx), ctx)
     return [
         Time(span=(c.start, c.end), text=text[c.start : c.end], type=c.type, value=c.value)
         for c in chosen
@@ -113,6 +121,48 @@ def _merge_clock_day(cands: list[Cand], ctx: Ctx) -> list[Cand]:
                 and _DAY_VALUE.fullmatch(cand.value or "") and _GAP.fullmatch(ctx.text[prev.end : cand.start])):
             clock = _CLOCK_VALUE.search(prev.value or "")
             out[-1] = replace(prev, end=cand.end, value=f"{cand.value}{clock.group() if clock else ''}")
+            continue
+        out.append(cand)
+    return out
+
+
+def _date_clocks(cands: list[Cand], ctx: Ctx) -> list[Cand]:
+    """A bare clock time takes the day named nearest to it in its sentence ("made its first
+    flight Tuesday ... at 18:00 UTC", "at 10:35 a.m. (0735 GMT) Friday")."""
+    if ctx.anchor is None:
+        return cands
+    today = ctx.anchor.isoformat()
+    out = list(cands)
+    for i, cand in enumerate(cands):
+        value = cand.value or ""
+        if cand.type != "TIME" or not value.startswith(today + "T") or not _CLOCK_VALUE.search(value):
+            continue
+        days = [(abs(c.start - cand.start), (c.value or "")[:10]) for c in cands
+                if _names_a_day(c, today) and _same_sentence(ctx.text, c, cand)]
+        if days:
+            out[i] = replace(cand, value=min(days)[1] + value[10:])
+    return out
+
+
+def _names_a_day(cand: Cand, today: str) -> bool:
+    """A date ("Friday", "Nov. 6") or a time on a day other than the document's ("4 a.m. Thursday")."""
+    value = cand.value or ""
+    return bool(_DAY_VALUE.match(value)) and (cand.type == "DATE" or not value.startswith(today))
+
+
+def _same_sentence(text: str, a: Cand, b: Cand) -> bool:
+    lo, hi = min(a.end, b.end) - 1, max(a.start, b.start)
+    return not _SENTENCE_BREAK.search(text, lo, hi) if lo < hi else True
+
+
+def _merge_month_year(cands: list[Cand], ctx: Ctx) -> list[Cand]:
+    """ "January nineteen ninety-seven", "the winter of nineteen ninety-four": one DATE in that year."""
+    out: list[Cand] = []
+    for cand in cands:
+        prev = out[-1] if out else None
+        if (prev and prev.type == "DATE" and cand.type == "DATE" and _MONTH_VALUE.fullmatch(prev.value or "")
+                and _YEAR_VALUE.fullmatch(cand.value or "") and _OF_GAP.fullmatch(ctx.text[prev.end : cand.start])):
+            out[-1] = replace(prev, end=cand.end, value=f"{cand.value}{(prev.value or '')[4:]}")
             continue
         out.append(cand)
     return out

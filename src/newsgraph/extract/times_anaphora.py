@@ -14,10 +14,14 @@ _PERIODS = re.compile(r"(?P<q>quarter|latest\s+period)|nine\s+months|six\s+month
 _ORDINAL = re.compile(r"\b(?:first|second|third|fourth)\b", re.IGNORECASE)
 _THE_DAY = re.compile(r"\bthe\s+(?:same\s+)?day$", re.IGNORECASE)
 _DAY = re.compile(r"\d{4}-\d\d-\d\d")
-_THAT = re.compile(r"\b(?:that|the\s+same)\s+(?P<unit>year|month|day|quarter|period)$", re.IGNORECASE)
+_THAT = re.compile(r"\b(?:that|the\s+same|that\s+same)\s+(?P<unit>year|month|day|quarter|period)$", re.IGNORECASE)
 _GRAINS = {"year": re.compile(r"\d{4}(?=$|-)"), "month": re.compile(r"\d{4}-\d\d(?=$|-\d|T)"), "day": _DAY}
 _THE_QUARTER = re.compile(r"(?:the|that)\s+(?:latest\s+)?(?:quarter|period)$", re.IGNORECASE)
 _YEAR_AGO = re.compile(r"\byear[\s-](?:ago|earlier)\b", re.IGNORECASE)
+_PERIOD_BACK = re.compile(r"(?:same|corresponding|comparable|like)\s+(?:period|quarter|month)\s+\w", re.IGNORECASE)
+_YEAR_PERIOD = re.compile(r"(?:the\s+\d{4}|(?:last|this|next)\s+year['’]s)\s+(?:period|quarter)$", re.IGNORECASE)
+_SEQUENCE = re.compile(r"^the\s+(?P<dir>following|previous|preceding|prior)\s+(?P<unit>year|month|day)$", re.IGNORECASE)
+_PERIOD = re.compile(r"\d{4}-(?:Q[1-4]|H[12]|\d\d)")
 
 
 def resolve_anaphora(cands: list[Cand], ctx: Ctx) -> list[Cand]:
@@ -29,32 +33,57 @@ def resolve_anaphora(cands: list[Cand], ctx: Ctx) -> list[Cand]:
     for cand in cands:
         text = ctx.text[cand.start : cand.end]
         cand = _resolve(cand, text, last, ctx)
-        _remember(cand, text, last)
+        _remember(cand, text, last, tr.shift(ctx.anchor, "Q", -1) if ctx.anchor else "9999-Q4")
         out.append(cand)
     return out
 
 
 def _resolve(cand: Cand, text: str, last: dict[str, str], ctx: Ctx) -> Cand:
+    if _PERIOD_BACK.search(text):
+        return replace(cand, value=_year_before(last["period"])) if "period" in last else cand
+    if _YEAR_PERIOD.search(text):
+        quarter = _QUARTER.fullmatch(last.get("quarter", ""))
+        return replace(cand, value=f"{(cand.value or '')[:4]}-Q{quarter.group(2)}") if quarter and cand.value else cand
+    sequence = _SEQUENCE.match(text)
+    if sequence and sequence.group("unit").lower() in last:
+        step = 1 if sequence.group("dir").lower() == "following" else -1
+        return replace(cand, value=_step(last[sequence.group("unit").lower()], step))
     that = _THAT.search(text)
     if that:
         value = last.get(re.sub(r"period", "quarter", that.group("unit").lower()))
         return replace(cand, value=value, weak=value is None)
     if _THE_QUARTER.match(text) and "quarter" in last:
-        return replace(cand, value=last["quarter"])
+        done = tr.shift(ctx.anchor, "Q", -1) if ctx.anchor and "latest" in text.lower() else None
+        return replace(cand, value=min(last["quarter"], done) if done else last["quarter"])  # the latest: completed
     if _THE_DAY.search(text) and "day" in last:
         return replace(cand, value=last["day"])
     if _YEAR_AGO.search(text) and not _ORDINAL.search(text) and _about_quarters(cand, ctx):
-        base = last.get("quarter") or (tr.shift(ctx.anchor, "Q", -1) if ctx.anchor else None)
+        base = last.get("reported") or last.get("quarter")
+        base = base or (tr.shift(ctx.anchor, "Q", -1) if ctx.anchor else None)
         return replace(cand, value=_year_before(base))
     return cand
 
 
-def _remember(cand: Cand, text: str, last: dict[str, str]) -> None:
-    """Note the year, month, day and quarter that a (non-anaphoric) value names."""
-    if not cand.value or _THAT.search(text) or _THE_DAY.search(text):
+def _step(value: str, n: int) -> str:
+    """The year, month or day n steps after `value` ("1995" -> "1996", "1989-03" -> "1989-04")."""
+    if len(value) == 4:
+        return tr.year(int(value) + n)
+    if len(value) == 7:
+        return tr.month(*tr.add_months(int(value[:4]), int(value[5:7]), n))
+    return tr.day(tr.dt.date.fromisoformat(value) + tr.dt.timedelta(days=n))
+
+
+def _remember(cand: Cand, text: str, last: dict[str, str], done: str) -> None:
+    """Note the year, month, day and quarter that a (non-anaphoric) value names; "reported" is
+    the last quarter named that has ended by `done` (results compare those)."""
+    if not cand.value or any(p.search(text) for p in (_THAT, _THE_DAY, _YEAR_PERIOD, _SEQUENCE)):
         return
     if _QUARTER.fullmatch(cand.value) and not _YEAR_AGO.search(text):
         last["quarter"] = cand.value
+        if cand.value <= done:
+            last["reported"] = cand.value
+    if _PERIOD.fullmatch(cand.value) and not _YEAR_AGO.search(text) and not _PERIOD_BACK.search(text):
+        last["period"] = cand.value
     for grain, pattern in _GRAINS.items():
         match = pattern.match(cand.value)
         if match:
@@ -71,5 +100,7 @@ def _about_quarters(cand: Cand, ctx: Ctx) -> bool:
 
 
 def _year_before(value: str | None) -> str | None:
-    match = _QUARTER.fullmatch(value or "")
-    return f"{int(match.group(1)) - 1:04d}-Q{match.group(2)}" if match else None
+    """The same quarter, half or month a year earlier: "1989-Q3" -> "1988-Q3"."""
+    if not value or not _PERIOD.fullmatch(value):
+        return None
+    return f"{int(value[:4]) - 1:04d}{value[4:]}"

@@ -18,6 +18,7 @@ _DET_DIRECTION = {
     "the preceding": -1, "the latest": -1, "the most recent": -1,
     "next": 1, "the coming": 1, "the following": 1, "the upcoming": 1, "upcoming": 1, "coming": 1,
 }
+_SEQUENCE = ("the following", "the previous", "the preceding", "the prior")  # relative to the time last named
 _DET_SPAN = ("the past", "the last", "past", "the next")
 _UNIT_CODE = {"period": "Q", "year": "Y", "month": "M", "week": "W", "quarter": "Q", "decade": "DE", "century": "CE",
               "weekend": "WE", "day": "D", "night": "D", "fortnight": "2W", "hour": "H", "minute": "MIN",
@@ -28,6 +29,10 @@ _NOWADAYS_AFTER = re.compile(
     r"\s*,?\s*(?:there\s+(?:is|are|remains?)|we\s+(?:are|have|see|can|need|must|live)|it\s+is|it's|"
     r"many|most|more|almost|nearly)\b", re.IGNORECASE
 )
+_NEXT_WORD = re.compile(r"\s+(?!(?:later|earlier|ago|or|and|before|after|of|in|to|too)\b)\w", re.IGNORECASE)  # "a second A380"
+_AWAITED = re.compile(r"\b(?:ahead\s+of|before|until|for|awaiting|await|next|upcoming|coming)\s+(?:the\s+)?$", re.I)
+_AMPM = {"morning": "a", "afternoon": "p", "evening": "p"}
+_MODAL_BEFORE = re.compile(r"\b(?:will|would|could|might|may|can|shall|should|must)\s+(?:\w+ly\s+)?$", re.IGNORECASE)
 _NOWADAYS_BEFORE = re.compile(r"\b(?:even|still|than|until|till|of|to\s+this\s+day|as\s+it\s+is)\s+$", re.IGNORECASE)
 
 
@@ -41,13 +46,17 @@ def _unit_code(word: str) -> str:
 def _relative_unit(m: re.Match[str], ctx: Ctx) -> Cand | None:
     det = re.sub(r"\s+", " ", m.group("det").lower())
     unit = _unit_code(m.group("unit"))
+    if _title_case(m.group("unit")):
+        return None
+    if det in ("the past", "the last") and unit == "Y":  # "over the past year": the year before (TimeML)
+        return _cand(m, "DATE", tr.shift(ctx.anchor, "Y", -1) if ctx.anchor else None)
     if det in _DET_SPAN:
         code = "Y" if unit == "WE" else unit
         return _cand(m, "DURATION", tr.duration(1, code)) if unit != "WE" else None
-    if det in ("that", "the same"):  # "that year", "the same day": resolved in times_anaphora
+    if det in ("that", "the same", "that same"):  # "that year", "the same day": resolved in times_anaphora
         return _cand(m, "DATE", None) if unit in ("Y", "M", "Q", "D") else None
     direction = _DET_DIRECTION.get(det, 0)
-    if unit == "D":
+    if unit == "D" and not (det in _SEQUENCE and direction):
         return None
     value = tr.shift(ctx.anchor, unit, direction) if ctx.anchor else None
     return _cand(m, "DATE", value)
@@ -66,8 +75,10 @@ def _duration(m: re.Match[str], ctx: Ctx) -> Cand | None:
     if post in ("old", "of age") or re.match(r"[\s-]*(?:old|of\s+age)\b", ctx.after(m.end(), 12), re.I):
         return None
     unit, n = _unit_code(m.group("unit")), _number(m, ctx)
-    if not unit or unit == "WE" or _not_a_duration(m, ctx, unit):
+    if not unit or unit == "WE" or _not_a_duration(m, ctx, unit) or _title_case(m.group("unit")):
         return None
+    if m.group(0).lower() == "one day" and _MODAL_BEFORE.search(ctx.before(m.start(), 24)):
+        return _cand(m, "DATE", "FUTURE_REF")  # "will one day be"
     if post in ("ago", "earlier", "from now", "hence"):
         if n is None:
             return _cand(m, "DATE", "PAST_REF" if post in ("ago", "earlier") else "FUTURE_REF")
@@ -78,13 +89,18 @@ def _duration(m: re.Match[str], ctx: Ctx) -> Cand | None:
     return _cand(m, "DURATION", tr.duration(n, unit))
 
 
+def _title_case(unit: str) -> bool:
+    """A capitalised unit inside a name: "60 Minutes", ABC's "This Week"."""
+    return unit[0].isupper() and not unit.isupper()
+
+
 def _not_a_duration(m: re.Match[str], ctx: Ctx, unit: str) -> bool:
     """A fraction ("three-quarters of its food") or an ordinal ("a second group")."""
     after = ctx.after(m.end(), 16)
-    if unit == "Q" and not m.group("post") and re.match(r",?\s+of\b", after):
-        return True
+    if unit == "Q" and not m.group("post") and not m.group("pre") and re.match(r",?\s+of\b", after) and _number(m, ctx) is not None:
+        return True  # but "several quarters of losses", "the first three quarters of 2021" are times
     word = m.group("unit").lower()
-    return word == "second" and m.group("num").lower() in ("a", "an") and bool(re.match(r"\s+[a-z]", after))
+    return word == "second" and m.group("num").lower() in ("a", "an") and bool(_NEXT_WORD.match(after))
 
 
 def _vague_plural(m: re.Match[str], ctx: Ctx) -> Cand | None:
@@ -166,15 +182,16 @@ def _weekday(m: re.Match[str], ctx: Ctx) -> Cand | None:
     if not word[0].isupper():
         return None
     n = int(ctx.lex.kind("weekday")[word.lower()])
-    if m.group("pl"):
-        return _cand(m, "SET", f"XXXX-WXX-{n}")
+    if m.group("pl") or (m.group("det") or "").lower() in ("each", "every"):  # "Mondays", "every Monday night"
+        part = ctx.lex.kind("day_part").get((m.group("part") or "").lower())
+        return _cand(m, "SET", f"XXXX-WXX-{n}" + (f"T{part}" if part else ""))
     if ctx.anchor is None:
         return _cand(m, "DATE", None)
     det = (m.group("det") or "").lower()
     direction = {"last": -1, "past": -1, "next": 1, "coming": 1, "this": 0}.get(det)
     if direction is None:
         date = ctx.anchor if n == ctx.anchor.isoweekday() else tr.weekday_date(
-            ctx.anchor, n, 1 if tense(ctx.text, m.start(), m.end()) > 0 else -1)
+            ctx.anchor, n, 1 if _weekday_ahead(m, ctx) else -1)
     elif direction < 0 and n == ctx.anchor.isoweekday():
         date = ctx.anchor - tr.dt.timedelta(days=7)
     else:
@@ -185,12 +202,22 @@ def _weekday(m: re.Match[str], ctx: Ctx) -> Cand | None:
     return _cand(m, "DATE", date.isoformat())
 
 
+def _weekday_ahead(m: re.Match[str], ctx: Ctx) -> bool:
+    """Whether a bare weekday lies ahead: by the tense around it, except that "Wednesday's ruling"
+    names an event that has happened unless it is awaited ("ahead of Sunday's vote")."""
+    if re.match(r"['’]s\b", ctx.after(m.end(), 3)) and not _AWAITED.search(ctx.before(m.start(), 24)):
+        return False
+    return tense(ctx.text, m.start(), m.end()) > 0
+
+
 def _clock(m: re.Match[str], ctx: Ctx) -> Cand | None:
+    if m.group("word") and re.search(r"\bhigh[\s-]+$", ctx.before(m.start(), 8), re.I):
+        return None  # "high noon", the idiom and the film
     if m.group("word"):
         hh, mm = (12, 0) if m.group("word").lower() in ("noon", "midday") else (24, 0)
     else:
         hh, mm = int(m.group("h") or m.group("hh")), int(m.group("mi") or m.group("mm") or 0)
-        ampm = (m.group("ampm") or "").lower()
+        ampm = (m.group("ampm") or _AMPM.get((m.group("dp") or "").lower(), "")).lower()  # "4 in the morning"
         hh = hh + 12 if ampm.startswith("p") and hh < 12 else 0 if ampm.startswith("a") and hh == 12 else hh
     if hh > 24 or mm > 59:
         return None
@@ -215,9 +242,10 @@ def _year_ago(m: re.Match[str], ctx: Ctx) -> Cand | None:
 
 def _weak_unit(m: re.Match[str], ctx: Ctx) -> Cand | None:
     """ "the year", "the quarter": kept when a modifier attaches, or in "for the year",
-    "the year ended June 30" (a DURATION), "the fiscal year", "the quarter" (the reported one)."""
+    "the year ended June 30" (a DURATION), "the fiscal year", "the quarter" (the reported one,
+    also in "the quarter ended Sept. 30")."""
     unit = _unit_code(m.group("unit"))
-    if re.match(r"\s+end(?:ed|ing)\b", ctx.after(m.end(), 10), re.I) and unit in ("Y", "Q"):
+    if re.match(r"\s+end(?:ed|ing)\b", ctx.after(m.end(), 10), re.I) and unit == "Y":
         return _cand(m, "DURATION", tr.duration(1, unit))
     value = tr.shift(ctx.anchor, unit, -1 if unit == "Q" else 0) if ctx.anchor else None
     strong = bool(m.group("adj")) or m.group("unit").lower() == "quarter" or (
@@ -231,33 +259,61 @@ def _the_day(m: re.Match[str], ctx: Ctx) -> Cand | None:
     return _cand(m, "DATE", tr.day(ctx.anchor) if ctx.anchor else None, group="day")
 
 
+def _period_back(m: re.Match[str], ctx: Ctx) -> Cand | None:
+    """ "the same period last year", "the comparable quarter a year earlier": the period last
+    named a year back (see times_anaphora); without one, last quarter (or month) a year back."""
+    noun = m.group("noun").lower()
+    value = tr.shift(ctx.anchor, "M", -13) if noun == "month" else tr.shift(ctx.anchor, "Q", -5)
+    return _cand(m, "DATE", value if ctx.anchor else None)
+
+
+def _year_period(m: re.Match[str], ctx: Ctx) -> Cand | None:
+    """ "the 1988 quarter", "last year's period": that year's quarter of the report (see times_anaphora)."""
+    y = m.group("y") or (tr.year(ctx.anchor.year + {"last": -1, "next": 1}.get(m.group("rel").lower(), 0))
+                         if ctx.anchor else None)
+    if y is None:
+        return _cand(m, "DATE", None)
+    q = tr.quarter_of(ctx.anchor) - 1 if ctx.anchor else 0
+    return _cand(m, "DATE", f"{y}-Q{q or 4}")
+
+
 @cache
 def relative_rules() -> list[tuple[re.Pattern[str], Handler]]:
     p = parts()
-    dets = "|".join(sorted((*_DET_DIRECTION, *_DET_SPAN, "that", "the same"), key=len, reverse=True))
+    dets = "|".join(sorted((*_DET_DIRECTION, *_DET_SPAN, "that", "the same", "that same"), key=len, reverse=True))
     dets = dets.replace(" ", r"\s+")
     units = r"(?P<unit>year|month|week|quarter|decade|century|weekend|day)"
     adj = r"(?:(?:fiscal|financial|calendar|reporting|significant|whole|entire)\s+)?"
     pre = (r"(?P<pre>(?:the\s+)?(?:past|last|next|first|previous|coming|following|final|remaining|same|"
            r"initial|latest|prior|preceding|recent|entire|whole|full|better\s+part\s+of\s+the)|the)")
-    post = rf"(?P<post>[\s-]+(?:long|old)|\s+ago|\s+earlier|\s+from\s+now|\s+hence|\s+of\s+age|\s+of\s+(?:the\s+)?{p.year_ref})"
+    # not "of 1997": "the first nine months" and "1997" are two expressions, as TimeML annotates them
+    post = r"(?P<post>[\s-]+(?:long|old)|\s+ago|\s+earlier|\s+from\s+now|\s+hence|\s+of\s+age)"
     plural_unit = r"(?P<unit>centuries|(?:second|minute|hour|day|night|week|fortnight|month|quarter|year|decade)s?)"
     phrases = "|".join(re.escape(k).replace(r"\ ", r"\s+") for k in sorted(parts_phrases(), key=len, reverse=True))
     return [
         (compile_(rf"(?P<det>{dets})\s+{adj}{units}"), _relative_unit),
-        (compile_(rf"(?:{pre}\s+)?(?P<num>{p.number})[\s-]+(?:(?:more|additional|full|straight|consecutive)\s+)?{plural_unit}{post}?"), _duration),
-        (compile_(r"(?P<det>(?:the\s+)?(?:past|previous|last|recent|coming|next|upcoming))\s+(?P<unit>centuries|decades|years|months|weeks|days|hours)"), _vague_plural),
+        (compile_(rf"(?:{pre}\s+)?(?P<num>{p.number})[\s-]+"
+                  rf"(?:(?:more|additional|full|straight|consecutive|trading|business|working)\s+)?{plural_unit}{post}?"), _duration),
+        (compile_(r"(?P<det>(?:the\s+)?(?:past|previous|last|recent|coming|next|upcoming))\s+"
+                  r"(?P<unit>centuries|decades|years|quarters|months|weeks|days|hours)"), _vague_plural),
         (compile_(f"(?:{phrases})"), _phrase),
         (compile_(r"(?:(?P<w>the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow|yesterday|today|tomorrow|tonight)(?P<pos>'s|’s)?"
                   rf"(?:\s+(?P<part>{p.day_part}))?|(?P<w2>this|last)\s+(?P<part2>{p.day_part}))"), _deictic),
-        (compile_(rf"(?:(?P<det>last|next|this|coming|past)\s+)?(?P<wd>{p.weekday})(?P<pl>s)?(?:\s+(?P<part>{p.day_part}))?"), _weekday),
-        (compile_(r"(?:(?P<h>\d{1,2})(?::(?P<mi>\d{2}))?\s*(?P<ampm>[ap]\.m\.?|[ap]m)|(?P<hh>\d{1,2}):?(?P<mm>\d{2})"
+        (compile_(rf"(?:(?P<det>last|next|this|coming|past|each|every)\s+)?(?P<wd>{p.weekday})(?P<pl>s)?(?:\s+(?P<part>{p.day_part}))?"), _weekday),
+        (compile_(r"(?:(?P<h>\d{1,2})(?::(?P<mi>\d{2}))?\s*(?:(?P<ampm>[ap]\.m\.?|[ap]m)|"
+                  r"(?:o'clock\s+)?in\s+the\s+(?P<dp>morning|afternoon|evening))|(?P<hh>\d{1,2}):?(?P<mm>\d{2})"
                   r"(?=\s*(?:hours|hrs|h\b|GMT|UTC|local|Moscow|EST|EDT|CET))|(?P<word>noon|midnight|midday))"
                   r"(?:\s+(?P<tz>EDT|EST|GMT|UTC|CET|MSK|PST|PDT|CDT|CST|local\s+time|Moscow\s+time))?"), _clock),
         (compile_(r"(?:the\s+)?(?:(?:comparable|same|corresponding)\s+)?(?:(?P<noun0>quarter|period|month)\s+a\s+)?"
                   r"(?P<unit>year|month|week)[\s-](?:ago|earlier)(?:\s+(?:(?P<ord>first|second|third|fourth)[\s-]+)?"
                   r"(?P<noun>quarter|period|month|year|week))?"), _year_ago),
-        (compile_(r"the\s+(?P<adj>(?:fiscal|full|calendar|latest)\s+)?(?P<unit>year|month|week|quarter|decade|century|period)"), _weak_unit),
+        (compile_(r"(?:the\s+)?(?:same|corresponding|comparable|like)\s+(?P<noun>period|quarter|month)\s+"
+                  r"(?:last\s+year|a\s+year\s+(?:ago|earlier|before)|"
+                  r"(?:of\s+)?(?:the\s+)?(?:last|previous|prior|preceding)\s+year)"), _period_back),
+        (compile_(rf"(?:the\s+(?P<y>{p.year4})|(?P<rel>last|this|next)\s+year['’]s)\s+(?P<noun>period|quarter)"
+                  r"(?![\s-]+(?:end|ended|ending)\b)"), _year_period),
+        (compile_(r"the\s+(?P<adj>(?:fiscal|full|calendar|latest)\s+)?"
+                  r"(?P<unit>year|month|week|quarter|decade|century|period)(?!-to-)"), _weak_unit),
         (compile_(r"(?:end|ends|ended|ending|finish|finished|finishing|close|closed|closing|for|in|during|of|on)\s+"
                   r"(?P<day>the\s+(?:same\s+)?day)(?!-|\s+(?:before|after|of|when|that|on|in|to)\b)"), _the_day),
     ]

@@ -48,6 +48,8 @@ _PREP_BEFORE = re.compile(
     r"fiscal|spring|summer|autumn|fall|winter)|[-–—(,])\s*$",
     re.IGNORECASE,
 )
+_DECADE_AFTER = re.compile(r"\s+of\s+the\s+(?:(?:early|mid|late)[\s-]+)?(?:\d{4}'?s|['‘’]?\d0s|\w+ies\b|\w+\s+century)",
+                           re.IGNORECASE)
 _CURRENCY_BEFORE = re.compile(r"(?:[$€£¥₽#№]|\b(?:no|nos|number|article|section|page|pp|p|room|flight|route|model|"
                               r"item|paragraph|rs|usd|eur|rub|us\$)\.?)\s*$", re.IGNORECASE)
 
@@ -133,11 +135,12 @@ def _month(m: re.Match[str], ctx: Ctx) -> Cand | None:
     word = m.group("mon")
     if not _month_ok(m, ctx, word, alone=not m.group("det")):
         return None
+    det, mo = (m.group("det") or "").lower(), _month_number(ctx, word)
+    if det in ("each", "every"):  # "every July"
+        return _cand(m, "SET", f"XXXX-{mo:02d}")
     if ctx.anchor is None:
         return _cand(m, "DATE", None)
-    det = (m.group("det") or "").lower()
     direction = -1 if det in ("last", "past") else 1 if det in ("next", "coming") else 0
-    mo = _month_number(ctx, word)
     if det == "this":
         y = ctx.anchor.year
     elif direction:
@@ -183,7 +186,13 @@ def _fiscal(m: re.Match[str], ctx: Ctx) -> Cand | None:
 def _decade(m: re.Match[str], ctx: Ctx) -> Cand | None:
     if m.group("full"):
         return _cand(m, "DATE", m.group("full")[:3])
-    return _cand(m, "DATE", "19" + m.group("short")[0])
+    return _cand(m, "DATE", "19" + (m.group("short") or m.group("bare"))[0])  # "the '80s", "the 70s"
+
+
+def _spelled_decade(m: re.Match[str], ctx: Ctx) -> Cand | None:
+    """ "the nineties", "the early eighties": a decade of the 1900s."""
+    tens = ctx.lex.number(m.group("tens").lower()[:-3] + "y")  # "nineties" -> "ninety"
+    return _cand(m, "DATE", f"19{int(tens) // 10}") if tens and 20 <= tens < 100 else None
 
 
 def _century(m: re.Match[str], ctx: Ctx) -> Cand | None:
@@ -202,7 +211,7 @@ def _ordinal(ctx: Ctx, word: str) -> int:
 
 
 def _part_year(m: re.Match[str], ctx: Ctx) -> str | None:
-    yref = m.groupdict().get("yref") or m.groupdict().get("yref2")
+    yref = m.groupdict().get("yref") or m.groupdict().get("yref2") or m.groupdict().get("yref3")
     if yref:
         return _year_value(yref, ctx)
     return tr.year(ctx.anchor.year) if ctx.anchor else None
@@ -214,16 +223,18 @@ def _quarter(m: re.Match[str], ctx: Ctx) -> Cand | None:
     if not 1 <= q <= 4:
         return None
     y = _part_year(m, ctx)
-    if y and ctx.anchor and not (m.group("yref") or m.group("yref2")) and q > tr.quarter_of(ctx.anchor):
-        y = y if tense(ctx.text, m.start(), m.end()) > 0 else tr.year(int(y) - 1)
+    explicit = m.group("yref") or m.group("yref2") or m.group("yref3")
+    if y and ctx.anchor and not explicit and q > tr.quarter_of(ctx.anchor):
+        sign = tense(ctx.text, m.start(), m.end()) or (1 if q - tr.quarter_of(ctx.anchor) < 2 else -1)
+        y = y if sign > 0 else tr.year(int(y) - 1)  # untensed: the nearer one ("the fourth quarter" in August)
     return _cand(m, "DATE", f"{y}-Q{q}" if y else None)
 
 
 def _half(m: re.Match[str], ctx: Ctx) -> Cand | None:
     h = _ordinal(ctx, m.group("h"))
     h = 2 if h == -1 else h
-    if h not in (1, 2):
-        return None
+    if h not in (1, 2) or _DECADE_AFTER.match(ctx.after(m.end(), 24)):
+        return None  # "the last half of the '80s": the decade, with its modifier (times._extend)
     y = _part_year(m, ctx)
     return _cand(m, "DATE", f"{y}-H{h}" if y else None)
 
@@ -236,7 +247,7 @@ def _season(m: re.Match[str], ctx: Ctx) -> Cand | None:
         return _cand(m, "DATE", f"{y}-{code}" if y else None)
     if not det or (det == "the" and not re.search(r"\b(?:in|during|by|since|until|through|over)\s+$", ctx.before(m.start(), 12), re.I)):
         return None
-    if re.match(r"\s+of\b", ctx.after(m.end(), 5)):
+    if re.match(r"\s+of\b(?!\s+(?:nineteen|two\s+thousand)\b)", ctx.after(m.end(), 24), re.I):
         return None
     if ctx.anchor is None:
         return _cand(m, "DATE", None)
@@ -259,6 +270,12 @@ def _holiday(m: re.Match[str], ctx: Ctx) -> Cand | None:
     return _cand(m, "DATE", tr.day(nearest) if nearest else None)
 
 
+def _decade_words() -> str:
+    """ "twenties|thirties|...|nineties", from the number words."""
+    tens = [k for k, v in lexicon().kind("number").items() if 20 <= float(v) < 100 and k.endswith("y")]
+    return "|".join(k[:-1] + "ies" for k in tens)
+
+
 def _spelled_tail() -> str:
     numbers = lexicon().kind("number")
     small = "|".join(k for k, v in numbers.items() if 1 <= float(v) < 20 and " " not in k and k not in ("a", "an"))
@@ -277,14 +294,18 @@ def calendar_rules() -> list[tuple[re.Pattern[str], Handler]]:
         (compile_(rf"{wd}(?P<mon>{p.month})\s+(?P<day>{p.day_num})(?:,?\s+(?P<year>{p.year4}))?"), _month_day),
         (compile_(rf"{wd}(?:the\s+)?(?P<day>{p.day_num})(?:\s+of)?\s+(?P<mon>{p.month})(?:,?\s+(?P<year>{p.year4}))?"), _month_day),
         (compile_(rf"(?P<mon>{p.month})(?:\s+of)?,?\s+(?P<yref>{p.year4}|(?:this|last|next|that|the\s+same|the\s+previous|the\s+following)\s+year)"), _month_year),
-        (compile_(rf"(?:(?P<det>last|next|this|past|coming|early|late|mid)[\s-]+)?(?P<mon>{p.month})"), _month),
+        (compile_(rf"(?:(?P<det>last|next|this|past|coming|early|late|mid|each|every)[\s-]+)?(?P<mon>{p.month})"), _month),
         (re.compile(rf"(?<![\w$€£¥.,/])(?P<y>{p.year4})(?![\w%]|[.,]\d)"), _year),
         (compile_(rf"(?P<century>nineteen|two\s+thousand)(?:\s+and)?[\s-]+(?P<rest>{_spelled_tail()})|"
                   r"(?P<two>two\s+thousand)(?P<none>)"), _spelled_year),
         (compile_(r"(?:fiscal(?:\s+year)?|financial\s+year|FY)\s*'?(?P<fy>\d{4}|\d{2})"), _fiscal),
-        (compile_(r"(?:the\s+)?(?:(?:early|mid|late)[\s-]+)?(?:(?P<full>1[5-9]\d0|20\d0)'?s|'(?P<short>\d0)s)"), _decade),
+        (compile_(r"(?:the\s+)?(?:(?:early|mid|late)[\s-]+)?(?:(?P<full>1[5-9]\d0|20\d0)'?s|['‘’](?P<short>\d0)s)|"
+                  r"the\s+(?:(?:early|mid|late)[\s-]+)?(?P<bare>[2-9]0)s"), _decade),
         (compile_(rf"(?:the\s+)?(?P<ord>{p.ordinal})[\s-]+century"), _century),
-        (compile_(rf"(?:(?P<yref2>{p.year_ref})'s\s+)?(?:the\s+)?(?:fiscal\s+)?(?:(?P<q>{p.ordinal}|last|final)[\s-]+(?:fiscal[\s-]+)?quarter|Q(?P<qn>[1-4])|(?P<qn2>[1-4])Q){yref_part}"), _quarter),
+        (compile_(rf"the\s+(?:(?:early|mid|late)[\s-]+)?(?P<tens>{_decade_words()})"), _spelled_decade),
+        (compile_(rf"(?:(?P<yref2>{p.year_ref})'s\s+|(?:the\s+)?(?P<yref3>{p.year4})[\s-]+(?=\w+[\s-]+(?:fiscal[\s-]+)?quarter))?"
+                  rf"(?:the\s+)?(?:fiscal\s+)?(?:(?P<q>{p.ordinal}|last|final)[\s-]+(?:fiscal[\s-]+)?quarter|Q(?P<qn>[1-4])|"
+                  rf"(?P<qn2>[1-4])Q){yref_part}"), _quarter),
         (compile_(rf"(?:the\s+)?(?P<h>first|second|last|latter|1st|2nd)[\s-]+half{yref_part}"), _half),
         (compile_(rf"(?:(?P<det>this|last|next|past|coming|early|late|the)\s+)?(?P<season>{p.season})(?:\s+(?:of\s+)?(?P<yref>{p.year4}|(?:this|last|next)\s+year))?"), _season),
         (compile_(rf"(?:the\s+)?(?P<name>{p.holiday})(?:\s+(?P<y>{p.year4}))?"), _holiday),

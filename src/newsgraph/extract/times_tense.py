@@ -9,15 +9,22 @@ from functools import cache
 
 from newsgraph.extract.times_lexicon import lexicon
 
-_WINDOW = 120
+_WINDOW = 160
 _SENTENCE_END = re.compile(r"[.!?;:]\s|\n")
+_INITIALS = re.compile(r"(?:^|[\s(])(?:[A-Za-z]|[A-Za-z.]*\.[A-Za-z])\.$")  # "J.", "U.S.", "a.m."
+_LAST_WORD = re.compile(r"([A-Za-z]+)\.$")
+_QUOTE = re.compile(r"''|``|[\"“”]")
+_CLOCK_BEFORE = re.compile(r"(?:\d{1,2}(?::\d\d)?\s*[ap]\.?m\.?|noon|midnight)(?:\s+[A-Z]{2,4})?,?\s*$",
+                           re.IGNORECASE)
 _FUTURE = (r"will|'ll|’ll|shall|won't|wo\s+n't|going\s+to|plans?\s+to|planning\s+to|planned|scheduled|set\s+to|"
            r"due|expected|expects?|is\s+to|are\s+to|as\s+soon\s+as|as\s+early\s+as|no\s+later\s+than|would|"
-           r"next|upcoming|tomorrow|intends?\s+to|hopes?\s+to|aims?\s+to|postponed\s+until|delayed\s+until|"
+           r"next(?!\s+to\b)|upcoming|tomorrow|intends?\s+to|hopes?\s+to|aims?\s+to|postponed\s+until|delayed\s+until|"
            r"adjourned\s+until|extended\s+until|"
            r"(?:agreed|agreement|decided|voted|offered|proposed|wants?|seeks?|seeking|promised|pledged|vowed|"
            r"threatened|asked|ready|able|likely|unlikely|poised|about)\s+to")
-_FUTURE_PREP = re.compile(r"\w[\w,]*\s+(?<!\bup\s)(?:payable|effective|through|until|till|by)\s+$", re.IGNORECASE)
+_FUTURE_PREP = re.compile(r"\w[\w,]*\s+(?<!\bup\s)(?P<prep>payable|effective|through|until|till|by)\s+$", re.IGNORECASE)
+_PERFECT = re.compile(r"\b(?:has|have)\s+$", re.IGNORECASE)  # "has extended loans through January"
+_ADJECTIVE_BEFORE = re.compile(r"\b(?:a|an|the|its|their|his|her|our|still|very|newly|well|long)\s+$", re.IGNORECASE)
 _HAD = re.compile(r"\bhad\b", re.IGNORECASE)
 _PAST_WORDS = r"was|were|had|did|been|ago|last|since|earlier|previously|yesterday"
 _NOT_VERBS = ("need", "speed", "indeed", "proceed", "succeed", "exceed", "feed", "seed", "bed", "red", "hundred",
@@ -31,16 +38,22 @@ def _cue() -> re.Pattern[str]:
     past_verbs = "|".join(re.escape(w) for w in lexicon().kind("past_verb"))
     return re.compile(
         rf"(?<![\w'])(?:(?P<perfect>had(?:\s+been)?\s+(?:{_FUTURE}))|(?P<neutral>(?:was|were)\s+(?:{_FUTURE}))|(?P<future>{_FUTURE})|"
-        rf"(?P<passive>(?:be|being|is|are|am|gets?|got|it's|he's|she's)\s+(?:{past_verbs}|[a-z]{{2,}}ed))|"
+        rf"(?P<prospective>(?:is|are|am|be|being|it's|he's|she's)\s+(?:{past_verbs}|[a-z]{{2,}}ed)\s+to)|"
+        rf"(?P<passive>(?:be|being|is|are|am|gets?|got|it's|he's|she's|remains?|remained|stays?|stayed)\s+"
+        rf"(?:{past_verbs}|[a-z]{{2,}}ed))|"
         rf"(?P<past>{_PAST_WORDS}|{past_verbs}|[a-z]{{2,}}ed))(?![\w'])",
         re.IGNORECASE,
     )
 
 
 def tense(text: str, start: int, end: int) -> int:
-    """-1 past, +1 future, 0 unknown: the nearest tense cue around text[start:end] in its sentence."""
+    """-1 past, +1 future, 0 unknown: the nearest tense cue around text[start:end] in its sentence.
+    A clock time just before ("until 9 a.m. Tuesday") belongs to the expression; "payable",
+    "effective", "until" and (without a past verb just before) "through", "by" point ahead."""
     before = _clause_before(text, start)
-    if _FUTURE_PREP.search(before) and not _HAD.search(before):
+    clock = _CLOCK_BEFORE.search(before)
+    before = before[: clock.start()] if clock else before
+    if _points_ahead(before):
         return 1
     after = _clause_after(text, end)
     best: tuple[int, int] | None = None
@@ -57,24 +70,56 @@ def tense(text: str, start: int, end: int) -> int:
     return best[1] if best else 0
 
 
+def _points_ahead(before: str) -> bool:
+    """ "payable Jan. 2", "until Friday"; "by February", "through August" unless the nearest verb
+    of the clause is past ("saw little change this year through August")."""
+    prep = _FUTURE_PREP.search(before)
+    if not prep:
+        return False
+    if prep.group("prep").lower() in ("payable", "effective", "until", "till"):
+        return not _HAD.search(before)
+    clause = before[before.rfind(",") + 1 :]
+    tail = clause[-80:]
+    signs = [_sign(m) for m in _cue().finditer(tail) if not _PERFECT.search(tail, 0, m.start())]
+    signs = [s for s in signs if s]
+    return not _HAD.search(clause) and not (signs and signs[-1] < 0)
+
+
 def _sign(match: re.Match[str]) -> int:
-    if match.group("future"):
-        return 1
+    if match.group("future") or match.group("prospective"):
+        return 1  # "will", "is set to", "are supposed to"
     if match.group("perfect"):
         return -1
     if match.group("passive") or match.group("neutral"):
         return 0
     word = match.group("past").lower()
+    if word.endswith("ed") and _ADJECTIVE_BEFORE.search(match.string, 0, match.start()):
+        return 0  # "a still unspecified date", "the revised plan"
     return 0 if word in _NOT_VERBS else -1
+
+
+def _ends(window: str) -> list[re.Match[str]]:
+    """Sentence ends in `window`, not counting abbreviations ("Co.", "Mr.", "U.S.", "Jan.")."""
+    return [m for m in _SENTENCE_END.finditer(window)
+            if not (m.group().startswith(".") and _abbreviation(window, m.start() + 1))]
+
+
+def _abbreviation(window: str, end: int) -> bool:
+    if _INITIALS.search(window, 0, end):
+        return True
+    word = _LAST_WORD.search(window, max(0, end - 12), end)
+    return bool(word) and word.group(1)[0].isupper() and word.group(1).lower() in lexicon().kind("abbreviation")
 
 
 def _clause_before(text: str, start: int) -> str:
     window = text[max(0, start - _WINDOW) : start]
-    ends = list(_SENTENCE_END.finditer(window))
+    ends = _ends(window)
     return window[ends[-1].end() :] if ends else window
 
 
 def _clause_after(text: str, end: int) -> str:
+    """The rest of the sentence, up to a quotation mark (a speech verb after a quote does not date it)."""
     window = text[end : end + _WINDOW]
-    stop = _SENTENCE_END.search(window)
-    return window[: stop.start()] if stop else window
+    ends = _ends(window)
+    stop = min([m.start() for m in ends[:1]] + [m.start() for m in _QUOTE.finditer(window)][:1] + [len(window)])
+    return window[:stop]
