@@ -1,11 +1,16 @@
 """Events: who met, visited, called, signed, supported, demanded ... whom, and when.
 
-Trigger words and phrases (``kb/event_triggers.csv``) give the PLOVER type and
-the CAMEO code. Participants come from the parse around the trigger (subject
-and agent: actors; object, "with X", "to X": targets; "visit of X to Y"),
-falling back to the persons (or else the countries) of the sentence. The date
-is the time of the sentence nearest the trigger, else the document's date.
-Reports of one event within a document are merged.
+Trigger words and phrases (``kb/event_triggers.csv``, ``kb/event_words.csv`` and
+``kb/event_pairs.csv``, see ``events_lexicon``) give the PLOVER type and the CAMEO
+code; the trigger's clause can change it (intent, refusal, demand: ``events_frames``).
+Participants come from the parse around the trigger (subject and agent: actors;
+object, "with X", "to X": targets; "visit of X to Y"; the subject of the clause a
+trigger depends on: "Japan is ready to send troops"), falling back to the persons
+(or else the countries) of the sentence. An event needs two participants, or one
+that the clause names outside a direct quote ("Denmark accepted the formula"). The
+date is the time of the sentence nearest the trigger (or one that opens the sentence),
+else the document's date. Reports of one event within a document are merged. The
+events of a sentence come in the order of their trigger's height in the parse.
 """
 
 from __future__ import annotations
@@ -15,19 +20,23 @@ from collections.abc import Sequence
 from dataclasses import replace
 from functools import cache
 
-from ..kb.lexicon import Trigger, event_triggers, topic_words
+from ..kb.lexicon import Trigger, topic_words
 from ..record import Entity, Event, Time
 from .names import MentionIndex, trim_span
+from .events_frames import (
+    clause_children, depth, embedded, is_demand, negated, not_an_event, paired, reframe, subject_of, unnamed_actor,
+)
+from .events_lexicon import Entry, pairs, trigger_forms
 from .events_main import Sides, headline_event, is_report_of, sides
 from .quotes import Voices
 from .registry import Context, register
 
 _ACTOR_DEPS = frozenset({"nsubj", "agent", "poss"})
 _TARGET_DEPS = frozenset({"dobj", "pobj", "dative", "nsubjpass"})
-_TARGET_PREPS = frozenset({"with", "to", "by", "of", "between", "and"})
+_TARGET_PREPS = frozenset({"with", "to", "by", "of", "between", "and", "on", "against", "from"})
 _FIRST_PERSON = frozenset({"i", "me", "my", "myself"})
 _SECOND_PERSON = frozenset({"you", "your", "yourself"})
-#: types that need two sides: one actor alone does not make the event
+#: types that one side alone makes (others need two, or one that the clause names)
 _ONE_SIDED = frozenset({
     "STATEMENT", "MOBILIZE", "INVESTIGATE", "PROTEST", "ASSAULT", "FIGHT", "RETREAT", "DEMAND", "REJECT",
     "THREATEN", "DISAPPROVE", "COERCE", "SANCTION", "CONCEDE",
@@ -40,14 +49,17 @@ _COOPERATION_VERBS = frozenset(
     "boost boosting enhance enhancing intensify intensifying promote promoting build building".split()
 )
 _SPEAKER_IMPLIED = frozenset({"SUPPORT", "REQUEST"})
+#: types whose clause can hold the act they are about: "agreed to provide aid to Y"
+_FRAMING = frozenset({"AGREE", "THREATEN", "DEMAND", "REQUEST", "REJECT"})
 _ANNIVERSARY = re.compile(r"\b(\d{1,3})(?:st|nd|rd|th) anniversary\b", re.I)
 _AID_VERBS = frozenset("provide provided providing render rendered give gave given offer offered".split())
+_DEMAND = Trigger(type="DEMAND", cameo="100")
 _RELATIVE_LINK = re.compile(r"\b(?:during|at|in|after|following) which\b", re.I)
 
 
 @cache
 def _trigger_re() -> re.Pattern[str]:
-    forms = sorted(event_triggers(), key=len, reverse=True)
+    forms = sorted(set(trigger_forms()) | set(pairs()), key=len, reverse=True)
     return re.compile(rf"(?<![\w-])(?:{'|'.join(re.escape(f) for f in forms)})(?![\w-])", re.I)
 
 
@@ -62,32 +74,53 @@ class _EventFinder:
         self.voices = Voices(ctx["quotes"])
         self.designations = [r.span for e in self.entities if e.type == "PERSON" for r in e.roles if r.span]
         self.sides: Sides = sides(ctx.article.title, self.entities, ctx["quotes"])
-        self.events: dict[tuple[str, frozenset[str], str | None], Event] = {}
+        self.events: dict[tuple[object, ...], Event] = {}
+        self.rank: dict[tuple[object, ...], tuple[int, int, int]] = {}
 
     def sentence(self, sent: object) -> None:
         start, end = sent.start_char, sent.end_char  # type: ignore[attr-defined]
         for match in _trigger_re().finditer(self.text, start, end):
-            trigger = event_triggers()[match.group().lower()]
             token = _token_at(sent, match.start())
-            if token is not None and not _is_event_use(token, trigger):
-                continue
-            self._add(sent, match, trigger, token)
+            trigger = _trigger(match.group().lower(), token)
+            if trigger is not None and token is not None:
+                trigger = reframe(token, trigger) if _kept(token, trigger) else None
+            if trigger is not None:
+                self._add(sent, match.start(), match.group(), trigger, token)
+        for token in sent:  # type: ignore[attr-defined]
+            if is_demand(token):
+                self._add(sent, token.idx, token.text, _DEMAND, token)
 
-    def _add(self, sent: object, match: re.Match[str], trigger: Trigger, token: object) -> None:
-        if token is not None and _hypothetical(token, trigger):
-            return
+    def _add(self, sent: object, offset: int, text: str, trigger: Trigger, token: object) -> None:
         actors, targets = self._participants(sent, token, trigger)
-        date = self._date(sent, match.start())
-        linked = self._linked(sent, match.start())
+        explicit = bool(actors or targets) and not self._quoted(offset)
+        if not actors and not targets and not (trigger.type == "COOPERATE" and token is not None):
+            actors = _unique(self._fallback(sent))
+        date = self._date(sent, offset)
+        linked = self._linked(sent, offset)
         if linked is not None:  # "the May visit ..., during which agreements were reached"
             actors, targets, date = list(linked.actors), list(linked.targets), linked.date
         actors, targets = self._sides_only(actors), self._sides_only(targets, actors)
-        if len(set(actors) | set(targets)) < (1 if trigger.type in _ONE_SIDED else 2):
+        found = len(set(actors) | set(targets))
+        if found < (1 if trigger.type in _ONE_SIDED or explicit else 2) and not (
+                found == 0 and trigger.type in _ONE_SIDED and token is not None and not self._quoted(offset)
+                and unnamed_actor(token)):
             return
-        key = (trigger.type, frozenset(actors) | frozenset(targets), date)
-        if key in self.events:
-            return
+        key: tuple[object, ...] = (trigger.type, frozenset(actors) | frozenset(targets), date)
+        if key in self.events and self._another_act(self.events[key], sent, text, offset):
+            key = (*key, text.lower())
+        if key not in self.events or self._outranks(key, sent, token):
+            self._store(key, sent, offset, text, trigger, token, actors, targets, date)
+
+    def _outranks(self, key: tuple[object, ...], sent: object, token: object) -> bool:
+        """One event told twice in a sentence ("Before the visit, X discussed ... with Y"): the
+        report by the higher word in the parse stands."""
+        start, height, _offset = self.rank[key]
+        return token is not None and start == sent.start_char and depth(token) < height  # type: ignore[attr-defined]
+
+    def _store(self, key: tuple[object, ...], sent: object, offset: int, text: str, trigger: Trigger,
+               token: object, actors: list[str], targets: list[str], date: str | None) -> None:
         start, end = sent.start_char, sent.end_char  # type: ignore[attr-defined]
+        self.rank[key] = (start, depth(token) if token is not None else 99, offset)
         self.events[key] = Event(
             id=f"V{len(self.events) + 1}",
             type=trigger.type,
@@ -98,8 +131,19 @@ class _EventFinder:
             place=self._place(start, end),
             topics=_topics(self.text[start:end]),
             evidence=trim_span(self.text, start, end),
-            trigger=match.group(),
+            trigger=text,
         )
+
+    def _another_act(self, earlier: Event, sent: object, text: str, offset: int) -> bool:
+        """"The ministers approved a plan. ... They signed two treaties": two agreements of one
+        day, told in the narrative by other verbs, are two events."""
+        return earlier.type == "AGREE" and earlier.trigger is not None and earlier.evidence is not None \
+            and earlier.evidence[0] != sent.start_char and earlier.trigger.lower()[:4] != text.lower()[:4] \
+            and not self._quoted(offset) and not self._quoted(earlier.evidence[0])  # type: ignore[attr-defined]
+
+    def _quoted(self, offset: int) -> bool:
+        """Inside a direct quote, where one side alone is mostly the speaker's own courtesy."""
+        return any(q.direct and q.span[0] <= offset < q.span[1] for q in self.voices.quotes)
 
     def _sides_only(self, ids: list[str], others: list[str] = ()) -> list[str]:  # type: ignore[assignment]
         """Where persons or organizations act (two or more), countries named beside them are
@@ -121,25 +165,47 @@ class _EventFinder:
         actors: list[str] = []
         targets: list[str] = []
         if token is not None:
-            if trigger.type == "COOPERATE":
+            if trigger.type == "COOPERATE" and token.pos_ == "NOUN":  # type: ignore[attr-defined]
                 return self._cooperation(sent, token)
-            subject_of = token.head if token.dep_ == "xcomp" else None  # type: ignore[attr-defined]
-            children = list(token.children) + [  # type: ignore[attr-defined]
-                c for c in (subject_of.children if subject_of is not None else ()) if c.dep_ == "nsubj"
-            ]
-            for child in children:
-                theme = child.dep_ in ("dobj", "nsubjpass") and token.pos_ in ("VERB", "AUX") and \
-                    self._thematic(token)
-                found = self._entities_in(child, theme)
-                if child.dep_ in _ACTOR_DEPS or (child.dep_ == "prep" and child.lower_ == "by"):
-                    actors += found
-                elif child.dep_ in _TARGET_DEPS or (child.dep_ == "prep" and child.lower_ in _TARGET_PREPS):
-                    (actors if child.lower_ == "of" and token.pos_ == "NOUN" else targets).extend(found)
+            if trigger is _DEMAND:
+                return self._demand(token)
+            actors, targets = self._around(token)
+            subject = subject_of(token)
+            named = self._entities_in(subject) if subject is not None else []
+            if named and token.pos_ == "NOUN":  # type: ignore[attr-defined]
+                actors, targets = named, [*targets, *actors]  # "X completed the withdrawal of Y's troops"
+            elif not actors:
+                actors = named
+            if trigger.type in _FRAMING:  # "X threatened to impose sanctions on Y": Y is the target
+                for clause in embedded(token):
+                    inner, outer = self._around(clause)  # "demanded that Y lift the ban": Y too
+                    wanted = (*inner, *outer) if trigger.type in ("DEMAND", "REQUEST") else outer
+                    targets += [t for t in wanted if t not in actors]
         if trigger.type in _SPEAKER_IMPLIED and token is not None:
             actors, targets = self._spoken(token, actors, targets)
-        if not actors and not targets:
-            actors = self._fallback(sent)
         return _unique(actors), _unique(targets)
+
+    def _around(self, token: object) -> tuple[list[str], list[str]]:
+        """The actors and targets among ``token``'s dependents."""
+        actors: list[str] = []
+        targets: list[str] = []
+        for child in clause_children(token):
+            theme = child.dep_ in ("dobj", "nsubjpass") and token.pos_ in ("VERB", "AUX") and \
+                self._thematic(token)  # type: ignore[attr-defined]
+            found = self._entities_in(child, theme)
+            if child.dep_ in _ACTOR_DEPS or (child.dep_ == "prep" and child.lower_ == "by"):
+                actors += found
+            elif child.dep_ in _TARGET_DEPS or (child.dep_ == "prep" and child.lower_ in _TARGET_PREPS):
+                (actors if child.lower_ == "of" and token.pos_ == "NOUN" else targets).extend(found)  # type: ignore[attr-defined]
+        return actors, targets
+
+    def _demand(self, token: object) -> tuple[list[str], list[str]]:
+        """"X said Y must ...": X demands, of Y."""
+        head = token.head  # type: ignore[attr-defined]
+        head = head.head if head.pos_ == "NOUN" and head.dep_ in ("dobj", "attr") else head
+        subject = next((c for c in head.children if c.dep_ == "nsubj"), None)
+        addressed = next(c for c in token.children if c.dep_ == "nsubj")  # type: ignore[attr-defined]
+        return (self._entities_in(subject) if subject is not None else []), self._entities_in(addressed)
 
     def _spoken(self, token: object, actors: list[str], targets: list[str]) -> tuple[list[str], list[str]]:
         """"Thank you for ...", "I am grateful for ...": the speaker thanks the one addressed."""
@@ -147,6 +213,8 @@ class _EventFinder:
         if speaker is None:
             return actors, targets
         actors = actors or [speaker]
+        if speaker in actors:  # the speaker's country is part of the speaker's designation
+            actors = [a for a in actors if self.by_id[a].type != "COUNTRY"]
         if speaker in actors and addressee and not any(self.by_id[t].type == "PERSON" for t in targets):
             targets = [*targets, addressee]
         return actors, targets
@@ -172,7 +240,13 @@ class _EventFinder:
 
     def _in_designation(self, offset: int) -> bool:
         """A demonym inside a person's designation ("Chinese President Xi Jinping") is not a party."""
-        return any(s <= offset < e for s, e in self.designations)
+        if any(s <= offset < e for s, e in self.designations):
+            return True
+        end = self.text.find(" ", offset)
+        for start, eid, _kind in self.index.within(end, end + 40):
+            between = self.text[end:start]
+            return self.by_id[eid].type == "PERSON" and re.fullmatch(r"(?: *[A-Z][a-z.-]*)* *", between) is not None
+        return False
 
     def _groups_in(self, token: object) -> list[str]:
         """"they", "the presidents", "the two countries": the sides of the main event."""
@@ -184,8 +258,8 @@ class _EventFinder:
 
     def _thematic(self, token: object) -> bool:
         """Verbs whose object is a topic or a document, not a party: discussed, signed, adopted."""
-        trigger = event_triggers().get(token.lower_)  # type: ignore[attr-defined]
-        return trigger is not None and trigger.type in ("CONSULT", "AGREE") and token.lower_ not in ("met", "meet", "meets", "visited", "received", "hosted")  # type: ignore[attr-defined]
+        entry = trigger_forms().get(token.lower_)  # type: ignore[attr-defined]
+        return entry is not None and entry.trigger.type in ("CONSULT", "AGREE") and token.lower_ not in ("met", "meet", "meets", "visited", "received", "hosted")  # type: ignore[attr-defined]
 
     def _voices_in(self, token: object) -> list[str]:
         """"I" and "you" in a quote: its speaker and the one addressed."""
@@ -210,7 +284,7 @@ class _EventFinder:
         inside = [
             t for t in self.times
             if start <= t.span[0] < end and t.value and t.type == "DATE"
-            and -80 < t.span[0] - offset < 40
+            and (-80 < t.span[0] - offset < 40 or t.span[0] - start < 12)  # or fronted: "In 2019, ..."
             and not _NOT_EVENT_DATES.search(self.text[max(start, t.span[0] - 10):t.span[0]])
         ]
         if not inside:
@@ -249,13 +323,50 @@ def _is_event_use(token: object, trigger: Trigger) -> bool:
     """Drop uses that name no event: "meeting the needs", adjectives, "thanks to", "help increase"."""
     if token.pos_ in ("ADJ", "ADV") and token.lower_ != "grateful":  # type: ignore[attr-defined]
         return False
-    if token.dep_ == "compound":  # type: ignore[attr-defined]
-        return False  # "loan agreements": the head noun names the event
+    if token.dep_ in ("compound", "amod"):  # type: ignore[attr-defined]
+        return False  # "loan agreements", "the blocked assets": the head noun names the thing
     if token.lower_ == "thanks" and token.i + 1 < len(token.doc) and token.nbor(1).lower_ == "to":  # type: ignore[attr-defined]
         return False
     if trigger.type == "AID" and token.lower_ == "help" and token.head.lower_ not in _AID_VERBS:  # type: ignore[attr-defined]
         return False
     return not (token.lower_ == "meeting" and token.pos_ == "VERB")  # type: ignore[attr-defined]
+
+
+def _kept(token: object, trigger: Trigger) -> bool:
+    """Whether the trigger at ``token`` reports an event of its own."""
+    if not _is_event_use(token, trigger) or not_an_event(token, trigger) or _object_of_same(token, trigger):
+        return False
+    if is_demand(token) or _orders_an_act(token):
+        return False  # "X said Y must agree": the demand of ``sentence``; "X ordered patrols": patrols
+    return negated(token) or not _hypothetical(token, trigger)
+
+
+def _orders_an_act(token: object) -> bool:
+    """"The governor ordered patrols", "ordered an investigation": the act ordered is the event."""
+    return token.lower_ in ("order", "orders", "ordered") and any(  # type: ignore[attr-defined]
+        c.dep_ == "dobj" and c.pos_ == "NOUN" and c.lower_ in trigger_forms()
+        for c in token.children)  # type: ignore[attr-defined]
+
+
+def _object_of_same(token: object, trigger: Trigger) -> bool:
+    """"signed agreements", "imposed sanctions": the verb's event; its object adds no other."""
+    if token.dep_ == "conj" and token.head.dep_ in ("dobj", "nsubjpass"):  # type: ignore[attr-defined]
+        token = token.head  # "signed trade and transport agreements"
+    if token.dep_ not in ("dobj", "nsubjpass") or token.pos_ != "NOUN":  # type: ignore[attr-defined]
+        return False
+    head = trigger_forms().get(token.head.lower_)  # type: ignore[attr-defined]
+    return head is not None and head.trigger.type == trigger.type
+
+
+def _trigger(form: str, token: object) -> Trigger | None:
+    """The event of a trigger form at ``token``: its entry where the part of speech fits, or a pair."""
+    entry: Entry | None = trigger_forms().get(form)
+    if entry is not None and token is not None and entry.pos is not None:
+        wanted = ("VERB",) if entry.pos == "V" else ("NOUN", "PROPN")
+        entry = entry if token.pos_ in wanted else None  # type: ignore[attr-defined]
+    trigger = entry.trigger if entry is not None else None
+    trigger = paired(token, trigger) if token is not None else trigger
+    return None if trigger is not None and trigger.type == "NONE" else trigger  # "meets the needs"
 
 
 def _token_at(sent: object, offset: int) -> object | None:
@@ -286,7 +397,7 @@ def extract_events(ctx: Context) -> dict[str, object]:
     finder = _EventFinder(ctx)
     for sent in ctx.sentences():
         finder.sentence(sent)
-    found = list(finder.events.values())
+    found = [finder.events[k] for k in sorted(finder.events, key=finder.rank.__getitem__)]
     main = headline_event(ctx.article.title, ctx.article.date, finder.sides)
     if main is not None:
         by_id = {e.id: e for e in finder.entities}

@@ -1,0 +1,188 @@
+"""Event rules: triggers and their inflections, the clause's intent, refusal and demand,
+word pairs, participants and the order of a sentence's events.
+
+The sentences are written for these tests (not taken from the evaluation data).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from conftest import span_problems
+from newsgraph.extract.events_lexicon import lemma_candidates, noun_forms, trigger_forms, verb_forms
+from newsgraph.record import Article, Event, Record, document_id
+
+DATE = "2024-03-05"
+
+
+def _extract(pipeline, text: str) -> Record:
+    record = pipeline.extract(Article(id=document_id(text, DATE), text=text, date=DATE))
+    assert span_problems(record) == []
+    return record
+
+
+def _first(record: Record) -> Event | None:
+    """The sentence's main event: the first that is not a STATEMENT."""
+    events = [e for e in record.events if e.type != "STATEMENT"]
+    return events[0] if events else None
+
+
+def _names(record: Record, ids: tuple[str, ...]) -> set[str]:
+    return {e.name for e in record.entities if e.id in ids}
+
+
+# --- the lexicon ----------------------------------------------------------------------
+
+def test_regular_inflections():
+    assert verb_forms("ban") == ("ban", "bans", "banned", "banning")
+    assert verb_forms("deny") == ("deny", "denies", "denied", "denying")
+    assert verb_forms("condemn") == ("condemn", "condemns", "condemned", "condemning")
+    assert verb_forms("negotiate") == ("negotiate", "negotiates", "negotiated", "negotiating")
+    assert noun_forms("embargo")[1] == "embargos" and noun_forms("inquiry")[1] == "inquiries"
+    assert "tie" in lemma_candidates("ties") and "relation" in lemma_candidates("relations")
+
+
+def test_irregular_forms_and_parts_of_speech():
+    forms = trigger_forms()
+    assert forms["fought"].trigger.type == "FIGHT"
+    assert forms["withdrew"].trigger.type == "RETREAT"
+    assert forms["deported"].trigger.type == "COERCE" and forms["deported"].trigger.cameo.startswith("17")
+    assert forms["ultimatum"].trigger.type == "THREATEN"
+
+
+# --- types from the verb and its clause -------------------------------------------------
+
+@pytest.mark.parametrize(("text", "kind"), [
+    ("Norway condemned the decision of Sweden on Monday.", "DISAPPROVE"),
+    ("Chile accused Peru of violating the border treaty.", "DISAPPROVE"),
+    ("Kenya deported three journalists from Uganda last week.", "COERCE"),
+    ("Thailand has severed diplomatic ties with Cambodia.", "SANCTION"),
+    ("Brazil restored diplomatic relations with Paraguay on Friday.", "SUPPORT"),
+    ("Spain will support the bid of Portugal to host the games.", "AGREE"),
+    ("Egypt is ready to send food aid to Sudan.", "AGREE"),
+    ("Iran will impose sanctions on Iraq, the minister said.", "THREATEN"),
+    ("Denmark said it will not accept the proposal from Norway.", "REJECT"),
+    ("Ghana threatened to impose sanctions on Togo.", "THREATEN"),
+    ("Mali agreed to provide troops to Niger.", "AGREE"),
+    ("Cuba will boycott the summit in Mexico unless Mexico lifts the ban.", "THREATEN"),
+    ("Bolivia issued an ultimatum to Chile on Tuesday.", "THREATEN"),
+    ("Canada lifted its sanctions on Venezuela.", "CONCEDE"),
+    ("The navy of Greece imposed a naval blockade on Turkey.", "FIGHT"),
+])
+def test_the_event_type_of_a_sentence(pipeline, text, kind):
+    event = _first(_extract(pipeline, text))
+    assert event is not None and event.type == kind, (text, event)
+
+
+def test_a_demand_by_the_speaker_of_the_addressed(pipeline):
+    record = _extract(pipeline, "France said that Italy must withdraw its troops from Libya.")
+    demand = _first(record)
+    assert demand is not None and demand.type == "DEMAND"
+    assert _names(record, demand.actors) == {"France"} and "Italy" in _names(record, demand.targets)
+
+
+def test_our_own_must_is_no_demand(pipeline):
+    record = _extract(pipeline, '"We must strengthen our trade with Chile," the Peruvian president said.')
+    assert not any(e.type == "DEMAND" for e in record.events)
+
+
+def test_the_main_verb_goes_first(pipeline):
+    record = _extract(pipeline, "Ghana threatened on Monday to impose sanctions on Togo.")
+    assert record.events[0].type == "THREATEN"
+
+
+def test_a_negated_meeting_is_no_event(pipeline):
+    record = _extract(pipeline, "Argentina and Chile have not met for a long time.")
+    assert not any(e.type in ("CONSULT", "REJECT") for e in record.events)
+
+
+# --- participants ----------------------------------------------------------------------
+
+def test_the_subject_of_a_readiness_is_the_actor(pipeline):
+    record = _extract(pipeline, "Japan is ready to provide aid to Nepal.")
+    event = _first(record)
+    assert event is not None and _names(record, event.actors) == {"Japan"}
+
+
+def test_a_light_verb_gives_its_subject_and_partner(pipeline):
+    record = _extract(pipeline, "Yesterday Peru held a meeting with Ecuador in Lima.")
+    event = _first(record)
+    assert event is not None and event.type == "CONSULT"
+    assert _names(record, event.actors + event.targets) == {"Peru", "Ecuador"}
+
+
+def test_one_named_side_is_enough_outside_quotes(pipeline):
+    record = _extract(pipeline, "Denmark accepted the compromise on fishing quotas.")
+    event = _first(record)
+    assert event is not None and event.type == "AGREE" and _names(record, event.actors) == {"Denmark"}
+
+
+def test_a_common_noun_actor_still_makes_a_hostile_event(pipeline):
+    record = _extract(pipeline, "Armed men demolished several homes near the village.")
+    event = _first(record)
+    assert event is not None and event.type == "COERCE" and event.actors == ()
+
+
+# --- what is no event -------------------------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    '"Thank you very much, Mr President," Vladimir Putin said to Emmanuel Macron.',
+    '"I know you have a great deal of work to do," Vladimir Putin told Emmanuel Macron.',
+    '"We live under this treaty," Vladimir Putin told Emmanuel Macron.',
+])
+def test_courtesies_and_references_are_no_events(pipeline, text):
+    record = _extract(pipeline, text)
+    assert not any(e.type in ("SUPPORT", "AGREE") for e in record.events), record.events
+
+
+def test_a_planned_act_inside_a_request_is_no_event(pipeline):
+    record = _extract(pipeline, "Kenya thanked Uganda for its response to the request to deploy troops.")
+    assert not any(e.type == "MOBILIZE" for e in record.events)
+
+
+def test_a_fronted_year_dates_the_sentence(pipeline):
+    record = _extract(pipeline, "In 2019, when he was in Moscow, Viktor Orban and Vladimir Putin "
+                                "launched a joint project on nuclear energy.")
+    assert any(e.type == "COOPERATE" and e.date == "2019" for e in record.events), record.events
+
+
+@pytest.mark.parametrize(("text", "absent"), [
+    ("Domestic demand in Brazil grew strongly last year.", "DEMAND"),
+    ("The crimes committed by the militia in Chad are under investigation.", "AGREE"),
+    ("The frozen assets of Iran were transferred to Iraq.", "SANCTION"),
+    ("Right after the end of the talks in Oslo, Russia fired at Ukraine.", "SANCTION"),
+    ("Finland said the new rule does not contribute to trade with Estonia.", "REJECT"),
+])
+def test_words_that_name_no_act(pipeline, text, absent):
+    record = _extract(pipeline, text)
+    assert not any(e.type == absent for e in record.events), record.events
+
+
+def test_a_modifier_names_the_kind_of_strike(pipeline):
+    record = _extract(pipeline, "Russian missile strikes hit Odesa in Ukraine on Monday.")
+    assert any(e.type == "FIGHT" for e in record.events) and not any(e.type == "PROTEST" for e in record.events)
+
+
+def test_their_demands_are_an_act(pipeline):
+    record = _extract(pipeline, "Poland rejected the demands of Belarus on Friday.")
+    assert _first(record).type == "REJECT"
+
+
+def test_an_ordered_act_is_the_event(pipeline):
+    record = _extract(pipeline, "The governor ordered patrols by police after riots in the city.")
+    assert not any(e.type == "DEMAND" for e in record.events)
+    assert any(e.type == "MOBILIZE" for e in record.events)
+
+
+def test_the_higher_report_of_one_event_stands(pipeline):
+    record = _extract(pipeline, "Before the visit, Olaf Scholz discussed trade with Emmanuel Macron.")
+    consults = [e for e in record.events if e.type == "CONSULT"]
+    assert len(consults) == 1 and consults[0].trigger == "discussed"
+
+
+def test_depth_counts_hops_to_the_root(pipeline):
+    from newsgraph.extract.events_frames import depth
+
+    doc = pipeline.nlp("Ghana threatened to impose sanctions.")
+    root = next(t for t in doc if t.dep_ == "ROOT")
+    assert depth(root) == 0 and all(depth(t) > 0 for t in doc if t.i != root.i)
