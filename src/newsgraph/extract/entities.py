@@ -13,12 +13,16 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from functools import cache
 from typing import Any
 
-from ..kb.lexicon import countries, known_orgs, known_people, lookup_place, titles
+from ..kb.lexicon import countries, lookup_place, titles
 from ..record import Entity, Mention, Role
-from .gazetteers import country_hits, country_in, government, orgs_re, rule_orgs, trim_name
+from .entities_doc import alias_orgs, is_part, known_people_names, merge_persons, propagate_orgs, surnames
+from .entities_rules import (
+    corporate_tail, ends_in_model, index_spans, is_model, known_org_hits, not_a_name, org_by_form, org_cue,
+    org_like, region_hits, without_flight,
+)
+from .gazetteers import country_hits, country_in, government, rule_orgs, title_of_end, trim_name
 from .names import slug, strip_article
 from .registry import Context, register
 from .roles import titled_names
@@ -69,6 +73,7 @@ class _Builder:
         self.text = text
         self.clusters: dict[str, _Cluster] = {}
         self.taken: list[tuple[int, int]] = []
+        self.strong: set[str] = set()  # keys whose type the knowledge base or a cue made certain
 
     def add(self, type_: str, name: str, span: tuple[int, int], kind: str = "name",
             key: str | None = None, country: str | None = None) -> _Cluster:
@@ -112,6 +117,19 @@ def _countries(builder: _Builder, named: list[tuple[int, int]]) -> None:
     _compounds(builder)
 
 
+def _regions(builder: _Builder, named: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """World regions and their adjectives ("Asia", "North American"), outside other names and
+    not inside a country's name ("South African"). Returns their spans."""
+    countries_at = [(s, e) for s, e, _code, _kind in country_hits(builder.text)]
+    spans = []
+    for span, name, kind in region_hits(builder.text):
+        inside = named + [(s, e) for s, e in countries_at if not (span[0] <= s and e <= span[1])]
+        if not builder.overlaps(*span) and not any(s < span[1] and span[0] < e for s, e in inside):
+            builder.add("LOCATION", name, span, kind, key=f"location:{slug(name)}")
+            spans.append(span)
+    return spans
+
+
 def _compounds(builder: _Builder) -> None:
     """"Russian-Uzbek talks": the compound is a mention of each country it joins."""
     hits = sorted((span, c.key) for c in builder.clusters.values() if c.type == "COUNTRY" for span in c.mentions)
@@ -125,26 +143,70 @@ def _ner(builder: _Builder, ents: Sequence[Any], person_names: set[str], titled:
     places = {e.text for e in ents if e.label_ in ("GPE", "LOC")}
     for ent in ents:
         type_ = _NER_TYPES.get(ent.label_)
-        if type_ is None or builder.overlaps(ent.start_char, ent.end_char):
+        span = None if type_ is None or builder.overlaps(ent.start_char, ent.end_char) \
+            else _name_span(builder.text, ent)
+        if span is None:
             continue
-        start, end = trim_name(builder.text, ent.start_char, ent.end_char)
-        if end - start < 2 or not builder.text[start].isupper() or _GLUED_TITLE.search(builder.text, start, end):
-            continue  # "eastern", "our", "Kassym-JomartPresident": not a name
-        type_ = _retype(type_, builder.text[start:end], ent, person_names, builder.text, start)
-        if type_ == "ORG" and _MODEL_NUMBER.match(builder.text, end):
-            continue  # "Boeing 737", "Airbus A350": a product, named after its maker
+        type_ = _retype(type_, builder.text[span[0]:span[1]], ent, person_names, builder.text, span[0])
+        span = _not_title_or_product(builder.text, type_, *span)
+        if span is None:
+            continue
+        start, end = span
+        cue = _org_by_context(builder.text, type_, start, end) and builder.text[start:end] not in titled
+        type_ = "ORG" if cue else type_
         if type_ in ("ORG", "FACILITY"):
-            end = _of_country(builder.text, end)  # "Communist Party" + " of Vietnam"
+            end = corporate_tail(builder.text, _of_country(builder.text, end))  # "Communist Party" + " of Vietnam"
         name = builder.text[start:end]
-        if type_ == "PERSON" and name in places and name not in titled:
+        if type_ == "PERSON" and name in places and name not in titled and not _surname_of(name, person_names):
             type_ = "LOCATION"  # "Sochi" tagged PERSON once and GPE elsewhere
         if type_ == "PERSON" and len(name.split()) == 1 and name.isupper():
             type_ = "ORG"
-        _add_named(builder, type_, name, (start, end))
+        cluster = _add_named(builder, type_, name, (start, end))
+        if cue and cluster is not None:
+            builder.strong.add(cluster.key)
+
+
+def _org_by_context(text: str, type_: str, start: int, end: int) -> bool:
+    """A cue or the name's form makes it an organization ("retailer Best Buy", "Ryanair CEO");
+    a full person name is kept from a cue after it ("elected Robert Purcell chairman")."""
+    if type_ == "ORG":
+        return False
+    full_name = type_ == "PERSON" and " " in text[start:end].strip()
+    return org_cue(text, start, end, after=not full_name) or (type_ == "PERSON" and org_by_form(text, start, end))
+
+
+def _name_span(text: str, ent: Any) -> tuple[int, int] | None:
+    """The entity's span without "the", possessive, flight number; None where it is no name."""
+    start, end = trim_name(text, ent.start_char, ent.end_char, skip_titles=ent.label_ == "PERSON")
+    end = without_flight(text, start, end)
+    if end - start < 2 or not text[start].isupper() or _GLUED_TITLE.search(text, start, end) \
+            or not_a_name(text, start, end):
+        return None  # "eastern", "our", "Kassym-JomartPresident", "UTC": not a name
+    return start, end
+
+
+def _not_title_or_product(text: str, type_: str, start: int, end: int) -> tuple[int, int] | None:
+    """The span past a leading title ("Chief Operating Officer of AirTran Airways"); None for a
+    title alone ("Head of State") or a product named after its maker ("Boeing 737", "Airbus A350")."""
+    cut = _after_title_of(text, start, end) if type_ != "PERSON" else start
+    if cut is None:
+        return None
+    if type_ in ("ORG", "PERSON") and (is_model(text, end) or ends_in_model(text[cut:end])):
+        return None
+    return cut, end
 
 
 _GLUED_TITLE = re.compile(r"[a-z](?:President|Minister|Chairman|Ambassador)")
 _OF_PLACE = re.compile(r" of (?:the )?(?P<place>[A-Z][\w'-]*(?: [A-Z][\w'-]*){0,3})")
+
+
+def _after_title_of(text: str, start: int, end: int) -> int | None:
+    """"Chief Operating Officer of AirTran Airways": the organization starts after the title;
+    None where no organization's name follows the title ("Head of State")."""
+    cut = title_of_end(text, start, end)
+    if cut is None:
+        return start
+    return cut if org_like(text[cut:end]) else None
 
 
 def _of_country(text: str, end: int) -> int:
@@ -168,9 +230,6 @@ def _mostly_persons(ents: Sequence[Any]) -> set[str]:
     return {name for name, c in votes.items() if c["PERSON"] and c["PERSON"] >= max(c.values())}
 
 
-_MODEL_NUMBER = re.compile(r"\s+[A-Z]?\d{2,4}(?:-\d+)?s?\b")
-
-
 def _retype(type_: str, name: str, ent: object, persons: set[str], text: str, start: int) -> str:
     if type_ == "PERSON":
         return "PERSON"
@@ -191,17 +250,18 @@ def _after_title(text: str, start: int) -> bool:
     return last[0].lower() in known or two.lower() in known
 
 
-def _add_named(builder: _Builder, type_: str, name: str, span: tuple[int, int]) -> None:
+def _add_named(builder: _Builder, type_: str, name: str, span: tuple[int, int]) -> _Cluster | None:
     code = government(name) if type_ == "ORG" else None
     if code is not None:
         builder.add("COUNTRY", countries()[code].name, span, "other", f"country:{code}", code)
-        return
+        return None
     acronym = _ACRONYM.match(builder.text, span[1])
     cluster = builder.add(type_, name, span, country=country_in(name))
-    if acronym and type_ == "ORG":
+    if acronym and type_ in ("ORG", "OTHER"):
         cluster.aliases.add(acronym.group("acr"))
         builder.add(type_, name, acronym.span("acr"), key=cluster.key)
         cluster.mentions.setdefault((span[0], acronym.end()), "other")  # "Fund (RDIF)" as a whole
+    return cluster
 
 
 def _initiatives(builder: _Builder) -> None:
@@ -211,45 +271,13 @@ def _initiatives(builder: _Builder) -> None:
             builder.add("INITIATIVE", match.group("name"), span)
 
 
-def _merge_persons(builder: _Builder) -> None:
-    """Fold short person names ("Tokayev") into the full name that contains them."""
-    persons = [c for c in builder.clusters.values() if c.type == "PERSON"]
-    persons.sort(key=lambda c: len(c.name.split()), reverse=True)
-    for short in persons:
-        for full in persons:
-            if full is short or len(full.name.split()) <= len(short.name.split()):
-                continue
-            if _is_part(short.name, full.name):
-                full.mentions.update(short.mentions)
-                full.country = full.country or short.country
-                builder.clusters.pop(short.key, None)
-                break
-
-
-def _is_part(short: str, full: str) -> bool:
-    short_words = short.lower().split()
-    full_words = full.lower().replace("-", " ").split() + full.lower().split()
-    return all(w in full_words for w in short_words)
-
-
-def _alias_orgs(builder: _Builder) -> None:
-    """Mentions of an acronym elsewhere in the text join the organization."""
-    for cluster in list(builder.clusters.values()):
-        for acronym in cluster.aliases:
-            for match in re.finditer(rf"(?<!\w){re.escape(acronym)}(?!\w)", builder.text):
-                if match.span() not in cluster.mentions:
-                    other = next((c for c in builder.clusters.values()
-                                  if c is not cluster and match.span() in c.mentions), None)
-                    if other is not None:
-                        cluster.mentions.update(other.mentions)
-                        builder.clusters.pop(other.key, None)
-                    cluster.mentions[match.span()] = "name"
-
-
 def _titled_persons(builder: _Builder) -> list[tuple[int, int]]:
     spans = []
     for span, _role in titled_names(builder.text):
-        builder.add("PERSON", builder.text[span[0]:span[1]], span)
+        if builder.overlaps(*span):
+            continue  # "General Motors": a known organization, not General Motors the officer
+        cluster = builder.add("PERSON", builder.text[span[0]:span[1]], span)
+        builder.strong.add(cluster.key)
         spans.append(span)
     return spans
 
@@ -259,7 +287,7 @@ def _from_title(builder: _Builder, title: str | None) -> None:
     for (start, end), role in titled_names(title or ""):
         full = title[start:end]  # type: ignore[index]
         for cluster in builder.clusters.values():
-            if cluster.type == "PERSON" and _is_part(cluster.name, full):
+            if cluster.type == "PERSON" and is_part(cluster.name, full):
                 cluster.name = full if len(full) > len(cluster.name) else cluster.name
                 cluster.roles.append(Role(title=role.title, of=role.of, to=role.to, span=None))
                 cluster.country = cluster.country or (role.of if role.of and len(role.of) == 2 else None)
@@ -269,60 +297,38 @@ def _from_title(builder: _Builder, title: str | None) -> None:
 def _known_orgs(builder: _Builder) -> list[tuple[int, int]]:
     """Organizations of the knowledge base, by name or acronym: "EAEU" and "Eurasian Economic Union" are one."""
     spans = []
-    for match in orgs_re().finditer(builder.text):
-        org = known_orgs()[match.group()]
-        builder.add("ORG", org.name, match.span(), key=f"org:{slug(org.name)}", country=org.country)
-        spans.append(match.span())
+    for span, org in known_org_hits(builder.text):
+        cluster = builder.add("ORG", org.name, span, key=f"org:{slug(org.name)}", country=org.country)
+        builder.strong.add(cluster.key)
+        spans.append(span)
     return spans
-
-
-def _known(builder: _Builder) -> None:
-    """Persons of the knowledge base: one spelling of their name, and their country."""
-    table = known_people()
-    for cluster in builder.clusters.values():
-        if cluster.type != "PERSON":
-            continue
-        person = table.get(cluster.name.lower()) or _by_slug().get(slug(cluster.name)) \
-            or _by_surname(cluster.name, table)
-        if person is not None:
-            cluster.name = person.name
-            cluster.country = cluster.country or person.country
-
-
-@cache
-def _by_slug() -> dict[str, object]:
-    """Known people by the slug of each spelling: "NguyenPhu Trong" is "Nguyen Phu Trong"."""
-    return {slug(form): person for form, person in known_people().items()}
-
-
-def _by_surname(name: str, table: dict) -> object | None:
-    """"Tokayev" alone: the one known person whose name ends so."""
-    if " " in name:
-        return None
-    found = {p.name: p for form, p in table.items() if form.split()[-1] == name.lower()}
-    return next(iter(found.values())) if len(found) == 1 else None
 
 
 def collect(text: str, doc: object, title: str | None = None) -> dict[str, _Cluster]:
     """The clusters of one document (before roles, titles and pronouns)."""
     builder = _Builder(text)
-    persons = _titled_persons(builder)
-    persons += _known_orgs(builder)
+    builder.taken += index_spans(text)
+    known = _known_orgs(builder)
+    persons = known + _titled_persons(builder)
     by_rule = rule_orgs(text)
     ents = tuple(doc.ents)  # type: ignore[attr-defined]  # read once: each read walks every token
-    named = [(s, e) for s, e in _named_spans(ents) if not any(ps < e and s < pe for ps, pe in persons)]
-    _countries(builder, named + [(s, e) for s, e, _t in by_rule])
+    named = [(s, e) for s, e in _named_spans(ents) if not any(ps < e and s < pe for ps, pe in persons)] + known
+    regions = _regions(builder, named)
+    _countries(builder, named + regions + [(s, e) for s, e, _t in by_rule])
     _initiatives(builder)
     for start, end, type_ in by_rule:
+        end = corporate_tail(text, end) if type_ == "ORG" else end
         if not builder.overlaps(start, end):
             _add_named(builder, type_, text[start:end], (start, end))
     names = _mostly_persons(ents)
     titled = {c.name for c in builder.clusters.values() if c.type == "PERSON"}
     _ner(builder, ents, names | titled, titled)
-    _merge_persons(builder)
-    _alias_orgs(builder)
+    merge_persons(builder.clusters)
+    alias_orgs(builder.text, builder.clusters)
+    propagate_orgs(builder)
+    surnames(builder)
     _from_title(builder, title)
-    _known(builder)
+    known_people_names(builder.clusters)
     return builder.clusters
 
 

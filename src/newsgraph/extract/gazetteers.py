@@ -61,21 +61,43 @@ def rule_orgs(text: str) -> list[tuple[int, int, str]]:
     "Treaty") that the small NER often splits or misses."""
     out = []
     for match in _org_re().finditer(text):
-        start, end = trim_name(text, *match.span("name"))
-        start = _after_lone_and(text, start, match.start("head"))
-        name = text[start:end]
-        if len(name.split()) >= 2 and lookup_place(name) is None:
-            out.append((start, end, org_heads()[match.group("head")]))
+        start, end = trim_name(text, *match.span("name"), skip_titles=False)
+        start = title_of_end(text, start, end) or start  # "Chief Executive Officer of" + the name
+        start += _modifier_length(text[start:end])
+        kind = org_heads()[match.group("head")]
+        if kind == "OTHER" and text.startswith(" in ", match.end("head")):
+            end = match.end("head")  # "Macworld Conference in San Francisco": the place is apart
+        if kind == "LOCATION" and re.match(r" [A-Z]", text[end:end + 2]):
+            continue  # "Black Sea Fleet", "Silicon Valley Bank": the place names something else
+        for start, end in _split_pair(text, start, end, match.start("head")):
+            name = text[start:end]
+            if len(name.split()) >= 2 and lookup_place(name) is None:
+                out.append((start, end, org_heads().get(name.split()[-1], org_heads()[match.group("head")])))
     return out
 
 
-def _after_lone_and(text: str, start: int, head: int) -> int:
-    """"Transmashholding and Kazakh Railways" names two: one word before "and" stands alone."""
+_MODIFIER = re.compile(r"[A-Z][\w']*-[a-z][\w-]*\s+")
+
+
+def _modifier_length(name: str) -> int:
+    """"Icahn-controlled Trans World Airlines": a hyphened modifier before the name is not of it."""
+    match = _MODIFIER.match(name)
+    return match.end() if match else 0
+
+
+def _split_pair(text: str, start: int, end: int, head: int) -> list[tuple[int, int]]:
+    """"Transmashholding and Kazakh Railways" names two: one word before "and" stands alone;
+    "Shanghai Airlines and Xiamen Airlines" names two, each with its head word."""
     before = text[start:head]
     cut = before.find(" and ")
-    if cut > 0 and " " not in before[:cut].strip():
-        return start + cut + len(" and ")
-    return start
+    if cut <= 0:
+        return [(start, end)]
+    left = before[:cut].split()
+    if " " not in before[:cut].strip():
+        return [(start + cut + len(" and "), end)]
+    if left[-1] in org_heads():
+        return [(start, start + cut), (start + cut + len(" and "), end)]
+    return [(start, end)]
 
 
 _GOVERNMENT = re.compile(r"^(?:(?P<a>[A-Z][\w'-]+) Government|Government of (?:the )?(?P<b>[A-Z][\w' -]+))$")
@@ -102,13 +124,31 @@ def orgs_re() -> re.Pattern[str]:
     return re.compile(rf"(?<![\w-])(?:{'|'.join(re.escape(f) for f in forms)})(?![\w-])")
 
 
-def trim_name(text: str, start: int, end: int) -> tuple[int, int]:
-    """Drop a leading "the", a title, and a trailing possessive from a name span."""
+_TITLE_OF = re.compile(r"(?P<title>[A-Z][\w -]+?) of (?:the )?(?=[A-Z])")
+
+
+def title_of_end(text: str, start: int, end: int) -> int | None:
+    """Where a leading "<title> of" ends ("Chief Operating Officer of AirTran Airways"), if any."""
+    match = _TITLE_OF.match(text, start, end)
+    if match is None:
+        return None
+    title = match.group("title")
+    known = title.lower() in titles() or title.split()[-1].lower() in titles() or _CHIEF.fullmatch(title)
+    return match.end() if known else None
+
+
+_CHIEF = re.compile(r"Chief(?: [A-Z][a-z]+)+ Officer")  # "Chief Operating Officer", "Chief Financial Officer"
+
+
+def trim_name(text: str, start: int, end: int, *, skip_titles: bool = True) -> tuple[int, int]:
+    """Drop a leading "the", a title (unless ``skip_titles`` is false: "General Motors"), and a
+    trailing possessive from a name span."""
     piece = text[start:end]
     lead = re.match(r"(?:(?:[Tt]he|[Oo]ur|[Tt]heir|[Ii]ts|[Tt]his|[Tt]hat|[Aa]n?)\s+)+", piece)
     if lead:
         start += lead.end()
-    start = _skip_title(text, start, end)
+    if skip_titles:
+        start = _skip_title(text, start, end)
     piece = text[start:end]
     if "(" in piece:  # "Fund(RDIF)": the acronym is an alias, found after the name
         end = start + piece.index("(")

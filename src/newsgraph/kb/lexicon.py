@@ -192,3 +192,54 @@ def known_people() -> dict[str, Known]:
 def known_orgs() -> dict[str, Known]:
     """Name or acronym, as written (acronyms are case-sensitive) -> the organization."""
     return _known("organizations.csv", fold_case=False)
+
+
+@cache
+def financial_indices() -> dict[str, str]:
+    """Stock index name or alias, as written -> the index's name ("Dow" -> "Dow Jones Industrial Average")."""
+    out: dict[str, str] = {}
+    for row in read_rows("financial_indices.csv"):
+        for form in (row["name"].strip(), *_split(row.get("aliases"))):
+            out[form] = row["name"].strip()
+    return out
+
+
+@cache
+def org_cues() -> dict[str, frozenset[str]]:
+    """Position ("before", "after") -> words that mark the name beside them as an organization
+    ("airline Ryanair", "Ryanair CEO")."""
+    out: dict[str, set[str]] = {}
+    for row in read_rows("org_cues.csv"):
+        out.setdefault(row["position"].strip(), set()).add(row["word"].strip())
+    return {k: frozenset(v) for k, v in out.items()}
+
+
+@cache
+def org_suffixes() -> dict[str, str]:
+    """Words that end a company's name ("Inc.", "Motors") -> kind ("legal" or "name")."""
+    return {r["word"].strip(): r["kind"].strip() for r in read_rows("org_suffixes.csv")}
+
+
+@cache
+def not_names() -> frozenset[str]:
+    """Capitalised forms that the NER tags as names but are not ("UTC", "Internet")."""
+    return frozenset(r["text"].strip() for r in read_rows("not_names.csv"))
+
+
+@cache
+def regions() -> dict[str, tuple[str, str]]:
+    """Name, alias or adjective of a world region, as written -> (the region's name, kind):
+    "European" -> ("Europe", "demonym")."""
+    out: dict[str, tuple[str, str]] = {}
+    for row in read_rows("regions.csv"):
+        name = row["name"].strip()
+        out.update({form: (name, "demonym") for form in _split(row.get("demonyms"))})
+        out.update({form: (name, "name") for form in (name, *_split(row.get("aliases")))})
+    return out
+
+
+@cache
+def name_words() -> dict[str, str]:
+    """Lower-cased words that are no surname or short name on their own -> why
+    ("function": "the", "of"; "generic": "new", "national")."""
+    return {r["word"].strip().lower(): r["role"].strip() for r in read_rows("name_words.csv")}

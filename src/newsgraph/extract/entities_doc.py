@@ -1,0 +1,129 @@
+"""Document-level passes over the entities of one text, once every name is found.
+
+Short person names fold into the full name; acronyms join their organization; a name
+that the knowledge base or a cue makes an organization is one in every mention; a
+person's last name alone is a mention of the person; known people get one spelling.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+from typing import TYPE_CHECKING
+
+from ..kb.lexicon import known_people
+from .entities_rules import first_word, name_hits, surname_hits
+from .names import slug
+
+if TYPE_CHECKING:
+    from .entities import _Builder, _Cluster
+
+
+def merge_persons(clusters: dict[str, _Cluster]) -> None:
+    """Fold short person names ("Tokayev") into the full name that contains them."""
+    persons = [c for c in clusters.values() if c.type == "PERSON"]
+    persons.sort(key=lambda c: len(c.name.split()), reverse=True)
+    for short in persons:
+        for full in persons:
+            if full is short or len(full.name.split()) <= len(short.name.split()):
+                continue
+            if is_part(short.name, full.name):
+                full.mentions.update(short.mentions)
+                full.country = full.country or short.country
+                clusters.pop(short.key, None)
+                break
+
+
+def is_part(short: str, full: str) -> bool:
+    """Every word of ``short`` is a word of ``full`` ("Tokayev" of "Kassym-Jomart Tokayev")."""
+    short_words = short.lower().split()
+    full_words = full.lower().replace("-", " ").split() + full.lower().split()
+    return all(w in full_words for w in short_words)
+
+
+def alias_orgs(text: str, clusters: dict[str, _Cluster]) -> None:
+    """Mentions of an acronym elsewhere in the text join the organization."""
+    for cluster in list(clusters.values()):
+        for acronym in cluster.aliases:
+            for match in re.finditer(rf"(?<!\w){re.escape(acronym)}(?!\w)", text):
+                if match.span() not in cluster.mentions:
+                    other = next((c for c in clusters.values()
+                                  if c is not cluster and match.span() in c.mentions), None)
+                    if other is not None:
+                        cluster.mentions.update(other.mentions)
+                        clusters.pop(other.key, None)
+                    cluster.mentions[match.span()] = "name"
+
+
+def propagate_orgs(builder: _Builder) -> None:
+    """A name that the knowledge base or a cue makes an organization is one in its other
+    mentions too; so is a company's first word alone ("Cerberus" after "Cerberus Capital")."""
+    forms = _org_forms(builder)
+    for cluster in list(builder.clusters.values()):
+        target = forms.get(cluster.name)
+        if cluster.type in ("PERSON", "LOCATION", "FACILITY") and cluster.key not in builder.strong \
+                and target is not None and target is not cluster:
+            target.mentions.update(cluster.mentions)
+            builder.clusters.pop(cluster.key)
+    _unfound_mentions(builder)
+
+
+def _org_forms(builder: _Builder) -> dict[str, _Cluster]:
+    """Name forms that stand for an organization of this text."""
+    forms: dict[str, _Cluster] = {}
+    for cluster in builder.clusters.values():
+        if cluster.type != "ORG":
+            continue
+        if cluster.key in builder.strong:
+            forms.update({builder.text[s:e]: cluster for s, e in cluster.mentions} | {cluster.name: cluster})
+        short = first_word(cluster.name)
+        if short:
+            forms.setdefault(short, cluster)
+    return forms
+
+
+def _unfound_mentions(builder: _Builder) -> None:
+    """Other mentions of a name made certain by a cue, where the NER missed them."""
+    for key in builder.strong:
+        cluster = builder.clusters.get(key)
+        if cluster is None or cluster.type != "ORG" or len(cluster.name) < 3:
+            continue
+        for span in name_hits(builder.text, cluster.name, builder.taken):
+            cluster.mentions[span] = "name"
+            builder.taken.append(span)
+
+
+def surnames(builder: _Builder) -> None:
+    """A person's last name alone, where the NER missed it ("Jobs" after "Steve Jobs")."""
+    for cluster in list(builder.clusters.values()):
+        if cluster.type == "PERSON":
+            for span in surname_hits(builder.text, cluster.name, builder.taken):
+                cluster.mentions.setdefault(span, "name")
+                builder.taken.append(span)
+
+
+def known_people_names(clusters: dict[str, _Cluster]) -> None:
+    """Persons of the knowledge base: one spelling of their name, and their country."""
+    table = known_people()
+    for cluster in clusters.values():
+        if cluster.type != "PERSON":
+            continue
+        person = table.get(cluster.name.lower()) or _by_slug().get(slug(cluster.name)) \
+            or _by_surname(cluster.name, table)
+        if person is not None:
+            cluster.name = person.name
+            cluster.country = cluster.country or person.country
+
+
+@cache
+def _by_slug() -> dict[str, object]:
+    """Known people by the slug of each spelling: "NguyenPhu Trong" is "Nguyen Phu Trong"."""
+    return {slug(form): person for form, person in known_people().items()}
+
+
+def _by_surname(name: str, table: dict) -> object | None:
+    """"Tokayev" alone: the one known person whose name ends so."""
+    if " " in name:
+        return None
+    found = {p.name: p for form, p in table.items() if form.split()[-1] == name.lower()}
+    return next(iter(found.values())) if len(found) == 1 else None

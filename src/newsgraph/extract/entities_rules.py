@@ -1,0 +1,219 @@
+"""Rules that correct the small NER model's names by what stands beside them.
+
+Corporate names run on over their legal suffix ("Ford Motor Co."); a maker's name
+followed by a model ("Airbus A380") is a product; a common noun before a name or
+after it ("airline Ryanair", "Ryanair CEO") makes it an organization; time zones and
+currency codes are not names; stock indexes ("the Dow") are not organizations.
+All word lists are knowledge-base files (``kb/org_cues.csv``, ``org_suffixes.csv``,
+``financial_indices.csv``, ``not_names.csv``).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from functools import cache
+
+from ..kb.lexicon import (
+    Known, financial_indices, known_orgs, lookup_place, name_words, not_names, org_cues, org_heads,
+    org_suffixes, read_rows, regions, titles,
+)
+from .gazetteers import orgs_re
+
+Span = tuple[int, int]
+
+_MODEL = re.compile(r"[ -](?:[A-Z]{1,3}-?\d{2,4}|\d{3})(?:-\d+)?[A-Za-z]{0,3}(?![\w,.-]\d|[\w-])")
+_NEXT_WORD = re.compile(r",?\s+(?P<word>[\w&.'-]+)")
+_WORD_BEFORE = re.compile(r"(?P<word>[A-Za-z]+)[ ,]*$")
+_WORD_AFTER = re.compile(r" (?P<word>[A-Za-z]+\.?)")
+
+
+def is_model(text: str, end: int) -> bool:
+    """A model designation follows ("Boeing 737s", "Airbus A400M"); not a year or count ("GM 2009",
+    "Sochi 30 years ago", "Ford 1,000")."""
+    return _MODEL.match(text, end) is not None
+
+
+_FLIGHT = re.compile(r"\s+Flight\s+\d+$")
+
+
+def without_flight(text: str, start: int, end: int) -> int:
+    """"Adam Air Flight 574": the airline's name ends before the flight."""
+    match = _FLIGHT.search(text, start, end)
+    return match.start() if match else end
+
+
+_LAST_MODEL = re.compile(r"\s(?:[A-Z]{1,3}-?\d{2,4}|\d{3})(?:-\d+)?[A-Za-z]{0,3}$")
+
+
+def ends_in_model(name: str) -> bool:
+    """"Airbus A380", "First Airbus A380": a maker's name and a model is a product."""
+    return _LAST_MODEL.search(name) is not None
+
+
+def org_like(name: str) -> bool:
+    """A known organization, a name with an organization's head or suffix ("AirTran Airways"),
+    or one of the form "X of Y" ("Office of the President"); not "State" or "Internal Affairs"."""
+    heads = org_heads()
+    return name in known_orgs() or " of " in name \
+        or any(heads.get(w) == "ORG" or w in org_suffixes() for w in name.split())
+
+
+def org_by_form(text: str, start: int, end: int) -> bool:
+    """The name's form is an organization's: a corporate last word ("Douglas Aircraft"),
+    or a plural after "the" ("the Beatles")."""
+    words = text[start:end].split()
+    if len(words) > 1 and words[-1] in org_suffixes():
+        return True
+    return len(words) == 1 and words[0].endswith("s") and text[max(0, start - 4):start].lower() == "the "
+
+
+def corporate_tail(text: str, end: int) -> int:
+    """The end of a company's name with its suffixes: "Apple" + ", Inc.", "Ford" + " Motor Co."."""
+    suffixes = org_suffixes()
+    while (match := _NEXT_WORD.match(text, end)) is not None:
+        word = match.group("word")
+        bare = word not in suffixes and word.endswith(".")  # "Corps." at a sentence's end
+        kind = suffixes.get(word.rstrip(".") if bare else word)
+        comma = match.group(0).startswith(",")
+        if kind is None or (comma and (kind == "name" or len(word.rstrip(".")) > 4)):
+            break  # "Apple, Inc." but not "Apple, Company officials" or "Boeing, Airbus"
+        end = match.end() - bare
+    return end
+
+
+def org_cue(text: str, start: int, end: int, *, after: bool = True) -> bool:
+    """A word beside the name marks an organization: "airline Ryanair", "Ryanair CEO" (the
+    word after only counts if ``after``)."""
+    cues = org_cues()
+    before = _WORD_BEFORE.search(text, max(0, start - 30), start)
+    following = _WORD_AFTER.match(text, end) if after else None
+    return bool(
+        (before and before.group("word") in cues.get("before", ()))
+        or (following and following.group("word") in cues.get("after", ()))
+    )
+
+
+def not_a_name(text: str, start: int, end: int) -> bool:
+    """Time zones, currency codes ("USD", "AU$"), common nouns the NER capitalises."""
+    name = text[start:end]
+    return name in not_names() or name in _currency_codes() or text[end:end + 1] == "$"
+
+
+@cache
+def _currency_codes() -> frozenset[str]:
+    return frozenset(r["code"].strip() for r in read_rows("currencies.csv") if r.get("code"))
+
+
+def known_org_hits(text: str) -> Iterator[tuple[Span, Known]]:
+    """Organizations of the knowledge base in ``text``, with their suffixes; a one-word name
+    inside a longer name ("Harrison Ford", "Ford Taurus") or before a model is passed over."""
+    table = known_orgs()
+    for match in orgs_re().finditer(text):
+        start, end = match.span()
+        form = match.group()
+        if _ambiguous(form) and (_name_before(text, start) or _name_after(text, end)):
+            continue
+        if is_model(text, end) or text[end:end + 1] == "$":
+            continue  # "Airbus A380": a product; "AU$": a currency
+        yield (start, corporate_tail(text, end)), table[form]
+
+
+def _ambiguous(form: str) -> bool:
+    """A one-word name in mixed case: it may be a surname or a product's first word."""
+    return " " not in form and not form.isupper()
+
+
+def _name_before(text: str, start: int) -> bool:
+    """A capitalised word before, not at a sentence's start ("Harrison Ford")."""
+    match = re.search(r"(?:^|(?P<lead>[^\s]*)\s+)(?P<word>[A-Z][a-z]+)\s+$", text[max(0, start - 60):start])
+    if match is None:
+        return False
+    lead = match.group("lead")
+    return bool(lead) and lead[-1] not in ".!?\"'\u201c\u201d:;" and match.group("word").lower() not in titles()
+
+
+def _name_after(text: str, end: int) -> bool:
+    """A capitalised word after that is no suffix, title or cue ("Ford Taurus", "Apple Corps")."""
+    match = re.match(r" (?P<word>[A-Z][a-z]+)\b", text[end:end + 40])
+    if match is None:
+        return False
+    word = match.group("word")
+    return not (word in org_suffixes() or word.lower() in titles() or word in org_cues().get("after", ()))
+
+
+def index_spans(text: str) -> list[Span]:
+    """Stock market indexes ("the Dow Jones", "FTSE 100"): financial names, not organizations."""
+    out = []
+    for match in _indices_re().finditer(text):
+        start, end = match.span()
+        if _ambiguous(match.group()) and _name_after(text, end):
+            continue  # "Dow Chemical"
+        out.append((start, end))
+    return out
+
+
+@cache
+def _indices_re() -> re.Pattern[str]:
+    forms = sorted(financial_indices(), key=len, reverse=True)
+    return re.compile(rf"(?<![\w&-])(?:{'|'.join(re.escape(f) for f in forms)})(?![\w&-])")
+
+
+def surname_hits(text: str, full: str, taken: list[Span]) -> list[Span]:
+    """Mentions of a person's last name alone ("Jobs" after "Steve Jobs"), not inside other names."""
+    last = full.split()[-1]
+    if len(full.split()) < 2 or len(last) < 3 or not last[0].isupper() or _place_or_title(last):
+        return []
+    out = []
+    for match in re.finditer(rf"(?<![\w.-]){re.escape(last)}(?![\w-])", text):
+        start, end = match.span()
+        if any(s < end and start < e for s, e in taken):
+            continue
+        if _name_before(text, start) or _name_after(text, end):
+            continue
+        out.append((start, end))
+    return out
+
+
+def name_hits(text: str, name: str, taken: list[Span]) -> list[Span]:
+    """Further mentions of an organization's name, outside other names and not before a model."""
+    out = []
+    for match in re.finditer(rf"(?<![\w-]){re.escape(name)}(?![\w-])", text):
+        start, end = match.span()
+        if any(s < end and start < e for s, e in taken) or is_model(text, end):
+            continue
+        if not (_ambiguous(name) and (_name_before(text, start) or _name_after(text, end))):
+            out.append((start, end))
+    return out
+
+
+def _place_or_title(word: str) -> bool:
+    """A place, a title or a common word: no short name of a person or company."""
+    return lookup_place(word) is not None or word in regions() or word.lower() in titles() \
+        or word.lower() in name_words()
+
+
+def first_word(name: str) -> str | None:
+    """The short form of a company's name whose second word is corporate ("Cerberus" for
+    "Cerberus Capital Management"; not "California" for "California Theater")."""
+    words = name.split()
+    if len(words) < 2 or words[1] not in org_suffixes() or not words[0][:1].isupper() \
+            or not words[0].isalpha() or words[0].isupper():
+        return None
+    if _place_or_title(words[0]) or words[0] in org_suffixes() or words[0].lower() in name_words():
+        return None
+    return words[0]
+
+
+def region_hits(text: str) -> Iterator[tuple[Span, str, str]]:
+    """World regions by name or adjective ("Asia", "European"): ``(span, region name, kind)``."""
+    table = regions()
+    for match in _regions_re().finditer(text):
+        if not _name_after(text, match.end()) or table[match.group()][1] == "name":
+            yield match.span(), *table[match.group()]
+
+
+@cache
+def _regions_re() -> re.Pattern[str]:
+    forms = sorted(regions(), key=len, reverse=True)
+    return re.compile(rf"(?<![\w-])(?:{'|'.join(re.escape(f) for f in forms)})(?![\w-])")

@@ -1,0 +1,191 @@
+"""Entity rules (issue 5): corporate names, products, cues, indexes, regions, surnames."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsgraph.extract.entities_rules import (
+    corporate_tail, ends_in_model, first_word, index_spans, is_model, known_org_hits, not_a_name,
+    org_by_form, org_cue, region_hits, surname_hits, without_flight,
+)
+from newsgraph.extract.gazetteers import rule_orgs, trim_name
+from newsgraph.record import Article, document_id
+
+
+def _at(text: str, word: str) -> tuple[int, int]:
+    start = text.index(word)
+    return start, start + len(word)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Boeing 737s were ordered", True),
+    ("an Airbus A400M flight", True),
+    ("the Boeing 787-9 jet", True),
+    ("GM 2009 sales fell", False),
+    ("I was in Sochi 30 years ago", False),
+    ("Ford 1,000 jobs", False),
+])
+def test_a_model_designation_after_a_maker_is_a_product(text: str, expected: bool) -> None:
+    end = text.index(" ", text.index(text.split()[1]) if text.startswith(("an ", "the ", "I ")) else 0)
+    if text.startswith("I was"):
+        end = text.index("Sochi") + len("Sochi")
+    assert is_model(text, end) is expected
+
+
+def test_a_name_that_ends_in_a_model_is_a_product() -> None:
+    assert ends_in_model("First Airbus A380")
+    assert not ends_in_model("Group of Seven")
+
+
+def test_corporate_suffixes_belong_to_the_name() -> None:
+    text = "Northwind Motor Co. said on Monday that Acme, Inc. and Corvo Corps. agreed."
+    assert text[:corporate_tail(text, len("Northwind"))] == "Northwind Motor Co."
+    start, end = _at(text, "Acme")
+    assert text[start:corporate_tail(text, end)] == "Acme, Inc."
+    start, end = _at(text, "Corvo")
+    assert text[start:corporate_tail(text, end)] == "Corvo Corps"  # the full stop ends the sentence
+
+
+def test_a_common_noun_beside_a_name_marks_an_organization() -> None:
+    text = "The budget airline Skyjet said its Skyjet CEO would resign; Maria Lund disagreed."
+    assert org_cue(text, *_at(text, "Skyjet"))
+    second = text.index("Skyjet", text.index("Skyjet") + 1)
+    assert org_cue(text, second, second + len("Skyjet"))
+    assert not org_cue(text, *_at(text, "Maria Lund"))
+
+
+def test_corporate_forms_and_plural_bands_are_organizations() -> None:
+    text = "Vance Aircraft hired the Wanderers for the show; Tom Vance came."
+    assert org_by_form(text, *_at(text, "Vance Aircraft"))
+    assert org_by_form(text, *_at(text, "Wanderers"))
+    assert not org_by_form(text, *_at(text, "Tom Vance"))
+
+
+def test_time_zones_and_currency_codes_are_not_names() -> None:
+    text = "At 14:00 UTC the fund paid AU$ 40 million and 12 USD."
+    assert not_a_name(text, *_at(text, "UTC"))
+    assert not_a_name(text, *_at(text, "AU"))
+    assert not_a_name(text, *_at(text, "USD"))
+
+
+def test_known_companies_unless_inside_another_name() -> None:
+    text = "Ford Motor Co. cut jobs. Actor Harrison Ford was not amused, nor was the Ford Taurus."
+    hits = [(text[s:e], org.name) for (s, e), org in known_org_hits(text)]
+    assert hits == [("Ford Motor Co.", "Ford Motor Company")]
+
+
+def test_general_motors_is_no_general() -> None:
+    text = "General Motors said it would cut 5,000 jobs."
+    assert [text[s:e] for (s, e), _ in known_org_hits(text)] == ["General Motors"]
+    assert trim_name(text, 0, len("General Motors"), skip_titles=False) == (0, len("General Motors"))
+
+
+def test_stock_indexes_are_found_but_not_inside_other_names() -> None:
+    text = "The Dow fell 2% and the FTSE 100 rose, while Dow Chemical shares slipped."
+    assert [text[s:e] for s, e in index_spans(text)] == ["Dow", "FTSE 100"]
+
+
+def test_regions_and_their_adjectives() -> None:
+    text = "European carmakers sold more in Asia and the Middle East."
+    found = [(text[s:e], name, kind) for (s, e), name, kind in region_hits(text)]
+    assert found == [("European", "Europe", "demonym"), ("Asia", "Asia", "name"),
+                     ("Middle East", "Middle East", "name")]
+
+
+def test_a_last_name_alone_is_found_outside_other_names() -> None:
+    text = "Tomas Brenner spoke first. Brenner then left; the Brenner Pass was closed."
+    assert [text[s:e] for s, e in surname_hits(text, "Tomas Brenner", [(0, 13)])] == ["Brenner"]
+    assert surname_hits(text, "Brenner", []) == []  # a one-word name has no last name to look for
+
+
+def test_first_word_only_of_a_corporate_name() -> None:
+    assert first_word("Halcyon Capital Management") == "Halcyon"
+    assert first_word("California Theater") is None
+    assert first_word("General Motors") is None
+    assert first_word("EADS Holdings") is None
+
+
+def test_a_flight_number_is_not_part_of_the_airline() -> None:
+    text = "the crash of Skyjet Air Flight 574 in May"
+    start, end = _at(text, "Skyjet Air Flight 574")
+    assert text[start:without_flight(text, start, end)] == "Skyjet Air"
+
+
+def test_two_headed_names_joined_by_and_are_two() -> None:
+    text = "orders from Lakeside Airlines and Harbor Airlines were confirmed"
+    assert [text[s:e] for s, e, _ in rule_orgs(text)] == ["Lakeside Airlines", "Harbor Airlines"]
+
+
+def test_an_event_name_stops_before_its_place() -> None:
+    text = "at the Global Makers Conference in San Francisco on Monday"
+    assert [(text[s:e], t) for s, e, t in rule_orgs(text)] == [("Global Makers Conference", "OTHER")]
+
+
+def _entities(pipeline, text: str) -> dict[str, tuple[str, list[str]]]:
+    record = pipeline.extract(Article(id=document_id(text, None), text=text))
+    return {e.key: (e.type, [text[m.span[0]:m.span[1]] for m in e.mentions if m.kind in ("name", "demonym")])
+            for e in record.entities}
+
+
+def test_pipeline_corrects_types_by_knowledge_and_context(pipeline) -> None:
+    text = ("General Motors said on Monday that it would close two plants. The US carmaker's chief, "
+            "Mary Barra, met analysts. Barra said General Motors would hire again in 2025. "
+            "The Dow Jones fell 300 points at 15:00 UTC. European buyers were cautious.")
+    found = _entities(pipeline, text)
+    assert found["org:general-motors"][0] == "ORG"
+    assert found["person:mary-barra"][1] == ["Mary Barra", "Barra"]
+    assert not any(key.endswith(("motors", "dow-jones", "utc")) and key != "org:general-motors" for key in found)
+    assert found["location:europe"] == ("LOCATION", ["European"])
+
+
+def test_a_cue_makes_every_mention_of_the_name_an_organization(pipeline) -> None:
+    text = ("The budget airline Corwin said on Monday that it would buy ten jets. Corwin CEO Tom Kerrigan "
+            "said Corwin would fly them from May.")
+    found = _entities(pipeline, text)
+    assert found["org:corwin"] == ("ORG", ["Corwin", "Corwin", "Corwin"])
+    assert "person:corwin" not in found
+    assert found["person:tom-kerrigan"][0] == "PERSON"
+
+
+def test_a_region_inside_a_country_name_is_the_country(pipeline) -> None:
+    text = "South African and North American buyers met Asian sellers in Latin America."
+    found = _entities(pipeline, text)
+    assert found["country:ZA"] == ("COUNTRY", ["South African"])
+    assert found["location:north-america"] == ("LOCATION", ["North American"])
+    assert found["location:asia"] == ("LOCATION", ["Asian"])
+    assert found["location:latin-america"] == ("LOCATION", ["Latin America"])
+    assert "location:africa" not in found and "country:US" not in found
+
+
+def test_a_title_before_of_is_no_organization(pipeline) -> None:
+    text = ("The Head of State thanked the Minister of Internal Affairs. Joe Brant, Chief Operating "
+            "Officer of Lakeview Airways, agreed.")
+    found = _entities(pipeline, text)
+    assert not any(key.startswith(("org:state", "other:state", "org:internal")) for key in found)
+    assert found["org:lakeview-airways"] == ("ORG", ["Lakeview Airways"])
+
+
+def test_users_extend_the_organizations_with_their_own_file(pipeline, tmp_path, monkeypatch) -> None:
+    from newsgraph.extract import gazetteers
+    from newsgraph.kb import lexicon
+
+    (tmp_path / "organizations.csv").write_text("name,aliases,country\nBrightwater Foods,BWF,NZ\n", "utf-8")
+    monkeypatch.setenv("NEWSGRAPH_KB", str(tmp_path))
+    caches = (lexicon.known_orgs, gazetteers.orgs_re)
+    for cached in caches:
+        cached.cache_clear()
+    try:
+        text = "BWF said on Monday that its profit rose. Brightwater Foods shares gained."
+        record = pipeline.extract(Article(id=document_id(text, None), text=text))
+        entity = next(e for e in record.entities if e.key == "org:brightwater-foods")
+        assert entity.type == "ORG" and entity.country == "NZ" and len(entity.mentions) == 2
+    finally:
+        monkeypatch.delenv("NEWSGRAPH_KB")
+        for cached in caches:
+            cached.cache_clear()
+
+
+def test_a_cue_after_a_full_person_name_keeps_the_person(pipeline) -> None:
+    text = "Infotron Systems said it elected Robert Purcell chairman of the board."
+    found = _entities(pipeline, text)
+    assert found["person:robert-purcell"][0] == "PERSON"
