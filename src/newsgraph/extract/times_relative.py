@@ -262,9 +262,10 @@ def _the_day(m: re.Match[str], ctx: Ctx) -> Cand | None:
 def _period_back(m: re.Match[str], ctx: Ctx) -> Cand | None:
     """ "the same period last year", "the comparable quarter a year earlier": the period last
     named a year back (see times_anaphora); without one, last quarter (or month) a year back."""
+    if ctx.anchor is None:  # no document date: nothing to count back from
+        return _cand(m, "DATE", None)
     noun = m.group("noun").lower()
-    value = tr.shift(ctx.anchor, "M", -13) if noun == "month" else tr.shift(ctx.anchor, "Q", -5)
-    return _cand(m, "DATE", value if ctx.anchor else None)
+    return _cand(m, "DATE", tr.shift(ctx.anchor, "M", -13) if noun == "month" else tr.shift(ctx.anchor, "Q", -5))
 
 
 def _year_period(m: re.Match[str], ctx: Ctx) -> Cand | None:
