@@ -23,7 +23,8 @@ Conventions (TimeML / TIMEX3, as in ``spec/record.md`` and the gold articles):
   TimeML annotates them.
 - "the past/last N units" is a DURATION; "last year" and "the past year" a DATE; "N years ago"
   the date at the unit's granularity; vague amounts give ``X`` ("a few years" -> "PXY").
-- "the following year", "the previous day" count from the last year or day named; "the same
+- "the following year", "the previous day", "the next day" (not "over the next day"), "the previous
+  Friday" count from the last year or day named; "the week of March 6" is that ISO week; "the same
   period last year", "the 1988 quarter" from the last quarter or month named (``times_anaphora``).
 - "every July", "each Thursday" are SETs; a bare clock time takes the day named in its sentence.
 - Without a document date (``dct=None``) relative expressions get ``value=None``;
@@ -33,6 +34,7 @@ Conventions (TimeML / TIMEX3, as in ``spec/record.md`` and the gold articles):
 from __future__ import annotations
 
 import bisect
+import datetime as dt
 import re
 from dataclasses import replace
 from functools import cache
@@ -40,7 +42,7 @@ from functools import cache
 from newsgraph.extract.times_anaphora import resolve_anaphora
 from newsgraph.extract.times_lexicon import lexicon
 from newsgraph.extract.times_relative import relative_rules
-from newsgraph.extract.times_resolve import parse_dct
+from newsgraph.extract.times_resolve import parse_dct, week
 from newsgraph.extract.times_rules import Cand, Ctx, Handler, calendar_rules
 from newsgraph.record import Time
 
@@ -49,7 +51,7 @@ __all__ = ["find_times"]
 _PARTS = (r"middle|end|beginning|start|turn|close|rest|remainder|balance|course|first\s+half|second\s+half|"
           r"latter\s+half|last\s+half|latter\s+part|early\s+part|first\s+part|second\s+part|last\s+part")
 _POSITION = re.compile(  # "early 2022", "the end of the year", "end of June", "end-June"; not "start in May"
-    rf"(?:(?:the\s+)?(?:very\s+)?(?P<pos>early|earlier|late|later|mid)(?:\s+(?:in|of))?|"
+    rf"(?<!\w)(?:(?:the\s+)?(?:very\s+)?(?P<pos>early|earlier|late|later|mid)(?:\s+(?:in|of))?|"
     rf"the\s+(?:very\s+)?(?P<part>{_PARTS})(?:\s+(?:in|of))?|(?P<bare>{_PARTS})(?:\s+of|(?=-)))(?:\s+|-)$",
     re.IGNORECASE,
 )
@@ -65,6 +67,7 @@ _MONTH_VALUE = re.compile(r"\d{4}-(?:\d\d|SP|SU|FA|WI)")
 _YEAR_VALUE = re.compile(r"\d{4}")
 _OF_GAP = re.compile(r",?\s{1,3}(?:of\s+)?")
 _SENTENCE_BREAK = re.compile(r"[.!?]\s+[A-Z\"'`]|\n")
+_WEEK_OF = re.compile(r"the\s+week", re.IGNORECASE)
 _HALF = {"first half": "H1", "second half": "H2", "latter half": "H2", "last half": "H2"}
 
 
@@ -78,7 +81,7 @@ def find_times(text: str, dct: str | None) -> list[Time]:
     ctx = Ctx(text=text, anchor=parse_dct(dct), lex=lexicon())
     cands = [c for c in _candidates(ctx) if c.end > c.start]
     merged = _merge_month_year(_merge_clock_day(_select(cands), ctx), ctx)
-    chosen = resolve_anaphora(_extend_all(_date_clocks(merged, ctx), ctx), ctx)
+    chosen = resolve_anaphora(_extend_all(_week_of(_date_clocks(merged, ctx), ctx), ctx), ctx)
     return [
         Time(span=(c.start, c.end), text=text[c.start : c.end], type=c.type, value=c.value)
         for c in chosen
@@ -163,6 +166,19 @@ def _merge_month_year(cands: list[Cand], ctx: Ctx) -> list[Cand]:
         if (prev and prev.type == "DATE" and cand.type == "DATE" and _MONTH_VALUE.fullmatch(prev.value or "")
                 and _YEAR_VALUE.fullmatch(cand.value or "") and _OF_GAP.fullmatch(ctx.text[prev.end : cand.start])):
             out[-1] = replace(prev, end=cand.end, value=f"{cand.value}{(prev.value or '')[4:]}")
+            continue
+        out.append(cand)
+    return out
+
+
+def _week_of(cands: list[Cand], ctx: Ctx) -> list[Cand]:
+    """ "the week of March 6": the week that contains the day."""
+    out: list[Cand] = []
+    for cand in cands:
+        prev = out[-1] if out else None
+        if (prev and _WEEK_OF.fullmatch(ctx.text[prev.start : prev.end]) and _DAY_VALUE.fullmatch(cand.value or "")
+                and re.fullmatch(r"\s+of\s+", ctx.text[prev.end : cand.start])):
+            out[-1] = replace(cand, start=prev.start, value=week(dt.date.fromisoformat(cand.value or "")))
             continue
         out.append(cand)
     return out

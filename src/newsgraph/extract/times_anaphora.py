@@ -20,8 +20,9 @@ _THE_QUARTER = re.compile(r"(?:the|that)\s+(?:latest\s+)?(?:quarter|period)$", r
 _YEAR_AGO = re.compile(r"\byear[\s-](?:ago|earlier)\b", re.IGNORECASE)
 _PERIOD_BACK = re.compile(r"(?:same|corresponding|comparable|like)\s+(?:period|quarter|month)\s+\w", re.IGNORECASE)
 _YEAR_PERIOD = re.compile(r"(?:the\s+\d{4}|(?:last|this|next)\s+year['’]s)\s+(?:period|quarter)$", re.IGNORECASE)
-_SEQUENCE = re.compile(r"^the\s+(?P<dir>following|previous|preceding|prior)\s+(?P<unit>year|month|day)$", re.IGNORECASE)
+_SEQUENCE = re.compile(r"^the\s+(?P<dir>following|next|previous|preceding|prior)\s+(?P<unit>year|month|day)$", re.IGNORECASE)
 _PERIOD = re.compile(r"\d{4}-(?:Q[1-4]|H[12]|\d\d)")
+_WEEKDAY_SEQUENCE = re.compile(r"^the\s+(?P<dir>following|previous|preceding|prior)\s+[a-z]+day$", re.IGNORECASE)
 
 
 def resolve_anaphora(cands: list[Cand], ctx: Ctx) -> list[Cand]:
@@ -45,9 +46,12 @@ def _resolve(cand: Cand, text: str, last: dict[str, str], ctx: Ctx) -> Cand:
         quarter = _QUARTER.fullmatch(last.get("quarter", ""))
         return replace(cand, value=f"{(cand.value or '')[:4]}-Q{quarter.group(2)}") if quarter and cand.value else cand
     sequence = _SEQUENCE.match(text)
-    if sequence and sequence.group("unit").lower() in last:
-        step = 1 if sequence.group("dir").lower() == "following" else -1
+    if sequence and sequence.group("unit").lower() in last and cand.type == "DATE":
+        step = 1 if sequence.group("dir").lower() in ("following", "next") else -1
         return replace(cand, value=_step(last[sequence.group("unit").lower()], step))
+    weekday = _WEEKDAY_SEQUENCE.match(text)
+    if weekday and "day" in last and cand.value and _DAY.fullmatch(cand.value):
+        return replace(cand, value=_weekday_from(last["day"], cand.value, weekday.group("dir").lower() == "following"))
     that = _THAT.search(text)
     if that:
         value = last.get(re.sub(r"period", "quarter", that.group("unit").lower()))
@@ -62,6 +66,13 @@ def _resolve(cand: Cand, text: str, last: dict[str, str], ctx: Ctx) -> Cand:
         base = base or (tr.shift(ctx.anchor, "Q", -1) if ctx.anchor else None)
         return replace(cand, value=_year_before(base))
     return cand
+
+
+def _weekday_from(base: str, value: str, ahead: bool) -> str:
+    """The weekday of `value` first after (or last before) the day `base`: "the previous Friday"."""
+    day, n = tr.dt.date.fromisoformat(base), tr.dt.date.fromisoformat(value).isoweekday()
+    gap = (n - day.isoweekday() - 1) % 7 + 1 if ahead else -((day.isoweekday() - n - 1) % 7 + 1)
+    return tr.day(day + tr.dt.timedelta(days=gap))
 
 
 def _step(value: str, n: int) -> str:
@@ -91,10 +102,9 @@ def _remember(cand: Cand, text: str, last: dict[str, str], done: str) -> None:
 
 
 def _about_quarters(cand: Cand, ctx: Ctx) -> bool:
-    """Whether the period last named (up to the end of the sentence) is a quarter: a quarterly report."""
-    end = ctx.text.find(". ", cand.end)
+    """Whether the period last named before `cand` is a quarter: a quarterly report."""
     last = None
-    for last in _PERIODS.finditer(ctx.text, 0, end if end > 0 else len(ctx.text)):
+    for last in _PERIODS.finditer(ctx.text, 0, cand.start):
         pass
     return bool(last and last.group("q"))
 

@@ -32,6 +32,10 @@ _NOWADAYS_AFTER = re.compile(
 _NEXT_WORD = re.compile(r"\s+(?!(?:later|earlier|ago|or|and|before|after|of|in|to|too)\b)\w", re.IGNORECASE)  # "a second A380"
 _AWAITED = re.compile(r"\b(?:ahead\s+of|before|until|for|awaiting|await|next|upcoming|coming)\s+(?:the\s+)?$", re.I)
 _AMPM = {"morning": "a", "afternoon": "p", "evening": "p"}
+_PLURAL_PARTNER = re.compile(  # "Monday and Tuesday nights": both are SETs
+    r"\s+(?:and|or)\s+(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day(?:s\b|\s+(?P<part>morning|afternoon|evening|night)s\b)"
+)
+_SPAN_BEFORE = re.compile(r"\b(?:over|for|during|within|in|throughout)\s+$", re.IGNORECASE)
 _MODAL_BEFORE = re.compile(r"\b(?:will|would|could|might|may|can|shall|should|must)\s+(?:\w+ly\s+)?$", re.IGNORECASE)
 _NOWADAYS_BEFORE = re.compile(r"\b(?:even|still|than|until|till|of|to\s+this\s+day|as\s+it\s+is)\s+$", re.IGNORECASE)
 
@@ -46,6 +50,8 @@ def _unit_code(word: str) -> str:
 def _relative_unit(m: re.Match[str], ctx: Ctx) -> Cand | None:
     det = re.sub(r"\s+", " ", m.group("det").lower())
     unit = _unit_code(m.group("unit"))
+    if det == "the next" and unit == "D" and not _SPAN_BEFORE.search(ctx.before(m.start(), 16)):
+        det = "the following"  # "released the next day", but "over the next day"
     if _title_case(m.group("unit")):
         return None
     if det in ("the past", "the last") and unit == "Y":  # "over the past year": the year before (TimeML)
@@ -163,7 +169,7 @@ def _today_is_day(m: re.Match[str], ctx: Ctx) -> bool:
 
 def _deictic(m: re.Match[str], ctx: Ctx) -> Cand | None:
     word = re.sub(r"\s+", " ", (m.group("w") or m.group("w2")).lower())
-    part = m.group("part") or m.group("part2")
+    part = m.group("part") or m.group("part2") or m.group("part0")  # "mid-afternoon yesterday"
     offset = {"yesterday": -1, "tomorrow": 1, "the day before yesterday": -2,
               "the day after tomorrow": 2, "last": -1 if part and part.lower() == "night" else 0}.get(word, 0)
     end = m.end("part") if m.group("part") else m.end("w") if m.group("w") else m.end()
@@ -182,13 +188,14 @@ def _weekday(m: re.Match[str], ctx: Ctx) -> Cand | None:
     if not word[0].isupper():
         return None
     n = int(ctx.lex.kind("weekday")[word.lower()])
-    if m.group("pl") or (m.group("det") or "").lower() in ("each", "every"):  # "Mondays", "every Monday night"
-        part = ctx.lex.kind("day_part").get((m.group("part") or "").lower())
+    det = re.sub(r"\s+", " ", (m.group("det") or "").lower())
+    partner = _PLURAL_PARTNER.match(ctx.after(m.end(), 40)) if not m.group("part") else None
+    if m.group("pl") or m.group("pl2") or det in ("each", "every") or partner:  # "Mondays", "every Monday night"
+        part = ctx.lex.kind("day_part").get((m.group("part") or (partner.group("part") if partner else "")).lower())
         return _cand(m, "SET", f"XXXX-WXX-{n}" + (f"T{part}" if part else ""))
     if ctx.anchor is None:
         return _cand(m, "DATE", None)
-    det = (m.group("det") or "").lower()
-    direction = {"last": -1, "past": -1, "next": 1, "coming": 1, "this": 0}.get(det)
+    direction = {"last": -1, "past": -1, "next": 1, "coming": 1, "this": 0, "the following": 1}.get(det, -1 if det else None)
     if direction is None:
         date = ctx.anchor if n == ctx.anchor.isoweekday() else tr.weekday_date(
             ctx.anchor, n, 1 if _weekday_ahead(m, ctx) else -1)
@@ -249,8 +256,9 @@ def _weak_unit(m: re.Match[str], ctx: Ctx) -> Cand | None:
         return _cand(m, "DURATION", tr.duration(1, unit))
     value = tr.shift(ctx.anchor, unit, -1 if unit == "Q" else 0) if ctx.anchor else None
     strong = bool(m.group("adj")) or m.group("unit").lower() == "quarter" or (
-        unit == "Y" and bool(re.search(r"\b(?:for|during|throughout)\s+$", ctx.before(m.start(), 12), re.I))
-    )
+        unit == "Y" and bool(re.search(r"\b(?:for|during|throughout|(?:months|weeks|quarters)\s+of)\s+$",
+                                       ctx.before(m.start(), 16), re.I))
+    )  # "the first nine months of the year": two expressions, as with "of 1989"
     return _cand(m, "DATE", value, weak=not strong)
 
 
@@ -298,9 +306,11 @@ def relative_rules() -> list[tuple[re.Pattern[str], Handler]]:
         (compile_(r"(?P<det>(?:the\s+)?(?:past|previous|last|recent|coming|next|upcoming))\s+"
                   r"(?P<unit>centuries|decades|years|quarters|months|weeks|days|hours)"), _vague_plural),
         (compile_(f"(?:{phrases})"), _phrase),
-        (compile_(r"(?:(?P<w>the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow|yesterday|today|tomorrow|tonight)(?P<pos>'s|’s)?"
+        (compile_(rf"(?:(?:(?:early|late|mid)[\s-]*)?(?P<part0>{p.day_part})\s+(?=yesterday|today|tomorrow))?"
+                  r"(?:(?P<w>the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow|yesterday|today|tomorrow|tonight)(?P<pos>'s|’s)?"
                   rf"(?:\s+(?P<part>{p.day_part}))?|(?P<w2>this|last)\s+(?P<part2>{p.day_part}))"), _deictic),
-        (compile_(rf"(?:(?P<det>last|next|this|coming|past|each|every)\s+)?(?P<wd>{p.weekday})(?P<pl>s)?(?:\s+(?P<part>{p.day_part}))?"), _weekday),
+        (compile_(rf"(?:(?P<det>the\s+(?:previous|preceding|prior|following)|last|next|this|coming|past|each|every)\s+)?"
+                  rf"(?P<wd>{p.weekday})(?P<pl>s)?(?:\s+(?P<part>{p.day_part})(?P<pl2>s)?)?"), _weekday),
         (compile_(r"(?:(?P<h>\d{1,2})(?::(?P<mi>\d{2}))?\s*(?:(?P<ampm>[ap]\.m\.?|[ap]m)|"
                   r"(?:o'clock\s+)?in\s+the\s+(?P<dp>morning|afternoon|evening))|(?P<hh>\d{1,2}):?(?P<mm>\d{2})"
                   r"(?=\s*(?:hours|hrs|h\b|GMT|UTC|local|Moscow|EST|EDT|CET))|(?P<word>noon|midnight|midday))"

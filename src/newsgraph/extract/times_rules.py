@@ -50,6 +50,9 @@ _PREP_BEFORE = re.compile(
 )
 _DECADE_AFTER = re.compile(r"\s+of\s+the\s+(?:(?:early|mid|late)[\s-]+)?(?:\d{4}'?s|['‘’]?\d0s|\w+ies\b|\w+\s+century)",
                            re.IGNORECASE)
+_SHORT_YEAR_BEFORE = re.compile(r"\b(?:in|since|of|until|till|from|to|by|before|after|between|and)\s+$", re.IGNORECASE)
+_A_MARCH = re.compile(r"\b(?:the|a|an|annual|yearly|silent|mass)\s+$", re.IGNORECASE)
+_MARCH_NAME = re.compile(r"\s+(?:for|of|on|against|to)\s+(?:the\s+)?[A-Z]")
 _CURRENCY_BEFORE = re.compile(r"(?:[$€£¥₽#№]|\b(?:no|nos|number|article|section|page|pp|p|room|flight|route|model|"
                               r"item|paragraph|rs|usd|eur|rub|us\$)\.?)\s*$", re.IGNORECASE)
 
@@ -73,7 +76,8 @@ def _month_ok(m: re.Match[str], ctx: Ctx, word: str, alone: bool) -> bool:
         return False
     if word.lower() == "may":
         return bool(_PREP_BEFORE.search(ctx.before(m.start(), 12)))
-    return True
+    return not (word.lower() == "march" and _A_MARCH.search(ctx.before(m.start(), 16))
+                and _MARCH_NAME.match(ctx.after(m.end(), 24)))  # "the annual March for Life"
 
 
 def _year_value(text: str, ctx: Ctx) -> str | None:
@@ -164,6 +168,15 @@ def _year(m: re.Match[str], ctx: Ctx) -> Cand | None:
     if not 1900 <= y <= 2100 and not _PREP_BEFORE.search(before):
         return None
     return _cand(m, "DATE", m.group("y"))
+
+
+def _short_year(m: re.Match[str], ctx: Ctx) -> Cand | None:
+    """ "since '82", "in '98": a year in the past century or this one, after a preposition."""
+    if not _SHORT_YEAR_BEFORE.search(ctx.before(m.start(), 12)):
+        return None
+    yy = int(m.group("yy"))
+    now = ctx.anchor.year if ctx.anchor else 2030
+    return _cand(m, "DATE", tr.year(2000 + yy if 2000 + yy <= now else 1900 + yy))
 
 
 def _spelled_year(m: re.Match[str], ctx: Ctx) -> Cand | None:
@@ -298,6 +311,7 @@ def calendar_rules() -> list[tuple[re.Pattern[str], Handler]]:
         (re.compile(rf"(?<![\w$€£¥.,/])(?P<y>{p.year4})(?![\w%]|[.,]\d)"), _year),
         (compile_(rf"(?P<century>nineteen|two\s+thousand)(?:\s+and)?[\s-]+(?P<rest>{_spelled_tail()})|"
                   r"(?P<two>two\s+thousand)(?P<none>)"), _spelled_year),
+        (re.compile(r"(?<![\w'‘’])['‘’](?P<yy>\d\d)(?![\w'‘’]|[.,]\d)"), _short_year),
         (compile_(r"(?:fiscal(?:\s+year)?|financial\s+year|FY)\s*'?(?P<fy>\d{4}|\d{2})"), _fiscal),
         (compile_(r"(?:the\s+)?(?:(?:early|mid|late)[\s-]+)?(?:(?P<full>1[5-9]\d0|20\d0)'?s|['‘’](?P<short>\d0)s)|"
                   r"the\s+(?:(?:early|mid|late)[\s-]+)?(?P<bare>[2-9]0)s"), _decade),

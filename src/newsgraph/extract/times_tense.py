@@ -108,7 +108,9 @@ def _abbreviation(window: str, end: int) -> bool:
     if _INITIALS.search(window, 0, end):
         return True
     word = _LAST_WORD.search(window, max(0, end - 12), end)
-    return bool(word) and word.group(1)[0].isupper() and word.group(1).lower() in lexicon().kind("abbreviation")
+    if not word or word.group(1).lower() not in lexicon().kind("abbreviation"):
+        return False  # most need a capital ("Mass.", not "mass."); value "lowercase": "vs." either way
+    return word.group(1)[0].isupper() or lexicon().kind("abbreviation")[word.group(1).lower()] == "lowercase"
 
 
 def _clause_before(text: str, start: int) -> str:
