@@ -1,0 +1,211 @@
+"""Quotes and attribution (issue 6): direct quotes, reported speech from the parse, stances,
+nominal cues, unnamed sources; each with its speaker, its cue and a span that covers its text."""
+
+from __future__ import annotations
+
+import pytest
+
+from conftest import span_problems
+from newsgraph.extract.quotes_direct import normalized
+from newsgraph.extract.quotes_verbs import cue_nouns, inflect, verb_frames
+from newsgraph.record import Article, Record
+
+MAYOR = "Maria Lopez, the mayor of Springfield, visited the site on Monday.\n\n"
+
+
+def run(pipeline, text: str) -> Record:
+    record = pipeline.extract(Article(id="t", text=text))
+    assert span_problems(record) == []
+    return record
+
+
+def quotes(record: Record) -> list[tuple[str | None, str, str | None, bool]]:
+    """``(speaker name, quoted text, cue, direct)`` of every quote, in text order."""
+    names = {e.id: e.name for e in record.entities}
+    return [(names.get(q.speaker) if q.speaker else None, record.text[q.span[0]:q.span[1]], q.cue, q.direct)
+            for q in record.quotes]
+
+
+def only(record: Record) -> tuple[str | None, str, str | None, bool]:
+    found = quotes(record)
+    assert len(found) == 1, found
+    return found[0]
+
+
+# --- the verb lexicon ------------------------------------------------------------------------
+
+@pytest.mark.parametrize(("lemma", "forms"), [
+    ("plan", {"plan", "plans", "planned", "planning"}),
+    ("cite", {"cite", "cites", "cited", "citing"}),
+    ("deny", {"deny", "denies", "denied", "denying"}),
+    ("stress", {"stress", "stresses", "stressed", "stressing"}),
+    ("visit", {"visit", "visits", "visited", "visiting"}),
+])
+def test_regular_verbs_are_inflected(lemma, forms):
+    assert inflect(lemma) == forms
+
+
+def test_irregular_forms_come_from_the_table():
+    frames = verb_frames()
+    assert frames["said"].lemma == "say" and frames["told"].lemma == "tell"
+    assert "sayed" not in frames
+    assert frames["vowed"].content >= {"x"} and frames["criticized"].content == {"o"}
+    assert "claim" in cue_nouns() and "claims" in cue_nouns()
+
+
+def test_doubled_apostrophes_read_as_marks_keep_offsets():
+    text = "''We will rebuild it,'' she said."
+    assert len(normalized(text)) == len(text)
+    assert normalized(text).startswith('" We will')
+
+
+# --- reported speech -------------------------------------------------------------------------
+
+def test_clause_after_the_cue_keeps_that(pipeline):
+    record = run(pipeline, MAYOR + "Maria Lopez said that the new bridge would open in May.")
+    assert only(record) == ("Maria Lopez", "that the new bridge would open in May", "said", False)
+
+
+def test_clause_before_the_cue(pipeline):
+    record = run(pipeline, MAYOR + "The new bridge will open in May, Maria Lopez said.")
+    assert only(record)[:3] == ("Maria Lopez", "The new bridge will open in May", "said")
+
+
+def test_parenthetical_cue_takes_the_sentence(pipeline):
+    record = run(pipeline, MAYOR + "The new bridge, Maria Lopez said, will open in May.")
+    speaker, text, cue, _ = only(record)
+    assert (speaker, cue) == ("Maria Lopez", "said")
+    assert text.startswith("The new bridge") and text.endswith("will open in May")
+
+
+def test_infinitive_object_and_preposition_contents(pipeline):
+    record = run(pipeline, MAYOR + "Lopez vowed to rebuild the bridge. Lopez criticized the state budget. "
+                                   "Lopez called for an inquiry into the collapse.")
+    found = {(cue, text) for _, text, cue, _ in quotes(record)}
+    assert found == {("vowed", "to rebuild the bridge"), ("criticized", "the state budget"),
+                     ("called", "an inquiry into the collapse")}
+    assert {speaker for speaker, *_ in quotes(record)} == {"Maria Lopez"}
+
+
+def test_urged_someone_to_do_something(pipeline):
+    record = run(pipeline, MAYOR + "Lopez urged residents to avoid the area.")
+    assert only(record)[1:3] == ("residents to avoid the area", "urged")
+
+
+def test_participle_takes_the_subject_of_its_verb(pipeline):
+    record = run(pipeline, MAYOR + "Lopez spoke to reporters on Tuesday, saying that repairs would cost $4 million.")
+    assert ("Maria Lopez", "that repairs would cost $4 million", "saying", False) in quotes(record)
+
+
+def test_possessor_of_a_claim(pipeline):
+    record = run(pipeline, MAYOR + "Engineers rejected Lopez's claim that the bridge was unsafe.")
+    assert ("Maria Lopez", "that the bridge was unsafe", "claim", False) in quotes(record)
+
+
+def test_unnamed_source_of_speech_has_no_speaker(pipeline):
+    record = run(pipeline, MAYOR + "Officials said the bridge would reopen next year.")
+    assert only(record) == (None, "the bridge would reopen next year", "said", False)
+
+
+def test_unnamed_source_of_a_stance_is_not_quoted(pipeline):
+    assert quotes(run(pipeline, MAYOR + "Many residents want to rebuild the old bridge.")) == []
+
+
+def test_date_after_a_preposition_is_not_content(pipeline):
+    assert quotes(run(pipeline, MAYOR + "Lopez spoke on Thursday.")) == []
+
+
+# --- direct quotes ---------------------------------------------------------------------------
+
+def test_abbreviated_title_in_the_attribution_and_the_quote_going_on(pipeline):
+    text = MAYOR + '"We will rebuild it," Ms. Lopez said. "It will take a year."'
+    speaker, quoted, cue, direct = only(run(pipeline, text))
+    assert (speaker, cue, direct) == ("Maria Lopez", "said", True)
+    assert quoted.startswith("We will rebuild it") and quoted.endswith("It will take a year.")
+
+
+def test_a_second_attribution_between_quotes_is_not_merged(pipeline):
+    text = MAYOR + '"We will rebuild it," Lopez said, adding later, "It will take a year."'
+    found = quotes(run(pipeline, text))
+    assert found[0][1] == "We will rebuild it,"
+
+
+def test_doubled_apostrophes_as_quotation_marks(pipeline):
+    text = MAYOR + "''We will rebuild it,'' Ms. Lopez said."
+    assert only(run(pipeline, text))[:2] == ("Maria Lopez", "We will rebuild it,")
+
+
+def test_signed_quote(pipeline):
+    text = MAYOR + "\u201cRebuild the bridge before winter comes.\u201d \u2015 Maria Lopez"
+    assert only(run(pipeline, text))[:2] == ("Maria Lopez", "Rebuild the bridge before winter comes.")
+
+
+def test_quoted_title_is_not_speech(pipeline):
+    text = MAYOR + 'On "Meet the Press," Lopez said the bridge would open in May.'
+    assert only(run(pipeline, text))[1:4] == ("the bridge would open in May", "said", False)
+
+
+def test_quote_opening_mid_sentence_takes_the_sentence(pipeline):
+    text = MAYOR + 'The old bridge was "a disaster waiting to happen," Lopez said.'
+    assert only(run(pipeline, text))[:2] == ("Maria Lopez", 'The old bridge was "a disaster waiting to happen,')
+
+
+def test_attribution_of_the_next_sentence_is_not_taken(pipeline):
+    text = MAYOR + 'Residents call the bridge "a relic." Lopez said that it would be replaced.'
+    assert only(run(pipeline, text))[1:3] == ("that it would be replaced", "said")
+
+
+def test_a_quoted_paragraph_continues_the_speaker_before(pipeline):
+    text = MAYOR + '"We will rebuild it," Lopez said.\n\n"The work starts in spring and ends in the fall."'
+    found = quotes(run(pipeline, text))
+    assert found[-1][:2] == ("Maria Lopez", "The work starts in spring and ends in the fall.")
+
+
+def test_a_headline_label_ends_with_its_line(pipeline):
+    text = "Maria Lopez: The Bridge Will Reopen\n\nThe mayor of Springfield visited the site on Monday."
+    record = run(pipeline, text)
+    assert [t for _, t, cue, _ in quotes(record) if cue == ":"] == ["The Bridge Will Reopen"]
+
+
+def test_possessor_of_comments_on_something(pipeline):
+    record = run(pipeline, MAYOR + "Lopez's comments on the collapse angered the engineers.")
+    assert ("Maria Lopez", "the collapse", "comments", False) in quotes(record)
+
+
+def test_calling_something_a_name(pipeline):
+    record = run(pipeline, MAYOR + 'Lopez called the old bridge "a disgrace" on Monday.')
+    assert any(cue == "called" and text.startswith("the old bridge") and "disgrace" in text
+               for _, text, cue, _ in quotes(record))
+
+
+def test_clause_after_the_cue_wins_over_one_before_a_semicolon(pipeline):
+    record = run(pipeline, MAYOR + "It is an unlikely outcome; Lopez says the bridge will reopen in May.")
+    assert only(record)[:2] == ("Maria Lopez", "the bridge will reopen in May")
+
+
+def test_clause_after_a_time_phrase(pipeline):
+    record = run(pipeline, MAYOR + "Lopez said after the meeting she would not resign.")
+    speaker, text, cue, _ = only(record)
+    assert (speaker, cue) == ("Maria Lopez", "said") and text.endswith("she would not resign")
+
+
+def test_speaker_is_not_taken_from_the_subjects_relative_clause(pipeline):
+    record = run(pipeline, MAYOR + "Engineers who met Maria Lopez said that the bridge was unsafe.")
+    assert only(record) == (None, "that the bridge was unsafe", "said", False)
+
+
+def test_object_pronoun_is_no_content(pipeline):
+    assert quotes(run(pipeline, MAYOR + "Lopez criticized him.")) == []
+
+
+def test_passive_with_a_named_agent(pipeline):
+    record = run(pipeline, MAYOR + "The state budget was criticized by Lopez on Monday.")
+    assert only(record)[:3] == ("Maria Lopez", "The state budget", "criticized")
+
+
+def test_reported_speech_is_no_voice_for_i(pipeline):
+    from newsgraph.extract.quotes import Voices
+
+    record = run(pipeline, MAYOR + "Lopez said that I was wrong about the bridge.")
+    i = record.text.index(" I ") + 1
+    assert Voices(record.quotes).at(i) == (None, None)
