@@ -4,7 +4,8 @@ addresses ("Mr President", "Comrade President", "Mr Lukashenko").
 Runs after the quotes: in a transcript turn "I" is its speaker and "you" the one
 addressed (the other party of the exchange); in a quote with an attribution
 "I" is its speaker. The titled phrases that introduce a person ("the Prime
-Minister of the Republic of Kazakhstan Alikhan Smailov") become mentions too.
+Minister of the Republic of Kazakhstan Alikhan Smailov") become mentions too, and
+so do name variants and noun phrases (:mod:`.coref_nominal`).
 Returns the entities again, each with the mentions added; nothing is changed in
 place.
 """
@@ -17,6 +18,8 @@ from dataclasses import replace
 
 from ..kb.lexicon import titles
 from ..record import Entity, Mention, Quote
+from .coref_nominal import nominal_mentions
+from .coref_pronouns import not_the_speaker
 from .events_main import named_in_title
 from .quotes import Voices
 from .registry import Context, register
@@ -82,6 +85,8 @@ def _added(text: str, entities: Sequence[Entity], quotes: Sequence[Quote],
             Mention(span=_with_article(text, r.span), kind="title") for r in entity.roles if r.span
         )
     _countries_of_speakers(text, entities, quotes, out)
+    for entity_id, found in nominal_mentions(text, entities).items():
+        out.setdefault(entity_id, []).extend(found)
     return out
 
 
@@ -135,7 +140,7 @@ def with_mentions(text: str, entities: Sequence[Entity], quotes: Sequence[Quote]
         taken.update(m.span for m in new)
         mentions = tuple(sorted((*entity.mentions, *new), key=lambda m: m.span))
         out.append(replace(entity, mentions=mentions))
-    return tuple(out)
+    return not_the_speaker(text, out, quotes)
 
 
 @register("coref", requires=("entities", "quotes"), provides=("coref",))

@@ -1,11 +1,15 @@
-"""Roles, title mentions and pronouns of persons.
+"""Roles and title mentions of persons.
 
 - Roles from prefixed titles ("the Prime Minister of the Republic of Kazakhstan
-  Alikhan Smailov", "Chinese Ambassador Zhang Xiao", "President of Russia
-  Vladimir Putin:") and appositions ("Shavkat Mirziyoyev, President of Uzbekistan").
-- Title mentions: "the Chinese Ambassador to Kazakhstan" or "Prime Minister"
-  alone, attributed to the one person in the document who holds that title.
-- Pronouns ("he", "she") attributed to the nearest person mentioned before.
+  Alikhan Smailov", "Chinese Ambassador Zhang Xiao", stacked "President of Russia
+  President Vladimir Putin", plural "deputy prime ministers A and B") and
+  appositions ("Shavkat Mirziyoyev, President of Uzbekistan").
+- Title mentions: "the Chinese Ambassador to Kazakhstan", "Prime Minister" or "the
+  minister", attributed to the person in the document who holds that title (the
+  one last named where several do).
+- Group mentions ("the two leaders"): :mod:`.coref_groups`; pronouns: :mod:`.coref_pronouns`.
+
+Every pattern is built by :func:`_office` (a title with its ``of`` and ``to`` places).
 """
 
 from __future__ import annotations
@@ -16,19 +20,43 @@ from typing import TYPE_CHECKING
 
 from ..kb.lexicon import envoy_titles, lookup_place, titles
 from ..record import Role
+from .coref_groups import group_mentions
+from .coref_pronouns import resolve_pronouns
+from .gazetteers import country_in
 
 if TYPE_CHECKING:
     from .entities import _Cluster
 
 _PLACE = r"(?:the\s+)?[A-Z][\w'\u2019.-]*(?:\s+(?:(?:of|and|the)\s+)*[A-Z][\w'\u2019.-]*)*?"
 _PLACE_GREEDY = _PLACE[:-1]  # the same words, as many as stand there
-_PRONOUNS = re.compile(r"\b(?:he|she|He|She|him|Him|his|His|her|Her)\b")
+_DEMONYM_BEFORE = re.compile(r"(?P<dem>[A-Z][\w'-]+)\s+$")
+_DEFINITE_BEFORE = re.compile(r"\b(?:[Tt]he|[Tt]his|[Tt]hat|[Oo]ur|[Tt]heir)\s+[a-z][a-z-]+\s+$")
+_INDEFINITE_BEFORE = re.compile(r"\b[Aa]n?\s+$")  # "a spokesman": the document's only one, if any
+_VOCATIVE_BEFORE = re.compile(r"(?:Mr|Mrs|Ms|Madam|Madame|Comrade|Dear)\.?\s+$")
 
 
 @cache
 def _title_alt() -> str:
     forms = sorted(titles(), key=len, reverse=True)
     return "|".join(re.escape(f) for f in forms)
+
+
+def _any_title() -> str:
+    """Any title, in any case."""
+    return f"(?i:{_title_alt()})"
+
+
+@cache
+def _title_alt_cased() -> str:
+    """The titles as written capitalized ("Prime Minister"), for names that follow them."""
+    forms = sorted({t.title() if t.islower() else t for t in titles()}, key=len, reverse=True)
+    return "|".join(re.escape(f) for f in forms)
+
+
+def _office(title: str, place: str = _PLACE, *, to: bool = True, plural: bool = False) -> str:
+    """A title and where it is held: "Prime Minister of Kazakhstan", "Ambassador to Kazakhstan"."""
+    out = rf"(?P<title>{title}){'s' if plural else ''}(?:\s+of\s+(?P<of>{place}))?"
+    return out + (rf"(?:\s+(?:in|to)\s+(?P<to>{place}))?" if to else "")
 
 
 @cache
@@ -39,30 +67,23 @@ def _titles_re() -> re.Pattern[str]:
 @cache
 def _tail_re() -> re.Pattern[str]:
     """A title that runs up to the name after it: "Prime Minister of the Republic of Kazakhstan "."""
+    return re.compile(_office(_any_title()) + r"(?:,?\s+|\[)")
+
+
+@cache
+def _plural_re() -> re.Pattern[str]:
+    """A plural title before the names it applies to: "deputy prime ministers "."""
     return re.compile(
-        rf"(?P<title>(?i:{_title_alt()}))(?:\s+of\s+(?P<of>{_PLACE}))?"
-        rf"(?:\s+(?:in|to)\s+(?P<to>{_PLACE}))?,?\s+"
+        r"(?<![\w-])(?:(?P<dem>[A-Z][\w'-]+)\s+)?" + _office(_any_title(), plural=True, to=False)
+        + r",?\s+(?=[A-Z])"
     )
-
-
-_DEMONYM_BEFORE = re.compile(r"(?P<dem>[A-Z][\w'-]+)\s+$")
-
-
-def _prefix(window: str) -> tuple[re.Match[str], str | None] | None:
-    """The title nearest before a name whose words run up to the name, with a demonym before it."""
-    for title in reversed(list(_titles_re().finditer(window))):
-        tail = _tail_re().fullmatch(window, title.start())
-        if tail:
-            dem = _DEMONYM_BEFORE.search(window, max(0, title.start() - 30), title.start())
-            return tail, dem.group("dem") if dem else None
-    return None
 
 
 @cache
 def _suffix_re() -> re.Pattern[str]:
     return re.compile(
-        rf"^,\s+(?:the\s+)?(?:(?P<dem>[A-Z][\w'-]+)\s+)?(?P<title>(?i:{_title_alt()}))"
-        rf"(?:\s+of\s+(?P<of>{_PLACE}))?(?:\s+(?:in|to)\s+(?P<to>{_PLACE}))?(?=[,.;:]|\s+(?:and|who)\b)"
+        r"^,\s+(?:the\s+)?(?:(?P<dem>[A-Z][\w'-]+)\s+)?" + _office(_any_title())
+        + r"(?=[,.;:]|\s+(?:and|who)\b)"
     )
 
 
@@ -70,9 +91,30 @@ def _suffix_re() -> re.Pattern[str]:
 def _mention_re() -> re.Pattern[str]:
     return re.compile(
         rf"(?<![\w-])(?:[Tt]he\s+)?(?:(?P<dem>(?!(?i:{_title_alt()})\b)[A-Z][\w'-]+)\s+)?"
-        rf"(?P<title>(?i:{_title_alt()}))"
-        rf"(?:\s+of\s+(?P<of>{_PLACE_GREEDY}))?(?:\s+(?:in|to)\s+(?P<to>{_PLACE_GREEDY}))?(?![\w-])"
+        + _office(_any_title(), _PLACE_GREEDY) + r"(?![\w-])"
     )
+
+
+@cache
+def _titled_name_re() -> re.Pattern[str]:
+    titles_ = _title_alt_cased()
+    glued = rf"(?:(?!(?:{titles_}))[A-Z][a-z]+)?"  # "NguyenPhu": two words a scraper glued
+    word = rf"(?!(?:{titles_})(?![\w-]))[A-Z][a-z]+{glued}(?:[-'\u2019][A-Z]?[a-z]+)*"
+    return re.compile(
+        r"(?<![\w-])" + _office(_any_title(), to=False)
+        + rf"(?:\s+|(?P<bracket>\[))(?P<name>{word}(?:[^\S\n]{word}){{1,3}})(?![\w'\u2019-])"
+    )
+
+
+@cache
+def _label_tail_re() -> re.Pattern[str]:
+    return re.compile(_office(_title_alt_cased(), _PLACE_GREEDY, to=False) + r"\s*")
+
+
+@cache
+def _glued_titles_re() -> re.Pattern[str]:
+    """Titles, also where careless scraping glued them to the word before ("UkhnaagiinPresident")."""
+    return re.compile(rf"(?:{_title_alt_cased()})(?![\w-])")
 
 
 def _place_code(text: str | None) -> str | None:
@@ -84,8 +126,14 @@ def _place_code(text: str | None) -> str | None:
     return text.strip()
 
 
-def _is_code(value: str) -> bool:
-    return len(value) == 2 and value.isupper()
+def _is_country(text: str) -> bool:
+    """A country by name ("the Republic of Kazakhstan"), not by demonym or capital."""
+    place = lookup_place(text)
+    return place is not None and place.kind == "name"
+
+
+def _is_code(value: str | None) -> bool:
+    return value is not None and len(value) == 2 and value.isupper()
 
 
 def _role(match: re.Match[str], span: tuple[int, int], dem: str | None = None) -> Role | None:
@@ -101,16 +149,54 @@ def _role(match: re.Match[str], span: tuple[int, int], dem: str | None = None) -
     return Role(title=canonical, of=of, to=to, span=span)
 
 
+# --- roles -------------------------------------------------------------------------
+
+
+def _prefixes(window: str) -> list[tuple[re.Match[str], str | None]]:
+    """The titles that run up to a name, outermost first: "President of Russia President " gives two.
+
+    Each comes with the capitalized word before it (a demonym, perhaps); only the
+    outermost title of a stack keeps it.
+    """
+    found: list[re.Match[str]] = []
+    end = len(window)
+    for title in reversed(list(_titles_re().finditer(window))):
+        if title.end() > end:
+            continue
+        tail = _tail_re().fullmatch(window, title.start(), end)
+        if tail is None or (found and not _places_ok(tail)):
+            if found:
+                break
+            continue
+        found.append(tail)
+        end = title.start()
+    found.reverse()
+    out = []
+    for i, tail in enumerate(found):
+        dem = _DEMONYM_BEFORE.search(window, max(0, tail.start() - 30), tail.start()) if i == 0 else None
+        out.append((tail, dem.group("dem") if dem else None))
+    return out
+
+
+def _places_ok(match: re.Match[str]) -> bool:
+    """A title stacked on another names real countries: not "President of Mongolia Ukhnaagiin Khurelsukh"."""
+    return all(_is_country(match.group(g)) for g in ("of", "to") if match.group(g))
+
+
 def _roles_for(text: str, cluster: _Cluster) -> list[Role]:
     roles = []
     for (start, end), kind in cluster.mentions.items():
         if kind != "name":
             continue
         before = text[max(0, start - 160):start]
-        found = _prefix(before)
-        if found:
-            match, dem = found
-            role = _role(match, (start - len(before) + match.start("title"), end), dem)
+        stack = _prefixes(before)
+        closed = end + 1 if text[start - 1:start] == "[" and text[end:end + 1] == "]" else end
+        of_after = _of_after(text, end) if stack else None
+        for match, dem in stack:
+            outer = start - len(before) + stack[0][0].start("title")
+            role = _role(match, (outer, closed), dem)
+            if role is not None and role.of is None and of_after:
+                role = Role(title=role.title, of=of_after, to=role.to, span=role.span)
             roles += [role] if role else []
         after = _suffix_re().match(text, end)
         if after:
@@ -119,103 +205,186 @@ def _roles_for(text: str, cluster: _Cluster) -> list[Role]:
     return roles
 
 
+def _fold_reversed(clusters: dict[str, _Cluster]) -> None:
+    """"Smailov Alikhan" is "Alikhan Smailov" written surname first: one person, named first so."""
+    persons = sorted((c for c in clusters.values() if c.type == "PERSON"), key=lambda c: c.first())
+    by_name = {c.name: c for c in persons}
+    for cluster in persons:
+        words = cluster.name.split()
+        other = by_name.get(" ".join(reversed(words))) if len(words) == 2 else None
+        if other is not None and other is not cluster and other.first() < cluster.first():
+            other.mentions.update(cluster.mentions)
+            other.roles += cluster.roles
+            other.country = other.country or cluster.country
+            clusters.pop(cluster.key, None)
+            by_name.pop(cluster.name, None)
+
+
+_AFTER_NAME_OF = re.compile(rf"\s+of\s+(?P<of>{_PLACE_GREEDY})")
+
+
+def _of_after(text: str, end: int) -> str | None:
+    """"President Emmanuel Macron of France": the country named right after the name."""
+    match = _AFTER_NAME_OF.match(text, end)
+    if match is None:
+        return None
+    words = match.group("of").split()
+    for n in range(len(words), 0, -1):  # the longest run of words that names a country
+        if _is_country(" ".join(words[:n])):
+            return _place_code(" ".join(words[:n]))
+    return None
+
+
+_NAME_JOIN = re.compile(r"(?:,\s+(?:and\s+)?|\s+and\s+)")
+
+
+def _plural_titles(text: str, persons: list[_Cluster]) -> None:
+    """"deputy prime ministers Alexei Overchuk and Viktoria Abramchenko": a role for each name.
+
+    The phrase is a title mention of each. A role is kept only where its country is
+    known (from the phrase or the person): a bare plural title says too little.
+    """
+    names = {span: c for c in persons for span, kind in c.mentions.items() if kind == "name"}
+    by_start = {span[0]: (span, c) for span, c in names.items()}
+    for match in _plural_re().finditer(text):
+        group, at = [], match.end()
+        while at in by_start:
+            span, cluster = by_start[at]
+            group.append((span, cluster))
+            join = _NAME_JOIN.match(text, span[1])
+            at = join.end() if join else -1
+        if len(group) < 2:
+            continue
+        dem = match.group("dem")
+        whole = (match.start() if dem and lookup_place(dem) else match.start("title"), group[-1][0][1])
+        for span, cluster in group:
+            role = _role(match, whole)
+            if role is not None and (_is_code(role.of) or cluster.country):
+                cluster.roles.append(role)
+            cluster.mentions.setdefault(whole, "title")
+
+
 def add_roles_and_mentions(text: str, doc: object, clusters: dict[str, _Cluster]) -> None:
+    _fold_reversed(clusters)
     persons = [c for c in clusters.values() if c.type == "PERSON"]
     for cluster in persons:
         cluster.roles += _roles_for(text, cluster)
         for role in cluster.roles:
-            if role.of and _is_code(role.of):
+            if _is_code(role.of):
                 cluster.country = cluster.country or role.of
+    _plural_titles(text, persons)
     _title_mentions(text, persons)
-    _pronouns(text, persons)
+    group_mentions(text, persons)
+    resolve_pronouns(text, doc, persons)
+
+
+# --- title mentions ----------------------------------------------------------------
 
 
 def _title_mentions(text: str, persons: list[_Cluster]) -> None:
     taken = [span for c in persons for span in c.mentions]
+    taken += [r.span for c in persons for r in c.roles if r.span]
     for match in _mention_re().finditer(text):
-        start, end = match.span()
+        start, end = _mention_span(text, match)
         if any(s < end and start < e for s, e in taken):
             continue
-        if re.match(r"\s+[A-Z][a-z]+\s+[A-Z]", text[end:end + 40]):
+        if re.match(r"(?:\s+|\[)[A-Z][a-z]+\s+[A-Z]", text[end:end + 40]):
             continue  # a title before a name the NER missed: not a bare title
-        holder = _holder(match, persons)
-        if holder is not None:
-            holder.mentions[(start, end)] = "title"
+        if _VOCATIVE_BEFORE.search(text, max(0, start - 12), start):
+            continue  # "Mr President": whom a speaker addresses (see .coref)
+        indefinite = bool(_INDEFINITE_BEFORE.search(text, max(0, start - 4), start))
+        if text[start].islower() and not _definite(text, start) and not indefinite:
+            continue  # "in general", "deputy head": a common word, not a title that stands for a person
+        found = _holder(match, persons, unique=indefinite)
+        if found is not None:
+            found.mentions[(start, end)] = "title"
 
 
-def _holder(match: re.Match[str], persons: list[_Cluster]) -> _Cluster | None:
+def _definite(text: str, start: int) -> bool:
+    """"the president", "the former president": a title that stands for a person."""
+    return text[start:start + 4] == "the " or bool(_DEFINITE_BEFORE.search(text, max(0, start - 40), start))
+
+
+def _mention_span(text: str, match: re.Match[str]) -> tuple[int, int]:
+    """The match, or from its title on where the word before is no demonym ("Then Prime Minister")."""
+    dem = match.group("dem")
+    if dem and lookup_place(dem) is None:
+        return match.start("title"), match.end()
+    return match.span()
+
+
+def _same_title(probe: str, held: str) -> bool:
+    """"Secretary General" is "General Secretary"; a bare "Minister" is any minister."""
+    words = set(re.split(r"[\s-]+", probe.lower()))
+    held_words = re.split(r"[\s-]+", held.lower())
+    return words == set(held_words) or (len(words) == 1 and held_words[-1] in words)
+
+
+def _of_country(of: str | None) -> str | None:
+    """The country an ``of`` names: itself, or the one in a body's name ("Communist Party of Vietnam")."""
+    return of if of is None or _is_code(of) else country_in(of)
+
+
+def _holder(match: re.Match[str], persons: list[_Cluster], unique: bool = False) -> _Cluster | None:
+    """Who holds the title: the one holder, or the one named last ("a spokesman": the one only)."""
     probe = _role(match, match.span())
     if probe is None:
         return None
-    found = [
-        c for c in persons
-        if any(r.title == probe.title and (probe.of is None or r.of == probe.of) for r in c.roles)
-    ]
-    return found[0] if len(found) == 1 else None
+    of = _of_country(probe.of)
+    exact = [c for c in persons if any(r.title == probe.title and _fits(r, c, probe, of) for r in c.roles)]
+    found = exact or [c for c in persons if any(_same_title(probe.title, r.title) and _fits(r, c, probe, of)
+                                                for r in c.roles)]
+    if len(found) <= 1 or unique:
+        return found[0] if len(found) == 1 else None
+    return _last_named(found, match.start())
 
 
-def _pronouns(text: str, persons: list[_Cluster]) -> None:
-    anchors = sorted(
-        (s, c.key) for c in persons for (s, _e), k in c.mentions.items() if k in ("name", "title")
-    )
-    by_key = {c.key: c for c in persons}
-    for match in _PRONOUNS.finditer(text):
-        prior = [key for s, key in anchors if s < match.start() and match.start() - s < 800]
-        if prior:
-            by_key[prior[-1]].mentions.setdefault(match.span(), "pronoun")
+def _fits(role: Role, cluster: _Cluster, probe: Role, of: str | None) -> bool:
+    """The role is held where the probe says (a role without a place: in the person's country)."""
+    if probe.of is None:
+        return True
+    held = role.of or cluster.country
+    return held == probe.of or (of is not None and _of_country(held) == of)
 
 
-@cache
-def _titled_name_re() -> re.Pattern[str]:
-    titles_ = _title_alt_cased()
-    glued = rf"(?:(?!(?:{titles_}))[A-Z][a-z]+)?"  # "NguyenPhu": two words a scraper glued
-    word = rf"(?!(?:{titles_})(?![\w-]))[A-Z][a-z]+{glued}(?:[-'\u2019][A-Z]?[a-z]+)*"
-    return re.compile(
-        rf"(?<![\w-])(?P<title>(?:{titles_}))(?:\s+of\s+(?P<of>{_PLACE}))?"
-        rf"(?:\s+|\[)(?P<name>{word}(?:\s{word}){{1,3}})(?![\w'\u2019-])"
-    )
+def _last_named(found: list[_Cluster], offset: int, reach: int = 600) -> _Cluster | None:
+    """Of several holders, the one named (or titled) last before ``offset``, within ``reach``."""
+    best: tuple[int, _Cluster] | None = None
+    for cluster in found:
+        starts = [s for (s, _e), k in cluster.mentions.items() if k in ("name", "title") and s < offset]
+        if starts and max(starts) > offset - reach and (best is None or max(starts) > best[0]):
+            best = (max(starts), cluster)
+    return best[1] if best else None
 
 
-@cache
-def _title_alt_cased() -> str:
-    """The titles as written capitalized ("Prime Minister"), for names that follow them."""
-    forms = sorted({t.title() if t.islower() else t for t in titles()}, key=len, reverse=True)
-    return "|".join(re.escape(f) for f in forms)
+# --- names after titles, transcript labels -------------------------------------------
 
 
 def titled_names(text: str) -> list[tuple[tuple[int, int], Role]]:
     """Person names that a title stands before: "President of Mongolia Ukhnaagiin Khurelsukh".
 
     The small NER model often misses or mislabels these (as ORG, glued to the place);
-    the title makes them certain. Returns the name span and the role.
+    the title makes them certain. A title written in lower case counts only with its
+    country ("the head of the People's Republic of China Xi Jinping"). Returns the name
+    span and the role.
     """
     out = []
     for match in _titled_name_re().finditer(text):
         of = match.group("of")
-        if of and (lookup_place(of) is None or lookup_place(of).kind == "capital"):  # type: ignore[union-attr]
+        if (of and not _is_country(of)) or (match.group("title")[0].islower() and not of):
             continue
         start, end = match.span("name")
         words = match.group("name").split()
         if len(words) > 2 and words[-1] in words[:-1]:  # "Ukhnaagiin Khurelsukh Khurelsukh": a scraping echo
             end -= len(words[-1]) + 1
-        role = _role(match, (match.start("title"), end))
+        closed = end + 1 if match.group("bracket") and text[end:end + 1] == "]" else end
+        role = _role(match, (match.start("title"), closed))
         if role is not None and lookup_place(match.group("name")) is None:
             out.append(((start, end), role))
     return out
 
 
 _LABEL_COLON = re.compile(r"(?:\s*\([\w\s.-]{1,30}\))?:\s")
-
-
-@cache
-def _glued_titles_re() -> re.Pattern[str]:
-    """Titles, also where careless scraping glued them to the word before ("UkhnaagiinPresident")."""
-    return re.compile(rf"(?:{_title_alt_cased()})(?![\w-])")
-
-
-@cache
-def _label_tail_re() -> re.Pattern[str]:
-    return re.compile(rf"(?P<title>{_title_alt_cased()})(?:\s+of\s+(?P<of>{_PLACE_GREEDY}))?\s*")
 
 
 def title_labels(text: str) -> list[tuple[int, int, Role]]:

@@ -1,0 +1,105 @@
+"""Mentions by name variants and noun phrases.
+
+- A two-word person name written surname first ("Khurelsukh Ukhnaagiin" for
+  "Ukhnaagiin Khurelsukh"), as official lists and speaker labels often do.
+- A named thing taken up again by its head noun: "the cosmodrome" after
+  "Vostochny Cosmodrome", "the Fund" after "Russian Direct Investment Fund" — when
+  exactly one thing named before has that head (head nouns: ``kb/org_heads.csv``).
+- A name with its determiner and modifiers: "our new Vostochny Cosmodrome".
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from functools import cache
+
+from ..kb.lexicon import org_heads
+from ..record import Entity, Mention
+
+_THINGS = frozenset({"ORG", "FACILITY", "INITIATIVE", "OTHER"})
+_TIME_NOUN = re.compile(r"(?:year|month|week|day|decade|century)s?", re.IGNORECASE)
+_DETERMINER = re.compile(
+    r"(?:\b(?P<own>[Oo]ur|[Tt]heir|[Ii]ts|[Hh]is|[Hh]er|[Mm]y|[Yy]our)|\b(?:[Tt]he|[Tt]his|[Tt]hat))"
+    r"(?P<mods>(?:\s+[a-z][a-z-]+){0,2})\s+$"
+)
+_PLURAL = re.compile(r"[^s]s$")
+_NOT_MODIFIER = re.compile(r"\s(?:and|or|of|to|in|on|for|with|by|at|from|is|are|was|were)\b")
+
+
+def nominal_mentions(text: str, entities: Sequence[Entity]) -> dict[str, list[Mention]]:
+    """Entity id -> the mentions of this module's three kinds."""
+    out: dict[str, list[Mention]] = {}
+    for entity in entities:
+        found = _reversed_names(text, entity) + _with_determiners(text, entity)
+        if found:
+            out[entity.id] = found
+    for entity_id, mentions in _head_nouns(text, entities).items():
+        out.setdefault(entity_id, []).extend(mentions)
+    return out
+
+
+def _reversed_names(text: str, entity: Entity) -> list[Mention]:
+    words = entity.name.split()
+    if entity.type != "PERSON" or len(words) != 2:
+        return []
+    pattern = rf"(?<![\w-]){re.escape(words[1])}\s+{re.escape(words[0])}(?![a-z'\u2019-])"
+    return [Mention(span=m.span(), kind="name") for m in re.finditer(pattern, text)]
+
+
+def _with_determiners(text: str, entity: Entity) -> list[Mention]:
+    """"our new Vostochny Cosmodrome": a possessive, or "the" with modifiers, before a name."""
+    if entity.type not in _THINGS:
+        return []
+    out = []
+    for mention in entity.mentions:
+        if mention.kind != "name":
+            continue
+        start, end = mention.span
+        found = _DETERMINER.search(text, max(0, start - 40), start)
+        if found is None or _NOT_MODIFIER.search(found.group("mods") or ""):
+            continue
+        if found.group("own") or found.group("mods"):
+            out.append(Mention(span=(found.start(), end), kind="other"))
+    return out
+
+
+@cache
+def _heads() -> dict[str, str]:
+    """Lower-cased head noun -> its type ("fund" -> ORG)."""
+    return {
+        word.lower(): type_ for word, type_ in org_heads().items()
+        if not _TIME_NOUN.fullmatch(word) and not _PLURAL.search(word)  # "the airlines": any airlines
+    }
+
+
+def _head_of(name: str) -> str | None:
+    """"Communist Party of Vietnam" -> "party"; "Vostochny Cosmodrome" -> "cosmodrome"."""
+    words = name.split(" of ")[0].split()
+    if len(words) < 2 or words[-1].lower() not in _heads():
+        return None
+    return words[-1].lower()
+
+
+def _head_nouns(text: str, entities: Sequence[Entity]) -> dict[str, list[Mention]]:
+    by_head: dict[str, list[Entity]] = {}
+    for entity in entities:
+        head = _head_of(entity.name) if entity.type in _THINGS else None
+        if head is not None:
+            by_head.setdefault(head, []).append(entity)
+    out: dict[str, list[Mention]] = {}
+    for head, owners in by_head.items():
+        pattern = rf"\b(?:[Tt]he|[Tt]his|[Tt]hat)\s+(?i:{re.escape(head)})(?![\w-])(?!\s+(?:of\s+)?[A-Z])"
+        for match in re.finditer(pattern, text):
+            named = [e for e in owners if _first(e) < match.start()]
+            if len(named) == 1 and not _inside(match.span(), entities):
+                out.setdefault(named[0].id, []).append(Mention(span=match.span(), kind="other"))
+    return out
+
+
+def _first(entity: Entity) -> int:
+    return min((m.span[0] for m in entity.mentions), default=1 << 60)
+
+
+def _inside(span: tuple[int, int], entities: Sequence[Entity]) -> bool:
+    return any(m.span[0] < span[1] and span[0] < m.span[1] for e in entities for m in e.mentions)
