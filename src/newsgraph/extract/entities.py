@@ -374,7 +374,8 @@ def freeze(clusters: dict[str, _Cluster]) -> tuple[Entity, ...]:
     )
 
 
-@register("entities", requires=("doc",), provides=("entities",), components=("ner",))
+# the parser: pronoun resolution (coref_pronouns) weighs subjects over objects
+@register("entities", requires=("doc",), provides=("entities",), components=("ner", "parser"))
 def extract_entities(ctx: Context) -> dict[str, object]:
     from .roles import add_roles_and_mentions
 
