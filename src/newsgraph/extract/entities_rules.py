@@ -19,6 +19,7 @@ from ..kb.lexicon import (
     org_suffixes, read_rows, regions, titles,
 )
 from .gazetteers import orgs_re
+from .patterns import trie_alternation
 
 Span = tuple[int, int]
 
@@ -155,8 +156,7 @@ def index_spans(text: str) -> list[Span]:
 
 @cache
 def _indices_re() -> re.Pattern[str]:
-    forms = sorted(financial_indices(), key=len, reverse=True)
-    return re.compile(rf"(?<![\w&-])(?:{'|'.join(re.escape(f) for f in forms)})(?![\w&-])")
+    return re.compile(rf"(?<![\w&-])(?:{trie_alternation(financial_indices())})(?![\w&-])")
 
 
 def surname_hits(text: str, full: str, taken: list[Span]) -> list[Span]:
@@ -215,5 +215,4 @@ def region_hits(text: str) -> Iterator[tuple[Span, str, str]]:
 
 @cache
 def _regions_re() -> re.Pattern[str]:
-    forms = sorted(regions(), key=len, reverse=True)
-    return re.compile(rf"(?<![\w-])(?:{'|'.join(re.escape(f) for f in forms)})(?![\w-])")
+    return re.compile(rf"(?<![\w-])(?:{trie_alternation(regions())})(?![\w-])")

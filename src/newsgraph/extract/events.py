@@ -15,6 +15,7 @@ events of a sentence come in the order of their trigger's height in the parse.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Sequence
 from dataclasses import replace
@@ -22,12 +23,13 @@ from functools import cache
 
 from ..kb.lexicon import Trigger, topic_words
 from ..record import Entity, Event, Time
-from .names import MentionIndex, trim_span
 from .events_frames import (
-    clause_children, depth, embedded, is_demand, negated, not_an_event, paired, reframe, subject_of, unnamed_actor,
+    clause_children, demand_verbs, depth, embedded, is_demand, negated, not_an_event, paired, reframe, subject_of, unnamed_actor,
 )
 from .events_lexicon import Entry, pairs, trigger_forms
 from .events_main import Sides, headline_event, is_report_of, sides
+from .names import MentionIndex, trim_span
+from .patterns import trie_alternation
 from .quotes import Voices
 from .registry import Context, register
 
@@ -59,8 +61,8 @@ _RELATIVE_LINK = re.compile(r"\b(?:during|at|in|after|following) which\b", re.I)
 
 @cache
 def _trigger_re() -> re.Pattern[str]:
-    forms = sorted(set(trigger_forms()) | set(pairs()), key=len, reverse=True)
-    return re.compile(rf"(?<![\w-])(?:{'|'.join(re.escape(f) for f in forms)})(?![\w-])", re.I)
+    forms = trie_alternation(set(trigger_forms()) | set(pairs()), fold=True)
+    return re.compile(rf"(?<![\w-])(?:{forms})(?![\w-])", re.I)
 
 
 class _EventFinder:
@@ -76,6 +78,7 @@ class _EventFinder:
         self.sides: Sides = sides(ctx.article.title, self.entities, ctx["quotes"])
         self.events: dict[tuple[object, ...], Event] = {}
         self.rank: dict[tuple[object, ...], tuple[int, int, int]] = {}
+        self.demands = demand_verbs(ctx.doc)
 
     def sentence(self, sent: object) -> None:
         start, end = sent.start_char, sent.end_char  # type: ignore[attr-defined]
@@ -86,9 +89,10 @@ class _EventFinder:
                 trigger = reframe(token, trigger) if _kept(token, trigger) else None
             if trigger is not None:
                 self._add(sent, match.start(), match.group(), trigger, token)
-        for token in sent:  # type: ignore[attr-defined]
-            if is_demand(token):
-                self._add(sent, token.idx, token.text, _DEMAND, token)
+        first, last = sent.start, sent.end  # type: ignore[attr-defined]
+        for token in self.demands[bisect.bisect_left(self.demands, first, key=_index):
+                                  bisect.bisect_left(self.demands, last, key=_index)]:
+            self._add(sent, token.idx, token.text, _DEMAND, token)
 
     def _add(self, sent: object, offset: int, text: str, trigger: Trigger, token: object) -> None:
         actors, targets = self._participants(sent, token, trigger)
@@ -367,6 +371,10 @@ def _trigger(form: str, token: object) -> Trigger | None:
     trigger = entry.trigger if entry is not None else None
     trigger = paired(token, trigger) if token is not None else trigger
     return None if trigger is not None and trigger.type == "NONE" else trigger  # "meets the needs"
+
+
+def _index(token: object) -> int:
+    return token.i  # type: ignore[attr-defined]
 
 
 def _token_at(sent: object, offset: int) -> object | None:

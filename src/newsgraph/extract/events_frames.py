@@ -16,6 +16,7 @@ from __future__ import annotations
 from typing import Any
 
 from ..kb.lexicon import Trigger
+from ..nlp.tokens import with_lower
 from .events_lexicon import lemma_candidates, pairs
 
 Token = Any
@@ -117,6 +118,12 @@ def is_demand(token: Token) -> bool:
     if subject is None or subject.lower_ in _FIRST_PERSON:
         return False
     return token.dep_ in ("ccomp", "acl")
+
+
+def demand_verbs(doc: Any) -> list[Token]:
+    """The verbs of ``doc`` that ``is_demand``, in text order (reached from their "must", not by visiting every token)."""
+    heads = {t.head.i: t.head for t in with_lower(doc, _MUST) if t.dep_ == "aux"}
+    return [heads[i] for i in sorted(heads) if is_demand(heads[i])]
 
 
 def depth(token: Token) -> int:

@@ -12,13 +12,11 @@ from collections.abc import Iterator
 from functools import cache
 
 from ..kb.lexicon import countries, known_orgs, lookup_place, org_heads, place_names, titles
+from .patterns import trie_alternation
 
 @cache
 def _gazetteer() -> re.Pattern[str]:
-    forms = sorted(
-        (f for f in _all_forms() if len(f) > 1), key=len, reverse=True
-    )
-    alternation = "|".join(re.escape(f) for f in forms)
+    alternation = trie_alternation(f for f in _all_forms() if len(f) > 1)
     return re.compile(rf"(?<![\w])(?:[Tt]he\s+)?(?:{alternation})(?:'s|\u2019s)?(?![\w])")
 
 
@@ -120,8 +118,7 @@ def country_in(name: str) -> str | None:
 
 @cache
 def orgs_re() -> re.Pattern[str]:
-    forms = sorted(known_orgs(), key=len, reverse=True)
-    return re.compile(rf"(?<![\w-])(?:{'|'.join(re.escape(f) for f in forms)})(?![\w-])")
+    return re.compile(rf"(?<![\w-])(?:{trie_alternation(known_orgs())})(?![\w-])")
 
 
 _TITLE_OF = re.compile(r"(?P<title>[A-Z][\w -]+?) of (?:the )?(?=[A-Z])")

@@ -113,7 +113,7 @@ def extract_quotes(ctx: Context) -> dict[str, object]:
     taken = [q.span for q in quotes]
     quotes += direct(text, [s.start_char for s in ctx.sentences()], index, taken)
     quotes += _according(text, ctx.sentences(), index, taken)
-    quotes += reported(ctx.doc, index, taken)
+    quotes += reported(ctx.doc, index, taken, text=ctx.article.text)
     quotes += continuing(text, quotes, taken)
     return {"quotes": tuple(sorted(quotes, key=lambda q: q.span))}
 

@@ -18,8 +18,10 @@ speaker unknown; such a quote is kept only for a verb of saying with a clause.
 from __future__ import annotations
 
 import bisect
+from functools import cache
 from typing import Any
 
+from ..nlp.tokens import with_lower
 from ..record import Quote
 from .names import MentionIndex
 from .quotes_verbs import Frame, cue_nouns, verb_frames
@@ -50,12 +52,14 @@ class _Paragraphs:
         return start, self.breaks[i] if i < len(self.breaks) else self.size
 
 
-def reported(doc: Any, index: MentionIndex, taken: list[Span]) -> list[Quote]:
-    """Attributions by verbs of saying, thinking, wanting and judging, outside ``taken``."""
+def reported(doc: Any, index: MentionIndex, taken: list[Span], *, text: str | None = None) -> list[Quote]:
+    """Attributions by verbs of saying, thinking, wanting and judging, outside ``taken``.
+
+    ``text``: the document's text, when the caller has it (``doc.text`` walks every token)."""
     frames, nouns = verb_frames(), cue_nouns()
-    paragraphs = _Paragraphs(doc.text)
+    paragraphs = _Paragraphs(doc.text if text is None else text)
     quotes = []
-    for token in doc:
+    for token in with_lower(doc, _cue_words()):
         frame = frames.get(token.lower_)
         quote = None
         if token.pos_ == "NOUN" and token.lower_ in nouns:
@@ -66,6 +70,12 @@ def reported(doc: Any, index: MentionIndex, taken: list[Span]) -> list[Quote]:
             quotes.append(quote)
             taken.append(quote.span)
     return quotes
+
+
+@cache
+def _cue_words() -> frozenset[str]:
+    """Every word ``reported`` looks at: the verbs of ``verb_frames`` and the nouns of ``cue_nouns``."""
+    return frozenset(verb_frames()) | frozenset(cue_nouns())
 
 
 def _verb_as_noun(token: Token) -> bool:

@@ -23,6 +23,7 @@ from ..record import Role
 from .coref_groups import group_mentions
 from .coref_pronouns import resolve_pronouns
 from .gazetteers import country_in
+from .patterns import trie_alternation
 
 if TYPE_CHECKING:
     from .entities import _Cluster
@@ -37,8 +38,7 @@ _VOCATIVE_BEFORE = re.compile(r"(?:Mr|Mrs|Ms|Madam|Madame|Comrade|Dear)\.?\s+$")
 
 @cache
 def _title_alt() -> str:
-    forms = sorted(titles(), key=len, reverse=True)
-    return "|".join(re.escape(f) for f in forms)
+    return trie_alternation(titles())
 
 
 def _any_title() -> str:
@@ -49,8 +49,7 @@ def _any_title() -> str:
 @cache
 def _title_alt_cased() -> str:
     """The titles as written capitalized ("Prime Minister"), for names that follow them."""
-    forms = sorted({t.title() if t.islower() else t for t in titles()}, key=len, reverse=True)
-    return "|".join(re.escape(f) for f in forms)
+    return trie_alternation({t.title() if t.islower() else t for t in titles()})
 
 
 def _office(title: str, place: str = _PLACE, *, to: bool = True, plural: bool = False) -> str:

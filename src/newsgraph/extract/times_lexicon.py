@@ -9,6 +9,8 @@ from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 
+from newsgraph.extract.patterns import trie_alternation
+
 
 def _rows(name: str) -> list[dict[str, str]]:
     text = resources.files("newsgraph.kb").joinpath(name).read_text("utf-8")
@@ -73,6 +75,6 @@ def lexicon() -> Lexicon:
 
 
 def alternation(words: object) -> str:
-    """A regex alternation of the given words, longest first, spaces as ``\\s+``."""
-    items = sorted({str(w) for w in words}, key=len, reverse=True)  # type: ignore[attr-defined]
-    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in items)
+    """A regex alternation of the given words, longest first, spaces as ``\\s+``, for patterns
+    compiled with ``re.IGNORECASE`` (as every time pattern is)."""
+    return trie_alternation((str(w) for w in words), fold=True, space=r"\s+")  # type: ignore[attr-defined]
