@@ -7,7 +7,7 @@ import re
 from functools import cache
 
 from newsgraph.extract import times_resolve as tr
-from newsgraph.extract.times_lexicon import lexicon
+from newsgraph.extract.times_lexicon import alternation, lexicon
 from newsgraph.extract.times_patterns import compile_, parts
 from newsgraph.extract.times_rules import Cand, Ctx, Handler, _cand
 from newsgraph.extract.times_tense import tense
@@ -289,8 +289,7 @@ def _year_period(m: re.Match[str], ctx: Ctx) -> Cand | None:
 @cache
 def relative_rules() -> list[tuple[re.Pattern[str], Handler]]:
     p = parts()
-    dets = "|".join(sorted((*_DET_DIRECTION, *_DET_SPAN, "that", "the same", "that same"), key=len, reverse=True))
-    dets = dets.replace(" ", r"\s+")
+    dets = alternation((*_DET_DIRECTION, *_DET_SPAN, "that", "the same", "that same"))
     units = r"(?P<unit>year|month|week|quarter|decade|century|weekend|day)"
     adj = r"(?:(?:fiscal|financial|calendar|reporting|significant|whole|entire)\s+)?"
     pre = (r"(?P<pre>(?:the\s+)?(?:past|last|next|first|previous|coming|following|final|remaining|same|"
@@ -298,7 +297,7 @@ def relative_rules() -> list[tuple[re.Pattern[str], Handler]]:
     # not "of 1997": "the first nine months" and "1997" are two expressions, as TimeML annotates them
     post = r"(?P<post>[\s-]+(?:long|old)|\s+ago|\s+earlier|\s+from\s+now|\s+hence|\s+of\s+age)"
     plural_unit = r"(?P<unit>centuries|(?:second|minute|hour|day|night|week|fortnight|month|quarter|year|decade)s?)"
-    phrases = "|".join(re.escape(k).replace(r"\ ", r"\s+") for k in sorted(parts_phrases(), key=len, reverse=True))
+    phrases = alternation(parts_phrases())
     return [
         (compile_(rf"(?P<det>{dets})\s+{adj}{units}"), _relative_unit),
         (compile_(rf"(?:{pre}\s+)?(?P<num>{p.number})[\s-]+"
