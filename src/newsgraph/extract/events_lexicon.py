@@ -9,14 +9,11 @@ it ("sever ties": SANCTION, "naval blockade": FIGHT, "violate a ceasefire": FIGH
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from functools import cache
 
 from ..kb.lexicon import Trigger, event_triggers, read_rows
-
-_VOWELS = set("aeiou")
-
+from ..nlp.inflection import noun_forms, verb_forms
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Entry:
@@ -24,39 +21,6 @@ class Entry:
 
     trigger: Trigger
     pos: str | None = None
-
-
-def _doubled(word: str) -> bool:
-    """One-syllable consonant-vowel-consonant words double their last letter ("ban", "banned")."""
-    groups = re.findall(r"[aeiou]+", word)
-    return (len(groups) == 1 and len(word) >= 3 and word[-1] not in _VOWELS | set("wxy")
-            and word[-2] in _VOWELS and word[-3] not in _VOWELS)
-
-
-def verb_forms(word: str) -> tuple[str, ...]:
-    """``word``, its third person, past and -ing forms (regular inflection)."""
-    if word.endswith(("s", "x", "z", "ch", "sh")):
-        third = word + "es"
-    elif word.endswith("y") and word[-2] not in _VOWELS:
-        third = word[:-1] + "ies"
-    else:
-        third = word + "s"
-    stem = word + word[-1] if _doubled(word) else word
-    if word.endswith("e"):
-        past, ing = word + "d", (word[:-1] if not word.endswith(("ee", "ye", "oe")) else word) + "ing"
-    elif word.endswith("y") and word[-2] not in _VOWELS:
-        past, ing = word[:-1] + "ied", word + "ing"
-    else:
-        past, ing = stem + "ed", stem + "ing"
-    return word, third, past, ing
-
-
-def noun_forms(word: str) -> tuple[str, ...]:
-    if word.endswith(("s", "x", "z", "ch", "sh")):
-        return word, word + "es"
-    if word.endswith("y") and word[-2] not in _VOWELS:
-        return word, word[:-1] + "ies"
-    return word, word + "s"
 
 
 def _forms(word: str, pos: str) -> tuple[str, ...]:

@@ -9,11 +9,11 @@ object: "criticized *the plan*", ``n`` an object with its naming complement:
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from functools import cache
 
 from ..kb.lexicon import read_rows
+from ..nlp.inflection import noun_forms, verb_forms
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -26,34 +26,11 @@ class Frame:
     preps: frozenset[str]
 
 
-_VOWELS = "aeiou"
-
-
-def _double(lemma: str) -> bool:
-    """One syllable ending consonant-vowel-consonant doubles its last letter ("plan" -> "planned")."""
-    groups = re.findall(r"[aeiou]+", lemma)
-    return (len(groups) == 1 and len(lemma) >= 3 and lemma[-1] not in _VOWELS + "wxy"
-            and lemma[-2] in _VOWELS and lemma[-3] not in _VOWELS)
 
 
 def inflect(lemma: str) -> set[str]:
     """The regular forms of a verb: lemma, -s, -ed and -ing."""
-    if lemma.endswith(("s", "x", "z", "ch", "sh", "o")):
-        third = lemma + "es"
-    elif lemma.endswith("y") and lemma[-2] not in _VOWELS:
-        third = lemma[:-1] + "ies"
-    else:
-        third = lemma + "s"
-    stem = lemma + lemma[-1] if _double(lemma) else lemma
-    if lemma.endswith("ie"):
-        past, ing = lemma + "d", lemma[:-2] + "ying"
-    elif lemma.endswith("e"):
-        past, ing = lemma + "d", (lemma[:-1] if lemma[-2] not in "eoy" else lemma) + "ing"
-    elif lemma.endswith("y") and lemma[-2] not in _VOWELS:
-        past, ing = lemma[:-1] + "ied", lemma + "ing"
-    else:
-        past, ing = stem + "ed", stem + "ing"
-    return {lemma, third, past, ing}
+    return set(verb_forms(lemma))
 
 
 @cache
@@ -78,13 +55,5 @@ def cue_nouns() -> dict[str, frozenset[str]]:
     for row in read_rows("quote_nouns.csv"):
         noun = row["noun"].strip().lower()
         preps = frozenset(p.strip() for p in (row.get("preps") or "").split("|") if p.strip())
-        out[noun] = out[_plural(noun)] = preps
+        out[noun] = out[noun_forms(noun)[1]] = preps
     return out
-
-
-def _plural(noun: str) -> str:
-    if noun.endswith(("s", "x", "ch", "sh")):
-        return noun + "es"
-    if noun.endswith("y") and noun[-2] not in _VOWELS:
-        return noun[:-1] + "ies"
-    return noun + "s"
