@@ -2,18 +2,17 @@
 
 from __future__ import annotations
 
-import csv
 import re
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
+
+from ..kb.lexicon import read_rows
 
 
 @cache
 def kb_rows(name: str) -> tuple[dict[str, str], ...]:
-    """The rows of the CSV file ``name`` in package ``newsgraph.kb``."""
-    text = resources.files("newsgraph.kb").joinpath(name).read_text("utf-8")
-    return tuple(csv.DictReader(text.splitlines()))
+    """The rows of the CSV file ``name`` in package ``newsgraph.kb``, and of the user's (``$NEWSGRAPH_KB``)."""
+    return tuple(read_rows(name))
 
 
 def _alternation(forms: list[str]) -> str:

@@ -2,19 +2,16 @@
 
 from __future__ import annotations
 
-import csv
-import io
 import re
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
 
 from newsgraph.extract.patterns import trie_alternation
+from newsgraph.kb.lexicon import read_rows
 
 
 def _rows(name: str) -> list[dict[str, str]]:
-    text = resources.files("newsgraph.kb").joinpath(name).read_text("utf-8")
-    return list(csv.DictReader(io.StringIO(text)))
+    return read_rows(name)  # the shipped rows and the user's (``$NEWSGRAPH_KB``)
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

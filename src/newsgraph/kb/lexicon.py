@@ -1,8 +1,8 @@
-"""Loading the knowledge base: countries, demonyms, capitals, titles.
+"""Loading the knowledge base: countries, demonyms, capitals, titles, organisations, word lists.
 
-The data lives in CSV files beside this module. Users extend it with their
-own files of the same columns through ``NEWSGRAPH_KB`` (a folder whose
-``countries.csv`` / ``titles.csv`` rows are added to the shipped ones).
+The data lives in CSV files beside this module (``docs/knowledge-base.md`` lists them). Users
+extend any of them with their own files of the same name and columns through ``NEWSGRAPH_KB``
+(a folder whose rows are added to the shipped ones), read once per process.
 """
 
 from __future__ import annotations
