@@ -189,3 +189,29 @@ def test_a_cue_after_a_full_person_name_keeps_the_person(pipeline) -> None:
     text = "Infotron Systems said it elected Robert Purcell chairman of the board."
     found = _entities(pipeline, text)
     assert found["person:robert-purcell"][0] == "PERSON"
+
+
+def test_a_person_the_headline_alone_names_is_an_entity_without_mentions(pipeline, tmp_path) -> None:
+    from newsgraph.store import open_store
+
+    text = "The leaders discussed trade and energy. They agreed to continue contacts at various levels."
+    article = Article(id=document_id(text, "2022-03-09"), text=text, date="2022-03-09",
+                      title="Telephone conversation with President of China Xi Jinping")
+    record = pipeline.extract(article)
+    xi = next(e for e in record.entities if e.key == "person:xi-jinping")
+    assert xi.type == "PERSON" and xi.country == "CN" and xi.mentions == ()
+    assert [(r.title, r.of, r.span) for r in xi.roles] == [("President", "CN", None)]
+    assert any(e.type == "AGREE" and xi.id in e.actors + e.targets for e in record.events)
+    with open_store(tmp_path / "news.db") as store:  # stored and shown like any entity
+        store.add([record])
+        detail = store.entity("person:xi-jinping")
+    assert detail.name == "Xi Jinping" and [d.id for d in detail.documents] == [record.id]
+    assert [(r.title, r.of) for r in detail.roles] == [("President", "CN")]
+
+
+def test_a_headline_name_joins_the_person_the_text_names(pipeline) -> None:
+    text = "President Xi Jinping said trade grew. Xi also noted the progress."
+    article = Article(id=document_id(text, "2022-03-09"), text=text, date="2022-03-09",
+                      title="Telephone conversation with President of China Xi Jinping")
+    persons = [e for e in pipeline.extract(article).entities if e.type == "PERSON"]
+    assert [p.key for p in persons] == ["person:xi-jinping"] and persons[0].mentions

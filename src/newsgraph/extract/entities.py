@@ -10,6 +10,7 @@ right by rules. Roles, titles and pronouns are added by :mod:`.roles`.
 from __future__ import annotations
 
 import re
+import sys
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -63,7 +64,8 @@ class _Cluster:
     aliases: set[str] = field(default_factory=set)
 
     def first(self) -> int:
-        return min(s for s, _ in self.mentions)
+        """Where the entity is first mentioned; one the headline alone names comes last."""
+        return min((s for s, _ in self.mentions), default=sys.maxsize)
 
 
 class _Builder:
@@ -283,15 +285,22 @@ def _titled_persons(builder: _Builder) -> list[tuple[int, int]]:
 
 
 def _from_title(builder: _Builder, title: str | None) -> None:
-    """Names and roles the headline gives ("Meeting with President of Belarus Alexander Lukashenko")."""
+    """Names and roles the headline gives ("Meeting with President of Belarus Alexander Lukashenko").
+
+    A person the headline alone names ("Telephone conversation with President of China Xi Jinping",
+    where the text says only "the leaders") is an entity without mentions: the text refers to them."""
     for (start, end), role in titled_names(title or ""):
         full = title[start:end]  # type: ignore[index]
-        for cluster in builder.clusters.values():
-            if cluster.type == "PERSON" and is_part(cluster.name, full):
-                cluster.name = full if len(full) > len(cluster.name) else cluster.name
-                cluster.roles.append(Role(title=role.title, of=role.of, to=role.to, span=None))
-                cluster.country = cluster.country or (role.of if role.of and len(role.of) == 2 else None)
-                break
+        headline_role = Role(title=role.title, of=role.of, to=role.to, span=None)
+        country = role.of if role.of and len(role.of) == 2 else None
+        cluster = next((c for c in builder.clusters.values()
+                        if c.type == "PERSON" and (is_part(c.name, full) or is_part(full, c.name))), None)
+        if cluster is None:
+            key = f"person:{slug(full)}"
+            cluster = builder.clusters.setdefault(key, _Cluster(type="PERSON", name=full, key=key))
+        cluster.name = full if len(full) > len(cluster.name) else cluster.name
+        cluster.roles.append(headline_role)
+        cluster.country = cluster.country or country
 
 
 def _known_orgs(builder: _Builder) -> list[tuple[int, int]]:
