@@ -146,6 +146,20 @@ def test_a_fronted_year_dates_the_sentence(pipeline):
     assert any(e.type == "COOPERATE" and e.date == "2019" for e in record.events), record.events
 
 
+@pytest.mark.parametrize(("text", "date"), [
+    # the date is the object of "on", which hangs on "talks": far from the word, still its own
+    ("Olaf Scholz informed Emmanuel Macron about his talks with the President of the Republic of "
+     "Kazakhstan Kassym-Jomart Tokayev in Berlin on February 28.", "2024-02-28"),
+    # "for 2022-2024" belongs to the plan, not to the meeting: the meeting keeps the document's date
+    ("Documents were adopted following the meeting between Olaf Scholz and Emmanuel Macron, including "
+     "a Joint Plan of Action between France and Germany for 2022-2024.", DATE),
+])
+def test_a_date_the_parse_attaches_to_the_trigger_dates_it_however_far(pipeline, text, date):
+    record = _extract(pipeline, text)
+    meetings = [e for e in record.events if e.type == "CONSULT"]
+    assert meetings and meetings[0].date == date, record.events
+
+
 @pytest.mark.parametrize(("text", "absent"), [
     ("Domestic demand in Brazil grew strongly last year.", "DEMAND"),
     ("The crimes committed by the militia in Chad are under investigation.", "AGREE"),

@@ -99,7 +99,7 @@ class _EventFinder:
         explicit = bool(actors or targets) and not self._quoted(offset)
         if not actors and not targets and not (trigger.type == "COOPERATE" and token is not None):
             actors = _unique(self._fallback(sent))
-        date = self._date(sent, offset)
+        date = self._date(sent, offset, token)
         linked = self._linked(sent, offset)
         if linked is not None:  # "the May visit ..., during which agreements were reached"
             actors, targets, date = list(linked.actors), list(linked.targets), linked.date
@@ -283,12 +283,13 @@ class _EventFinder:
             return persons
         return [e for e in found if self.by_id[e].type in ("COUNTRY", "ORG")]
 
-    def _date(self, sent: object, offset: int) -> str | None:
+    def _date(self, sent: object, offset: int, token: object = None) -> str | None:
         start, end = sent.start_char, sent.end_char  # type: ignore[attr-defined]
         inside = [
             t for t in self.times
             if start <= t.span[0] < end and t.value and t.type == "DATE"
-            and (-80 < t.span[0] - offset < 40 or t.span[0] - start < 12)  # or fronted: "In 2019, ..."
+            and (-80 < t.span[0] - offset < 40 or t.span[0] - start < 12  # or fronted: "In 2019, ..."
+                 or _dates_trigger(sent, t, token))  # or far, but its own: "his talks with X ... on April 6"
             and not _NOT_EVENT_DATES.search(self.text[max(start, t.span[0] - 10):t.span[0]])
         ]
         if not inside:
@@ -371,6 +372,22 @@ def _trigger(form: str, token: object) -> Trigger | None:
     trigger = entry.trigger if entry is not None else None
     trigger = paired(token, trigger) if token is not None else trigger
     return None if trigger is not None and trigger.type == "NONE" else trigger  # "meets the needs"
+
+
+def _dates_trigger(sent: object, time: Time, trigger: object) -> bool:
+    """Whether the parse attaches ``time`` to a noun trigger itself, directly or by a preposition
+    ("his talks with the President of X in Brussels on April 6"), however far apart they are. Not
+    for verbs: a date after their object is often the object's ("congratulated him on his victory
+    in the election on April 3")."""
+    if trigger is None or trigger.pos_ not in ("NOUN", "PROPN"):  # type: ignore[attr-defined]
+        return False
+    word = _token_at(sent, time.span[0])
+    while word is not None and time.span[0] <= word.head.idx < time.span[1] and word.head is not word:  # type: ignore[attr-defined]
+        word = word.head  # type: ignore[attr-defined]  # up to the time's own head word
+    if word is None:
+        return False
+    head = word.head  # type: ignore[attr-defined]
+    return head == trigger or (head.dep_ == "prep" and head.head == trigger)
 
 
 def _index(token: object) -> int:
