@@ -200,3 +200,19 @@ def test_depth_counts_hops_to_the_root(pipeline):
     doc = pipeline.nlp("Ghana threatened to impose sanctions.")
     root = next(t for t in doc if t.dep_ == "ROOT")
     assert depth(root) == 0 and all(depth(t) > 0 for t in doc if t.i != root.i)
+
+
+def test_a_time_that_is_its_sentence_root_ends_the_climb(pipeline):
+    # a root token is its own head: the climb to the time's head word must stop there
+    from spacy.tokens import Doc
+
+    from newsgraph.extract.events import _dates_trigger
+    from newsgraph.record import Time
+
+    words = ["Talks", "in", "Brussels", ":", "April", "6"]
+    doc = Doc(pipeline.nlp.vocab, words=words, spaces=[True, True, False, True, True, False],
+              heads=[4, 0, 1, 4, 4, 4], deps=["nsubj", "prep", "pobj", "punct", "ROOT", "nummod"],
+              pos=["NOUN", "ADP", "PROPN", "PUNCT", "PROPN", "NUM"])
+    april = doc[4]
+    time = Time(span=(april.idx, april.idx + len("April 6")), text="April 6", type="DATE", value="2024-04-06")
+    assert _dates_trigger(doc[:], time, doc[0]) is False

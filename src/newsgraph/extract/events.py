@@ -382,8 +382,8 @@ def _dates_trigger(sent: object, time: Time, trigger: object) -> bool:
     if trigger is None or trigger.pos_ not in ("NOUN", "PROPN"):  # type: ignore[attr-defined]
         return False
     word = _token_at(sent, time.span[0])
-    while word is not None and time.span[0] <= word.head.idx < time.span[1] and word.head is not word:  # type: ignore[attr-defined]
-        word = word.head  # type: ignore[attr-defined]  # up to the time's own head word
+    while word is not None and word.head.i != word.i and time.span[0] <= word.head.idx < time.span[1]:  # type: ignore[attr-defined]
+        word = word.head  # type: ignore[attr-defined]  # up to the time's own head word (a root is its own head)
     if word is None:
         return False
     head = word.head  # type: ignore[attr-defined]
