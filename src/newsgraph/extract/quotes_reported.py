@@ -142,7 +142,7 @@ def subject_of(verb: Token) -> Token | None:
             if subject.lower_ in _RELATIVE and verb.dep_ == "relcl":
                 return verb.head
             return subject
-        if verb.dep_ not in _INHERIT or verb.head is verb:
+        if verb.dep_ not in _INHERIT or verb.head.i == verb.i:  # a root is its own head
             return None
         verb = verb.head
     return None
