@@ -151,8 +151,8 @@ def test_a_fronted_year_dates_the_sentence(pipeline):
     ("Olaf Scholz informed Emmanuel Macron about his talks with the President of the Republic of "
      "Kazakhstan Kassym-Jomart Tokayev in Berlin on February 28.", "2024-02-28"),
     # "for 2022-2024" belongs to the plan, not to the meeting: the meeting keeps the document's date
-    ("Documents were adopted following the meeting between Olaf Scholz and Emmanuel Macron, including "
-     "a Joint Plan of Action between France and Germany for 2022-2024.", DATE),
+    ("Several papers were signed following the meeting between Olaf Scholz and Emmanuel Macron, including "
+     "a joint roadmap between France and Germany for 2025-2027.", DATE),
 ])
 def test_a_date_the_parse_attaches_to_the_trigger_dates_it_however_far(pipeline, text, date):
     record = _extract(pipeline, text)

@@ -87,8 +87,8 @@ def test_record_figure_from_the_seed() -> None:
 
 
 def test_price_per_unit() -> None:
-    q = one("crude was at US $58.24 per barrel")
-    assert (q.value, q.unit) == (58.24, "USD/barrel")
+    q = one("oil traded at US $71.36 per barrel")
+    assert (q.value, q.unit) == (71.36, "USD/barrel")
 
 
 # --- percent, points -----------------------------------------------------------
@@ -101,7 +101,7 @@ def test_price_per_unit() -> None:
         ("60 per cent of revenue", 60, "percent"),
         ("up 0.5 percentage points", 0.5, "pp"),
         ("a 2 pp rise", 2, "pp"),
-        ("a 60 basis point improvement", 60, "bp"),
+        ("a 35 basis point cut", 35, "bp"),
     ],
 )
 def test_percent(text: str, value: float, unit: str) -> None:
@@ -116,9 +116,10 @@ def test_percent(text: str, value: float, unit: str) -> None:
     [
         ("about $1 billion for 135 commodity items", 135, "commodity item"),
         ("Today we are united by 11 railroads and highways", 11, "railroad"),
-        ("we have opened 11 affiliates of Russian universities", 11, "affiliate"),
+        ("they have set up 14 branches of Chinese colleges", 14, "branch"),
         ("We had three big forums", 3, "big forum"),
         ("68400 people", 68400, "people"),
+        ("30 buses and 12 campuses", 30, "bus"),
         ("about 60 commercial fishermen", 60, "commercial fisherman"),
         ("seven European countries", 7, "european country"),
         ("the construction of two railways", 2, "railway"),
@@ -148,10 +149,10 @@ def test_rank() -> None:
         ("10-12 billion dollars", 10e9, 12e9, "USD"),
         ("between 5 and 7 percent", 5, 7, "percent"),
         ("$10 to $15 billion", 10e9, 15e9, "USD"),
-        ("priced from RM120,000 to RM300,000", 120_000, 300_000, "MYR"),
-        ("15 to 22 miles per hour", 15, 22, "mph"),
-        ("between $62 and $68 per share", 62, 68, "USD/share"),
-        ("from $800,000 to $1.3 million", 800_000, 1.3e6, "USD"),
+        ("flats listed from RM95,000 to RM410,000", 95_000, 410_000, "MYR"),
+        ("winds of 35 to 48 miles per hour", 35, 48, "mph"),
+        ("between $41 and $44 per share", 41, 44, "USD/share"),
+        ("from $650,000 to $1.7 million", 650_000, 1.7e6, "USD"),
     ],
 )
 def test_ranges(text: str, value: float, high: float, unit: str) -> None:
@@ -221,14 +222,14 @@ def test_physical_units(text: str, value: float, unit: str) -> None:
         "a cooperation programme for 2022–2026",
         "On September 8 the talks began.",
         "the talks on 9 May",
-        "Published 5:55 AM EST Dec 20 2019",
-        "At 2 pm everybody will be gone.",
+        "Posted 7:41 PM GMT Mar 3 2021",
+        "By 4 pm the square was empty.",
         "the meeting started at 10:30",
         "this year marks the 10th anniversary",
         "the first visit",
         "He was aged 45 at the time.",
         "a 45-year-old engineer",
-        "Maddon, 66, has used the downtime",
+        "Okafor, 58, spent the winter abroad",
         "Call +7 (7172) 74-50-50 for details",
         "under Article 5 of the treaty",
         "Section 3 applies",
@@ -253,17 +254,17 @@ def test_not_quantities(text: str) -> None:
     ("text", "mention", "change"),
     [
         ("trade increased by 34% last year", "34%", "up"),
-        ("The S&P 500 fell 0.9%", "0.9%", "down"),
+        ("The Nikkei fell 1.4%", "1.4%", "down"),
         ("shares were down 2.3%", "2.3%", "down"),
         ("Tesla jumped 8.5%", "8.5%", "up"),
-        ("The Dow lost 190 points, or 0.6%.", "0.6%", "down"),
+        ("The index lost 85 points, or 0.4%.", "0.4%", "down"),
         ("rose 8.15% to 3.65", "3.65", "="),
-        ("more than 60 per cent of revenue", "more than 60 per cent", ">"),
+        ("more than 45 per cent of exports", "more than 45 per cent", ">"),
         ("about 15 euros", "about 15 euros", "~"),
         ("up to 400 people", "up to 400 people", "<"),
-        ("more than 100 kilometers (60 miles)", "60 miles", ">"),
+        ("more than 300 kilometers (190 miles)", "190 miles", ">"),
         ("it costs $200", "$200", "="),
-        ("the defense gave up 517 rushing yards", "517 rushing yards", "="),
+        ("the team allowed 233 passing yards", "233 passing yards", "="),
     ],
 )
 def test_quantity_change(text: str, mention: str, change: str) -> None:
@@ -276,15 +277,15 @@ def test_quantity_change(text: str, mention: str, change: str) -> None:
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ("Valve lift was increased from 13.5 to 14.0 mm.", [(13.5, "mm"), (14.0, "mm")]),
-        ("He dropped from 208 pounds to 193 by exercising.", [(208, "lb"), (193, "lb")]),
+        ("The gap was increased from 2.5 to 3.0 mm.", [(2.5, "mm"), (3.0, "mm")]),
+        ("She went from 160 pounds to 148 by cycling.", [(160, "lb"), (148, "lb")]),
         ("the value should increase from 4.8 to 4.7 billion euros", [(4.8e9, "EUR"), (4.7e9, "EUR")]),
-        ("sales rose to 3.9 million headsets, up from 2.4 million in 2017.", [(3.9e6, "headset"), (2.4e6, "headset")]),
-        ("The S&P 500 rose 64.06 points to 4,577.10.", [(64.06, "point"), (4577.1, "point")]),
+        ("shipments rose to 7.2 million tablets, up from 5.1 million in 2015.", [(7.2e6, "tablet"), (5.1e6, "tablet")]),
+        ("The FTSE 100 rose 31.52 points to 7,204.60.", [(31.52, "point"), (7204.6, "point")]),
         ("68400 people have been unemployed for two years and 95800 for longer.", [(68400, "people"), (2, "year"), (95800, "people")]),
-        ("over the past four years, 25 S-400 systems were delivered", [(4, "year"), (25, None)]),
+        ("over the past three years, 40 T-90 tanks were shipped", [(3, "year"), (40, None)]),
         ("The index rose 8.15% to 3.65.", [(8.15, "percent"), (3.65, None)]),
-        ("It costs about 8 or $9.", [(8, "USD"), (9, "USD")]),
+        ("A ticket is about 6 or $7.", [(6, "USD"), (7, "USD")]),
         ("about 8 or 9 people", [(8, "people"), (9, "people")]),
     ],
 )
@@ -300,7 +301,7 @@ def test_shared_units(text: str, expected: list[tuple[float, str | None]]) -> No
         ("the PS5 console", []),
         ("Revenue grew sixfold.", [(6, "fold")]),
         ("a 10-fold increase", [(10, "fold")]),
-        ("a duty on 5,700 categories of products leaving China", [(5700, "category of products")]),
+        ("a tariff on 3,200 categories of products entering Canada", [(3200, "category of products")]),
         ("12 units of new Sukhoi jets", [(12, "unit")]),
         ("500 members of parliament voted", [(500, "member of parliament")]),
         ("30 years of diplomatic relations", [(30, "year")]),
@@ -316,15 +317,15 @@ def test_units_round_two(text: str, expected: list[tuple[float, str]]) -> None:
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ("The 65-year-old worries", [("65-year-old", 65, "year of age")]),
-        ("a 2,900 year-old site", [("2,900 year-old", 2900, "year of age")]),
+        ("The 72-year-old hesitates", [("72-year-old", 72, "year of age")]),
+        ("a 1,600 year-old wall", [("1,600 year-old", 1600, "year of age")]),
         ("bedrock 400 million-year-old", [("400 million-year-old", 4e8, "year of age")]),
-        ("You have one solution that does it all", [("one solution", 1, "solution")]),
-        ("Its one of my local stores so", [("one of my local stores", 1, "local store")]),
-        ("She put one hand behind her head", [("one hand", 1, "hand")]),
-        ("a sighting of one that was", []),
+        ("We need one plan that covers everything", [("one plan", 1, "plan")]),
+        ("It is one of our regional offices", [("one of our regional offices", 1, "regional office")]),
+        ("He kept one eye on the door", [("one eye", 1, "eye")]),
+        ("a photo of one that flew", []),
         ("Kazakhstan was one of the first to respond", []),
-        ("Maddon, 66, has used the downtime", []),  # NewsQuant mostly leaves appositive ages out
+        ("Okafor, 58, spent the winter abroad", []),  # NewsQuant mostly leaves appositive ages out
     ],
 )
 def test_options_ages_and_ones(text: str, expected: list[tuple[str, float, str]]) -> None:
@@ -336,11 +337,11 @@ def test_options_ages_and_ones(text: str, expected: list[tuple[str, float, str]]
 @pytest.mark.parametrize(
     ("text", "mention", "change"),
     [
-        ("panel strength lower than 8.90 ksi (61.4 MPa).", "61.4 MPa", "<"),
-        ("just under 296 hp (224 kW / 300 PS)", "300 PS", "<"),
-        ("grew more than sixfold to HK $3.7 billion (US $473 million) last year", "US $473 million", "="),
-        ("Adani lost more than 60% of its market cap, or more than $30 billion, in a week.", "more than $30 billion", ">"),
-        ("Homes stay an average of 70 days.", "70 days", "="),
+        ("yield strength lower than 5.20 ksi (35.9 MPa).", "35.9 MPa", "<"),
+        ("just under 180 hp (134 kW / 182 PS)", "182 PS", "<"),
+        ("rose more than fourfold to HK $2.1 billion (US $269 million) in 2019", "US $269 million", "="),
+        ("The group shed more than 40% of its value, or more than $12 billion, in a month.", "more than $12 billion", ">"),
+        ("Listings last an average of 45 days.", "45 days", "="),
     ],
 )
 def test_quantity_change_round_two(text: str, mention: str, change: str) -> None:
@@ -358,7 +359,7 @@ def test_quantity_change_round_two(text: str, mention: str, change: str) -> None
         ("three of the five", [("three", 3, None), ("five", 5, None)]),
         ("They ordered a four course dinner on the terrace.", [("four course dinner", 4, "course dinner")]),
         ("The 12 nation trade bloc, formed in 1994, met.", [("12 nation trade bloc", 12, "nation trade bloc")]),
-        ("About 1000 come from Asia.", [("About 1000", 1000, None)]),
+        ("About 700 arrive from Europe.", [("About 700", 700, None)]),
         ("Our rate is ten time lower than theirs.", [("ten", 10, None)]),
         ("Only two schoolchildren got sick.", [("two", 2, None)]),
         ("a 0-to-100-km/h sprint", [("0-to-100-km/h", 0, "km/h")]),
