@@ -271,7 +271,7 @@ def test_tense_cues(text: str, expected: list[tuple[str, str]]) -> None:
          [("every Monday night", "SET", "XXXX-WXX-1TNI"), ("each Thursday", "SET", "XXXX-WXX-4")]),
         ("The index rose eight trading days in a row.", [("eight trading days", "DURATION", "P8D")]),
         ("Over the next couple of years prices may rise.", [("the next couple of years", "DURATION", "P2Y")]),
-        ("January nineteen ninety-seven. A bomb went off.", [("January nineteen ninety-seven", "DATE", "1997-01")]),
+        ("March nineteen eighty-one. The dam opened.", [("March nineteen eighty-one", "DATE", "1981-03")]),
         ("Snow fell in the winter of nineteen eighty-six.", [("the winter of nineteen eighty-six", "DATE", "1986-WI")]),
         ("Robots will one day do the housework.", [("one day", "DATE", "FUTURE_REF")]),
         ('He spoke on NBC\'s "60 Minutes" and on "This Week" about the plan.', []),

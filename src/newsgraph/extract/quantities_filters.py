@@ -107,7 +107,7 @@ def written_age(text: str, part: Part) -> tuple[str, int] | None:
 
 
 def _spoken_age(text: str, part: Part) -> tuple[str, int] | None:
-    """"He will be 35 by the end of the year", "life expectancy for men is around 73": a bare number under 130."""
+    """"She will be 41 next spring", "life expectancy there is around 68": a bare number under 130."""
     if part.unit is not None or part.scaled or part.value >= _AGE_LIMIT or text[part.end:part.end + 1].isalnum():
         return None
     before = text[max(0, part.start - _AGE_REACH):part.start]

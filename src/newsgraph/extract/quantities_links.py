@@ -44,8 +44,8 @@ def share_units(text: str, found: list[Quantity], kb: Tables) -> list[Quantity]:
 
 def _elliptic(text: str, before: list[Quantity], b: Quantity) -> Quantity:
     """A bare figure of the same size as an earlier one in its sentence shares its unit:
-    "68,400 people ... and 95,800 who", "1,463.87 points, while the TA-125 lost 1.1% to 1,334.20"; a bare rate
-    takes the noun per period ("22 burglaries ... an average of 20 per week")."""
+    "12,300 workers ... and 18,900 who", "2,051.40 points, while the other index lost 0.8% to 1,987.65"; a bare
+    rate takes the noun per period ("31 thefts ... an average of 25 per month")."""
     for a in reversed(before):
         if not _shareable(a) or a.unit in _DURATIONS or a.unit.endswith(" of age") or not _near(text, a, b):
             continue

@@ -207,7 +207,7 @@ def _nearest(verb: Token, tokens: list[Token]) -> Token | None:
 
 def _bare_clause(verb: Token, child: Token) -> bool:
     """A clause with its own subject and no conjunction after a verb of saying, which the
-    parser took for an adverbial ("Trump said after the convention *he would not ...*")."""
+    parser took for an adverbial ("The mayor said after the vote *she would not ...*")."""
     return (child.dep_ == "advcl" and child.i > verb.i and any(c.dep_ == "nsubj" for c in child.children)
             and not any(c.dep_ == "mark" for c in child.children))
 

@@ -159,7 +159,7 @@ def _same_sentence(text: str, a: Cand, b: Cand) -> bool:
 
 
 def _merge_month_year(cands: list[Cand], ctx: Ctx) -> list[Cand]:
-    """ "January nineteen ninety-seven", "the winter of nineteen ninety-four": one DATE in that year."""
+    """ "March nineteen eighty-one", "the winter of nineteen eighty-six": one DATE in that year."""
     out: list[Cand] = []
     for cand in cands:
         prev = out[-1] if out else None
