@@ -11,21 +11,21 @@ as (low, high) pairs. Throughput is measured on the bodies of ``press-releases/p
 The adapter maps our record to NewsQuant's conventions, which are consistent across its data:
 - it asks ``find_quantities`` for ages written "N-year-old" (unit "year of age") and for single counts
   ("one solution", "one of the best speakers"), which the record leaves out by default;
-- two figures written "from X to Y" in one unit (an old and a new value: "rose from 4.8 to 4.7 percent",
-  also with a few words after X: "from $75 per barrel in October to $45") are one NewsQuant range (X, Y)
-  in the order written, with change "=" (the range is exact even when X is bounded: "from up to 252 miles
-  to 287 miles"); "to X from Y" stays two figures, as in NewsQuant;
+- two figures written "from X to Y" in one unit (an old and a new value: "slowed from 3.6 to 3.4 percent",
+  also with a few words after X: "from $60 per tonne in May to $52") are one NewsQuant range (X, Y)
+  in the order written, with change "=" (the range is exact even when X is bounded: "from up to 250 miles
+  to 290 miles"); "to X from Y" stays two figures, as in NewsQuant;
 - units: ISO codes and symbols become NewsQuant's names (``newsquant_units.csv``, then the unit names in
   ``kb/quantity_units.csv``: "USD" -> "dollar", "km" -> "kilometre", "percent" -> "percentage");
 - a counted noun phrase is named as NewsQuant's normalizer does, by the lemmas of its content words in the
   sentence's parse (spaCy, loaded only for sentences with one): no determiners, pronouns, prepositions,
   numbers, adverbs or participles, possessors kept, adjectives in the positive ("categories of products"
-  -> "category product", "one of Airbnb's earliest investments" -> "Airbnb early investment", "400 charging
-  stations" -> "station", "eight other employees" -> "other employee"); a superlative keeps its domain
-  ("one of the hottest cars in the world" -> "hot car world");
+  -> "category product", "one of Acme's newest plants" -> "Acme new plant", "40 recorded
+  floors" -> "floor", "five other drivers" -> "other driver"); a superlative keeps its domain
+  ("one of the tallest towers in the world" -> "tall tower world");
 - a fraction ("two-thirds of", "half the") is "% " and what it is a fraction of: the unit of the count that
-  follows ("half of the 600 workers" -> "% worker"), else the noun it governs ("a third of the population" ->
-  "% population"), "% -" when that is a pronoun ("half of which", "a third of those screened").
+  follows ("half of the 250 nurses" -> "% nurse"), else the noun it governs ("a third of the budget" ->
+  "% budget"), "% -" when that is a pronoun ("half of which", "a quarter of those asked").
 """
 
 from __future__ import annotations
@@ -136,8 +136,8 @@ class NounNames:
         return None
 
     def _fraction(self, q: Quantity) -> str:
-        """"% " and what the fraction is of: the unit of a count right after it ("half of the 600 workers"),
-        else the noun it governs ("a third of the population"), "-" when that is a pronoun ("half of which")."""
+        """"% " and what the fraction is of: the unit of a count right after it ("half of the 250 nurses"),
+        else the noun it governs ("a third of the budget"), "-" when that is a pronoun ("half of which")."""
         nxt = next((o for o in self.found if o.span[0] >= q.span[1]), None)
         if nxt is not None and _noun(nxt.unit) and _FRACTION_GAP.fullmatch(self.text, q.span[1], nxt.span[0]):
             return "% " + self.name(nxt)
@@ -187,7 +187,7 @@ def _content(tokens: Any) -> list[str]:
 
 
 def _domain(phrase: Any, head: Any) -> list[str]:
-    """The domain of a superlative, as NewsQuant counts it: "one of the hottest cars in the world" -> "world"."""
+    """The domain of a superlative, as NewsQuant counts it: "one of the tallest towers in the world" -> "world"."""
     if not any(t.tag_ in ("JJS", "RBS") for t in phrase):
         return []
     prep = next((c for c in head.children if c.dep_ == "prep" and c.lower_ == "in"), None)
