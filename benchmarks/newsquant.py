@@ -20,7 +20,7 @@ The adapter maps our record to NewsQuant's conventions, which are consistent acr
 - a counted noun phrase is named as NewsQuant's normalizer does, by the lemmas of its content words in the
   sentence's parse (spaCy, loaded only for sentences with one): no determiners, pronouns, prepositions,
   numbers, adverbs or participles, possessors kept, adjectives in the positive ("categories of products"
-  -> "category product", "one of Acme's newest plants" -> "Acme new plant", "40 recorded
+  -> "category product", "one of Acme's newest plants" -> "acme new plant", "40 recorded
   floors" -> "floor", "five other drivers" -> "other driver"); a superlative keeps its domain
   ("one of the tallest towers in the world" -> "tall tower world");
 - a fraction ("two-thirds of", "half the") is "% " and what it is a fraction of: the unit of the count that
