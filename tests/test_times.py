@@ -229,7 +229,7 @@ def test_anniversary_is_not_a_time_but_this_year_is() -> None:
         # "Co." does not end the sentence that holds the tense cue
         ("The purchase of Acme Co. for $2 million is scheduled to close Monday.", [("Monday", "2023-09-04")]),
         # "is set to", "are supposed to": ahead
-        ("The trial is set to begin on Wednesday in London.", [("Wednesday", "2023-09-06")]),
+        ("The hearing is set to open on Wednesday in Leeds.", [("Wednesday", "2023-09-06")]),
         ("The talks are supposed to conclude by May, officials said.", [("May", "2024-05")]),
         # a speech verb after the closing quote does not date the quote
         ('"He will leave at dawn on Thursday," the minister said.', [("Thursday", "2023-09-07")]),
@@ -256,7 +256,7 @@ def test_tense_cues(text: str, expected: list[tuple[str, str]]) -> None:
     [
         ("Hate groups grew over the past year.", [("the past year", "DATE", "2022")]),
         ("It took a charge in the 1988 second quarter.", [("the 1988 second quarter", "DATE", "1988-Q2")]),
-        ("Sales rose 43% in February compared to the same period last year.",
+        ("Orders grew 17% in February against the same period last year.",
          [("February", "DATE", "2023-02"), ("the same period last year", "DATE", "2022-02")]),
         ("Profit in the third quarter beat the corresponding period a year earlier.",
          [("the third quarter", "DATE", "2023-Q3"), ("the corresponding period a year earlier", "DATE", "2022-Q3")]),
@@ -302,8 +302,8 @@ def test_tense_cues(text: str, expected: list[tuple[str, str]]) -> None:
         ("Rail traffic dwindled through the nineties.", [("the nineties", "DATE", "199")]),
         ("She is in her twenties.", []),
         ("Output rose in the last half of the '70s.", [("the last half of the '70s", "DATE", "197")]),
-        ("He will leave at 4 in the morning (4 a.m. Thursday).",
-         [("4 in the morning", "TIME", "2023-09-07T04:00"), ("4 a.m. Thursday", "TIME", "2023-09-07T04:00")]),
+        ("The ferry will sail at 5 in the morning (5 a.m. Thursday).",
+         [("5 in the morning", "TIME", "2023-09-07T05:00"), ("5 a.m. Thursday", "TIME", "2023-09-07T05:00")]),
         ("The bill passed on Aug. 3, 2021, and was signed that same day.",
          [("Aug. 3, 2021", "DATE", "2021-08-03"), ("that same day", "DATE", "2021-08-03")]),
     ],
@@ -335,7 +335,7 @@ def test_year_ago_compares_the_reported_quarter_not_a_forecast() -> None:
         ("He was arrested on Aug. 10 and released the next day.",
          [("Aug. 10", "DATE", "2023-08-10"), ("the next day", "DATE", "2023-08-11")]),
         ("Results are expected over the next day.", [("the next day", "DURATION", "P1D")]),
-        ("Revenue rose through the first nine months of the year.",
+        ("Exports slipped over the first nine months of the year.",
          [("the first nine months", "DURATION", "P9M"), ("the year", "DATE", "2023")]),
         ("In March, a week after the ruling in Smith vs. Jones, a bomb killed a guard.",
          [("March", "DATE", "2023-03"), ("a week", "DURATION", "P1W")]),
