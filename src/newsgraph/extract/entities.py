@@ -24,7 +24,7 @@ from .entities_rules import (
     org_like, region_hits, without_flight,
 )
 from .gazetteers import country_hits, country_in, government, rule_orgs, title_of_end, trim_name
-from .names import slug, strip_article
+from .names import overlaps, slug, strip_article
 from .registry import Context, register
 from .roles import titled_names
 
@@ -91,7 +91,7 @@ class _Builder:
         return cluster
 
     def overlaps(self, start: int, end: int) -> bool:
-        return any(s < end and start < e for s, e in self.taken)
+        return overlaps(self.taken, (start, end))
 
 
 _NAMED_LABELS = frozenset({"ORG", "FAC", "EVENT", "LAW", "WORK_OF_ART", "PRODUCT"})
@@ -126,7 +126,7 @@ def _regions(builder: _Builder, named: list[tuple[int, int]]) -> list[tuple[int,
     spans = []
     for span, name, kind in region_hits(builder.text):
         inside = named + [(s, e) for s, e in countries_at if not (span[0] <= s and e <= span[1])]
-        if not builder.overlaps(*span) and not any(s < span[1] and span[0] < e for s, e in inside):
+        if not builder.overlaps(*span) and not overlaps(inside, span):
             builder.add("LOCATION", name, span, kind, key=f"location:{slug(name)}")
             spans.append(span)
     return spans
@@ -321,7 +321,7 @@ def collect(text: str, doc: object, title: str | None = None) -> dict[str, _Clus
     persons = known + _titled_persons(builder)
     by_rule = rule_orgs(text)
     ents = tuple(doc.ents)  # type: ignore[attr-defined]  # read once: each read walks every token
-    named = [(s, e) for s, e in _named_spans(ents) if not any(ps < e and s < pe for ps, pe in persons)] + known
+    named = [span for span in _named_spans(ents) if not overlaps(persons, span)] + known
     regions = _regions(builder, named)
     _countries(builder, named + regions + [(s, e) for s, e, _t in by_rule])
     _initiatives(builder)

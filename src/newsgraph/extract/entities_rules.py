@@ -19,6 +19,7 @@ from ..kb.lexicon import (
     org_suffixes, read_rows, regions, titles,
 )
 from .gazetteers import orgs_re
+from .names import overlaps
 from .patterns import trie_alternation
 
 Span = tuple[int, int]
@@ -167,7 +168,7 @@ def surname_hits(text: str, full: str, taken: list[Span]) -> list[Span]:
     out = []
     for match in re.finditer(rf"(?<![\w.-]){re.escape(last)}(?![\w-])", text):
         start, end = match.span()
-        if any(s < end and start < e for s, e in taken):
+        if overlaps(taken, (start, end)):
             continue
         if _name_before(text, start) or _name_after(text, end):
             continue
@@ -180,7 +181,7 @@ def name_hits(text: str, name: str, taken: list[Span]) -> list[Span]:
     out = []
     for match in re.finditer(rf"(?<![\w-]){re.escape(name)}(?![\w-])", text):
         start, end = match.span()
-        if any(s < end and start < e for s, e in taken) or is_model(text, end):
+        if overlaps(taken, (start, end)) or is_model(text, end):
             continue
         if not (_ambiguous(name) and (_name_before(text, start) or _name_after(text, end))):
             out.append((start, end))

@@ -27,6 +27,11 @@ def slug(text: str) -> str:
     return _NON_ALNUM.sub("-", ascii_text.lower()).strip("-") or "unnamed"
 
 
+def overlaps(taken: Sequence[tuple[int, int]], span: tuple[int, int]) -> bool:
+    """Whether ``span`` shares a character with any span of ``taken``."""
+    return any(s < span[1] and span[0] < e for s, e in taken)
+
+
 def strip_article(text: str) -> str:
     """Drop a leading "the" and a trailing possessive."""
     text = text.strip()

@@ -23,8 +23,8 @@ import re
 from collections.abc import Sequence
 
 from ..record import Entity, Quote
-from .names import MentionIndex
-from .quotes_direct import continuing, direct, overlaps, strip
+from .names import MentionIndex, overlaps
+from .quotes_direct import continuing, direct, strip
 from .quotes_reported import reported
 from .registry import Context, register
 from .roles import holder, title_labels

@@ -25,7 +25,7 @@ from functools import cache
 
 from ..kb.lexicon import cue_forms
 from ..record import Quote
-from .names import MentionIndex
+from .names import MentionIndex, overlaps
 from .quotes_verbs import verb_frames
 
 Span = tuple[int, int]
@@ -221,10 +221,6 @@ def strip(text: str, start: int, end: int) -> Span:
     while end > start and (text[end - 1].isspace() or text[end - 1] in "*"):
         end -= 1
     return start, end
-
-
-def overlaps(taken: Sequence[Span], span: Span) -> bool:
-    return any(s < span[1] and span[0] < e for s, e in taken)
 
 
 def _speaker_near(index: MentionIndex, start: int, end: int) -> str | None:

@@ -23,7 +23,7 @@ from typing import Any
 
 from ..nlp.tokens import with_lower
 from ..record import Quote
-from .names import MentionIndex
+from .names import MentionIndex, overlaps
 from .quotes_verbs import Frame, cue_nouns, verb_frames
 
 Token = Any  # spacy.tokens.Token
@@ -66,7 +66,7 @@ def reported(doc: Any, index: MentionIndex, taken: list[Span], *, text: str | No
             quote = _nominal(token, index, paragraphs.around(token.idx))
         if quote is None and frame is not None and (token.pos_ not in ("NOUN", "PROPN") or _verb_as_noun(token)):
             quote = _attribution(token, frame, index, paragraphs.around(token.idx))
-        if quote is not None and not _overlaps(taken, quote.span):
+        if quote is not None and not overlaps(taken, quote.span):
             quotes.append(quote)
             taken.append(quote.span)
     return quotes
@@ -254,5 +254,3 @@ def _words(tokens: list[Token], para: Span) -> Span | None:
     return words[0].idx, words[-1].idx + len(words[-1].text)
 
 
-def _overlaps(taken: list[Span], span: Span) -> bool:
-    return any(s < span[1] and span[0] < e for s, e in taken)

@@ -23,6 +23,7 @@ from ..record import Role
 from .coref_groups import group_mentions
 from .coref_pronouns import resolve_pronouns
 from .gazetteers import country_in
+from .names import overlaps
 from .patterns import trie_alternation
 
 if TYPE_CHECKING:
@@ -285,7 +286,7 @@ def _title_mentions(text: str, persons: list[_Cluster]) -> None:
     taken += [r.span for c in persons for r in c.roles if r.span]
     for match in _mention_re().finditer(text):
         start, end = _mention_span(text, match)
-        if any(s < end and start < e for s, e in taken):
+        if overlaps(taken, (start, end)):
             continue
         if re.match(r"(?:\s+|\[)[A-Z][a-z]+\s+[A-Z]", text[end:end + 40]):
             continue  # a title before a name the NER missed: not a bare title
