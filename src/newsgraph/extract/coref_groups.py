@@ -13,6 +13,7 @@ from functools import cache
 from typing import TYPE_CHECKING
 
 from ..kb.lexicon import read_rows, titles
+from .patterns import trie_alternation
 
 if TYPE_CHECKING:
     from .entities import _Cluster
@@ -30,9 +31,8 @@ def _leader_titles() -> frozenset[str]:
 
 @cache
 def _group_re() -> re.Pattern[str]:
-    forms = sorted(titles(), key=len, reverse=True)
-    plural = "|".join(re.escape(f) for f in forms)
-    leaders = "|".join(sorted((re.escape(f) for f in _LEADERS), key=len, reverse=True))
+    plural = trie_alternation(titles(), fold=True)
+    leaders = trie_alternation(_LEADERS, fold=True)
     return re.compile(
         rf"(?<![\w-])(?:[Tt]he\s+two|[Bb]oth(?:\s+the)?)\s+(?P<what>(?i:{leaders})|(?i:{plural})s)(?![\w-])"
     )

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from ..kb.lexicon import read_rows
+from .patterns import trie_alternation
 
 
 @cache
@@ -16,9 +17,8 @@ def kb_rows(name: str) -> tuple[dict[str, str], ...]:
 
 
 def _alternation(forms: list[str]) -> str:
-    """A regex alternation of literal forms, longest first."""
-    ordered = sorted(set(forms), key=lambda f: (-len(f), f))
-    return "|".join(re.escape(f).replace(r"\ ", r"\s+") for f in ordered)
+    """A regex alternation of literal forms, longest first, spaces as ``\\s+``."""
+    return trie_alternation(forms, space=r"\s+")
 
 
 def _plural(name: str) -> list[str]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
+from newsgraph.extract.patterns import trie_alternation
 from newsgraph.extract.quantities_kb import tables
 
 DIGITS = r"(?:\d{1,3}(?:,\d{3})+(?![\d])|\d{1,3}(?:[\u00a0\u202f]\d{3})+(?![\d])|\d+)(?:\.\d+)?"
@@ -14,7 +15,7 @@ DIGITS = r"(?:\d{1,3}(?:,\d{3})+(?![\d])|\d{1,3}(?:[\u00a0\u202f]\d{3})+(?![\d])
 def core_re() -> re.Pattern[str]:
     """A number in digits (group ``num``) or in words (group ``words``, also before "fold": "sixfold")."""
     words = [w for w, (_, kind) in tables().number_word.items() if kind not in ("vague", "fraction")]
-    alt = "|".join(sorted(words, key=len, reverse=True))
+    alt = trie_alternation(words, fold=True)
     lead = r"(?:an?\s+(?=(?:dozen|hundred|thousand|million|billion|trillion)\b))?"
     seq = rf"{lead}(?:{alt})(?:(?:\s+|-)(?:and\s+)?(?:an?\s+)?(?:{alt}))*"
     return re.compile(rf"(?P<num>{DIGITS})|(?<![\w-])(?P<words>(?i:{seq}))(?:(?![\w])|(?=(?i:fold)\b))")
@@ -24,7 +25,7 @@ def core_re() -> re.Pattern[str]:
 def vague_re() -> re.Pattern[str]:
     """Vague plurals followed by "of": "dozens of", "tens of thousands of"."""
     words = [w for w, (_, kind) in tables().number_word.items() if kind == "vague"]
-    alt = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True))
+    alt = trie_alternation(words, fold=True, space=r"\s+")
     return re.compile(rf"(?<![\w-])(?i:(?P<vague>{alt}))\s+of\s+")
 
 
@@ -34,8 +35,8 @@ def fraction_re() -> re.Pattern[str]:
     table = tables().number_word
     tops = [w for w, (v, kind) in table.items() if kind == "unit" and 1 <= v <= 10] + ["a", "an"]
     bottoms = [w for w, (_, kind) in table.items() if kind == "fraction"] + ["half"]
-    num = "|".join(sorted(tops, key=len, reverse=True))
-    den = "|".join(sorted(bottoms, key=len, reverse=True))
+    num = trie_alternation(tops, fold=True)
+    den = trie_alternation(bottoms, fold=True)
     return re.compile(rf"(?<![\w-])(?P<fraction>(?i:(?:(?:{num})[\s-]+)?(?:{den})))\s+(?i:of|the)\b")
 
 

@@ -26,6 +26,7 @@ from functools import cache
 from ..kb.lexicon import cue_forms
 from ..record import Quote
 from .names import MentionIndex, overlaps
+from .patterns import trie_alternation
 from .quotes_verbs import verb_frames
 
 Span = tuple[int, int]
@@ -41,7 +42,7 @@ def _cues() -> str:
     """Cue words of direct quotes: ``kb/cues.csv`` and the verbs of saying and showing."""
     verbs = {form for form, frame in verb_frames().items() if frame.kind in ("say", "show")
              and form != frame.lemma and not form.endswith(("s", "ing"))}  # past forms: no nouns
-    return "(?i:" + "|".join(sorted(set(cue_forms()) | verbs, key=len, reverse=True)) + ")"
+    return "(?i:" + trie_alternation(set(cue_forms()) | verbs, fold=True) + ")"
 
 
 @cache
