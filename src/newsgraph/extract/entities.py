@@ -105,9 +105,12 @@ def _named_spans(ents: Sequence[Any]) -> list[tuple[int, int]]:
     ]
 
 
-def _countries(builder: _Builder, named: list[tuple[int, int]]) -> None:
+_CountryHit = tuple[int, int, str, str]  # start, end, code, kind: see gazetteers.country_hits
+
+
+def _countries(builder: _Builder, hits: list[_CountryHit], named: list[tuple[int, int]]) -> None:
     table = countries()
-    for start, end, code, kind in country_hits(builder.text):
+    for start, end, code, kind in hits:
         if any(s <= start and end <= e and (s, e) != (start, end) for s, e in named):
             continue
         if kind == "capital":
@@ -119,10 +122,10 @@ def _countries(builder: _Builder, named: list[tuple[int, int]]) -> None:
     _compounds(builder)
 
 
-def _regions(builder: _Builder, named: list[tuple[int, int]]) -> list[tuple[int, int]]:
+def _regions(builder: _Builder, hits: list[_CountryHit], named: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """World regions and their adjectives ("Asia", "North American"), outside other names and
     not inside a country's name ("South African"). Returns their spans."""
-    countries_at = [(s, e) for s, e, _code, _kind in country_hits(builder.text)]
+    countries_at = [(s, e) for s, e, _code, _kind in hits]
     spans = []
     for span, name, kind in region_hits(builder.text):
         inside = named + [(s, e) for s, e in countries_at if not (span[0] <= s and e <= span[1])]
@@ -322,8 +325,9 @@ def collect(text: str, doc: object, title: str | None = None) -> dict[str, _Clus
     by_rule = rule_orgs(text)
     ents = tuple(doc.ents)  # type: ignore[attr-defined]  # read once: each read walks every token
     named = [span for span in _named_spans(ents) if not overlaps(persons, span)] + known
-    regions = _regions(builder, named)
-    _countries(builder, named + regions + [(s, e) for s, e, _t in by_rule])
+    hits = list(country_hits(text))  # one scan for the regions' check and the countries themselves
+    regions = _regions(builder, hits, named)
+    _countries(builder, hits, named + regions + [(s, e) for s, e, _t in by_rule])
     _initiatives(builder)
     for start, end, type_ in by_rule:
         end = corporate_tail(text, end) if type_ == "ORG" else end
