@@ -16,6 +16,7 @@ from functools import cache
 
 from ..kb.lexicon import org_heads
 from ..record import Entity, Mention
+from .names import overlaps
 
 _THINGS = frozenset({"ORG", "FACILITY", "INITIATIVE", "OTHER"})
 _TIME_NOUN = re.compile(r"(?:year|month|week|day|decade|century)s?", re.IGNORECASE)
@@ -102,4 +103,4 @@ def _first(entity: Entity) -> int:
 
 
 def _inside(span: tuple[int, int], entities: Sequence[Entity]) -> bool:
-    return any(m.span[0] < span[1] and span[0] < m.span[1] for e in entities for m in e.mentions)
+    return overlaps([m.span for e in entities for m in e.mentions], span)

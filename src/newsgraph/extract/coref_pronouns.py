@@ -26,6 +26,7 @@ from functools import cache
 from typing import TYPE_CHECKING, Any
 
 from ..kb.lexicon import read_rows
+from ..nlp.sentences import sentences
 from ..record import Entity, Mention, Quote
 
 if TYPE_CHECKING:
@@ -87,7 +88,7 @@ class _Sentences:
     def __init__(self, text: str, doc: Any) -> None:
         paragraphs = {m.end() for m in re.finditer(r"\n\s*", text)}
         if doc is not None and _parsed(doc):
-            starts = {s.start_char for s in doc.sents}
+            starts = {s.start_char for s in sentences(doc)}  # not doc.sents: it walks every token
         else:
             starts = {m.end() for m in _SENTENCE_END.finditer(text)}
         self.starts = sorted(starts | paragraphs | {0})
