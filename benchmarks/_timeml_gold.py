@@ -124,7 +124,22 @@ def read_meantime(path: Path) -> GoldDoc:
         timexes.append(GoldTimex(span=(start, end), text=text[start:end], type=timex.get("type", ""),
                                  value=timex.get("value", "")))
     timexes.sort(key=lambda t: t.span)
+    if dct is None:
+        dct = _dateline(text, timexes)
     return GoldDoc(name=path.stem, text=text, dct=dct, timexes=tuple(timexes))
+
+
+def _dateline(text: str, timexes: list[GoldTimex]) -> str | None:
+    """The date of the dateline (the line under the title) where a file marks no CREATION_TIME:
+    two MEANTIME files annotate their dateline as a plain DATE. A reader of such text would take
+    its date from the same line (the date of JSON Lines input, the date line of a text file)."""
+    title_end = text.find("\n")
+    line_end = text.find("\n", title_end + 1)
+    for timex in timexes:
+        if (title_end < timex.span[0] and (line_end < 0 or timex.span[1] <= line_end)
+                and re.fullmatch(r"\d{4}-\d\d-\d\d", timex.value)):
+            return timex.value
+    return None
 
 
 def _iso_dct(value: str) -> str | None:

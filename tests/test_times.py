@@ -397,3 +397,33 @@ def test_spans_valid_on_time_words(words: list[str], dct: str | None) -> None:
     text = " ".join(words)
     for t in find_times(text, dct):
         assert text[t.span[0] : t.span[1]] == t.text
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a week or two back names a day ("a week ago Tuesday"); a hedged count keeps the week
+        ("The plant shut a week ago.", [("a week ago", "DATE", "2023-08-25")]),
+        ("The plant shut two weeks ago.", [("two weeks ago", "DATE", "2023-08-18")]),
+        ("The plant shut a week or so ago.", [("a week or so ago", "DATE", "2023-W34")]),
+        ("The plant shut six weeks ago.", [("six weeks ago", "DATE", "2023-W29")]),
+        # vague amounts in the past are PAST_REF dates, not durations
+        ("The dam was built decades ago.", [("decades ago", "DATE", "PAST_REF")]),
+        ("The plant shut months ago.", [("months ago", "DATE", "PAST_REF")]),
+        # "a" does not count a plural: the expression is the plural itself
+        ("It ended a decades-long feud.", [("decades", "DURATION", "PXDE")]),
+        ("A months-long strike ended.", [("months", "DURATION", "PXM")]),
+        # "and a half" after the unit
+        ("The vote took a minute and a half.", [("a minute and a half", "DURATION", "PT1M30S")]),
+        ("Talks lasted an hour and a half.", [("an hour and a half", "DURATION", "PT1H30M")]),
+        ("The mine closed a year and a half ago.", [("a year and a half ago", "DATE", "2022")]),
+        # the Nth or last week of a month: the ISO week of its Nth or last Thursday
+        ("Sales picked up in the last week of March.", [("the last week of March", "DATE", "2023-W13")]),
+        ("The vote is due in the first week of May 2024.", [("the first week of May 2024", "DATE", "2024-W18")]),
+        # a year-like number naming an index is no year, unless a preposition makes it one
+        ("The Russell 2000 Index fell 2%.", []),
+        ("In 2000 Index funds grew.", [("2000", "DATE", "2000")]),
+    ],
+)
+def test_round_five_rules(text: str, expected: list[tuple[str, str, str]]) -> None:
+    assert [(t.text, t.type, t.value) for t in find_times(text, DCT)] == expected

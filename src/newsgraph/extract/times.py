@@ -22,7 +22,9 @@ Conventions (TimeML / TIMEX3, as in ``spec/record.md`` and the gold articles):
 - Ranges are two expressions ("2021-2025", "from 2006 to 2023": one DATE per year), as
   TimeML annotates them.
 - "the past/last N units" is a DURATION; "last year" and "the past year" a DATE; "N years ago"
-  the date at the unit's granularity; vague amounts give ``X`` ("a few years" -> "PXY").
+  the date at the unit's granularity, except that "a week ago" and "two weeks ago" name a day
+  (unless hedged: "nearly two weeks ago" is a week); vague amounts give ``X`` ("a few years" ->
+  "PXY", "decades" -> "PXDE"), and "years ago" is ``PAST_REF``.
 - "the following year", "the previous day", "the next day" (not "over the next day"), "the previous
   Friday" count from the last year or day named; "the week of March 6" is that ISO week; "the same
   period last year", "the 1988 quarter" from the last quarter or month named (``times_anaphora``).

@@ -77,10 +77,14 @@ def _number(m: re.Match[str], ctx: Ctx) -> float | None:
 
 
 def _duration(m: re.Match[str], ctx: Ctx) -> Cand | None:
-    post = (m.group("post") or "").strip(" -").lower()
+    post = re.sub(r"^or\s+so\s+", "", (m.group("post") or "").strip(" -").lower())
     if post in ("old", "of age") or re.match(r"[\s-]*(?:old|of\s+age)\b", ctx.after(m.end(), 12), re.I):
         return None
     unit, n = _unit_code(m.group("unit")), _number(m, ctx)
+    if m.group("half") and n is not None:
+        n += 0.5  # "a year and a half", "an hour and a half"
+    if m.group("num").lower() in ("a", "an") and m.group("unit").lower().endswith("s"):
+        return None  # "a years-long feud": "years-long" is the expression
     if not unit or unit == "WE" or _not_a_duration(m, ctx, unit) or _title_case(m.group("unit")):
         return None
     if m.group(0).lower() == "one day" and _MODAL_BEFORE.search(ctx.before(m.start(), 24)):
@@ -89,10 +93,21 @@ def _duration(m: re.Match[str], ctx: Ctx) -> Cand | None:
         if n is None:
             return _cand(m, "DATE", "PAST_REF" if post in ("ago", "earlier") else "FUTURE_REF")
         sign = 1 if post in ("ago", "earlier") else -1
+        if unit == "W" and n <= 2 and n.is_integer() and not _approximate(m, ctx):
+            unit, n = "D", n * 7  # "a week ago", "two weeks ago": a day ("a week ago Tuesday")
         return _cand(m, "DATE", tr.ago(ctx.anchor, unit, sign * n) if ctx.anchor else None)
     if m.group("num").lower() in ("a", "an") and not m.group("pre") and _SET_BEFORE.search(ctx.before(m.start(), 12)):
         return _cand(m, "SET", tr.duration(1, unit))
     return _cand(m, "DURATION", tr.duration(n, unit))
+
+
+_APPROXIMATE = re.compile(r"\b(?:nearly|almost|about|around|some|roughly|approximately|over|more\s+than|"
+                          r"less\s+than|under|at\s+least)\s+$", re.IGNORECASE)
+
+
+def _approximate(m: re.Match[str], ctx: Ctx) -> bool:
+    """ "nearly two weeks ago", "a week or so ago": a hedged count keeps its unit's granularity."""
+    return " or so " in m.group(0).lower() or bool(_APPROXIMATE.search(ctx.before(m.start(), 24)))
 
 
 def _title_case(unit: str) -> bool:
@@ -121,7 +136,8 @@ def _vague_plural(m: re.Match[str], ctx: Ctx) -> Cand | None:
 def _age_or_count(m: re.Match[str], ctx: Ctx) -> bool:
     """A bare plural unit that belongs to an age or an amount ("45 years old")."""
     before = re.search(r"([\w.]+)[\s-]*$", ctx.before(m.start(), 20))
-    if before and (before.group(1)[0].isdigit() or ctx.lex.number(before.group(1)) is not None):
+    count = before and before.group(1).lower() not in ("a", "an")  # "a years-long feud" is no count
+    if count and (before.group(1)[0].isdigit() or ctx.lex.number(before.group(1)) is not None):
         return True
     return bool(re.match(r"[\s-]+old\b", ctx.after(m.end(), 8)))
 
@@ -295,13 +311,14 @@ def relative_rules() -> list[tuple[re.Pattern[str], Handler]]:
     pre = (r"(?P<pre>(?:the\s+)?(?:past|last|next|first|previous|coming|following|final|remaining|same|"
            r"initial|latest|prior|preceding|recent|entire|whole|full|better\s+part\s+of\s+the)|the)")
     # not "of 1997": "the first nine months" and "1997" are two expressions, as TimeML annotates them
-    post = r"(?P<post>[\s-]+(?:long|old)|\s+ago|\s+earlier|\s+from\s+now|\s+hence|\s+of\s+age)"
+    post = r"(?P<post>[\s-]+(?:long|old)|\s+(?:or\s+so\s+)?ago|\s+earlier|\s+from\s+now|\s+hence|\s+of\s+age)"
     plural_unit = r"(?P<unit>centuries|(?:second|minute|hour|day|night|week|fortnight|month|quarter|year|decade)s?)"
     phrases = alternation(parts_phrases())
     return [
         (compile_(rf"(?P<det>{dets})\s+{adj}{units}"), _relative_unit),
         (compile_(rf"(?:{pre}\s+)?(?P<num>{p.number})[\s-]+"
-                  rf"(?:(?:more|additional|full|straight|consecutive|trading|business|working)\s+)?{plural_unit}{post}?"), _duration),
+                  rf"(?:(?:more|additional|full|straight|consecutive|trading|business|working)\s+)?{plural_unit}"
+                  rf"(?P<half>\s+and\s+a\s+half)?{post}?"), _duration),
         (compile_(r"(?P<det>(?:the\s+)?(?:past|previous|last|recent|coming|next|upcoming))\s+"
                   r"(?P<unit>centuries|decades|years|quarters|months|weeks|days|hours)"), _vague_plural),
         (compile_(f"(?:{phrases})"), _phrase),

@@ -79,7 +79,7 @@ def shift(anchor: dt.date, unit: str, n: int) -> str | None:
 
 
 _SCALE = {"Q": (3, "M"), "2W": (2, "W"), "DE": (10, "Y"), "CE": (100, "Y")}
-_SMALLER = {"Y": (12, "M"), "W": (7, "D"), "D": (24, "H"), "H": (60, "MIN")}
+_SMALLER = {"Y": (12, "M"), "W": (7, "D"), "D": (24, "H"), "H": (60, "MIN"), "MIN": (60, "S")}
 _TIME_UNITS = ("H", "MIN", "S")
 
 
@@ -106,6 +106,8 @@ def _number(n: float) -> str:
 def ago(anchor: dt.date, unit: str, n: float) -> str | None:
     """The value of "n units ago" (negative n: "from now") at the unit's granularity."""
     whole = int(round(n))
+    if unit == "Y" and not float(n).is_integer():  # "a year and a half ago": 18 months back, that year
+        return year(add_months(anchor.year, anchor.month, -round(n * 12))[0])
     if unit in ("DE", "CE"):
         return year(anchor.year - whole * (10 if unit == "DE" else 100))
     if unit == "2W":

@@ -154,6 +154,32 @@ def _month(m: re.Match[str], ctx: Ctx) -> Cand | None:
     return _cand(m, "DATE", tr.month(y, mo))
 
 
+def _week_of_month(m: re.Match[str], ctx: Ctx) -> Cand | None:
+    """ "the last week of March", "the first week of May 2024": the ISO week of the month's first,
+    second, ... or last Thursday (a week belongs to the month that holds its Thursday, as in ISO 8601)."""
+    word = m.group("mon")
+    if not _month_ok(m, ctx, word, alone=False):
+        return None
+    mo = _month_number(ctx, word)
+    if m.group("year"):
+        y = int(m.group("year"))
+    elif ctx.anchor is not None:
+        y = tr.tensed_month_year(ctx.anchor, mo, tense(ctx.text, m.start(), m.end()))
+    else:
+        return _cand(m, "DATE", None)
+    first = dt.date(y, mo, 1)
+    thursday = first + dt.timedelta(days=(3 - first.weekday()) % 7)
+    which = m.group("nth").lower()
+    if which in ("last", "final"):
+        while (thursday + dt.timedelta(weeks=1)).month == mo:
+            thursday += dt.timedelta(weeks=1)
+    else:
+        thursday += dt.timedelta(weeks=int(ctx.lex.kind("ordinal")[which]) - 1)
+        if thursday.month != mo:
+            return None
+    return _cand(m, "DATE", tr.week(thursday))
+
+
 # -- years, decades, centuries -----------------------------------------------------------------
 
 
@@ -163,8 +189,9 @@ def _year(m: re.Match[str], ctx: Ctx) -> Cand | None:
     if _CURRENCY_BEFORE.search(before) or re.match(r"\s*(?:%|percent|per\s+cent|[.,:]\d)", after):
         return None
     following = re.match(r"\s+([A-Za-z]+)", after)
-    if following and following.group(1).lower() in ctx.lex.kind("count_noun"):
-        return None
+    if following and (following.group(1).lower() in ctx.lex.kind("count_noun")
+                      or (following.group(1) == "Index" and not _PREP_BEFORE.search(before))):
+        return None  # "2000 shares", "the Russell 2000 Index"
     if not 1900 <= y <= 2100 and not _PREP_BEFORE.search(before):
         return None
     return _cand(m, "DATE", m.group("y"))
@@ -306,6 +333,8 @@ def calendar_rules() -> list[tuple[re.Pattern[str], Handler]]:
                   r"(?P<mdy>(?P<mdy_m>\d{1,2})/(?P<mdy_d>\d{1,2})/(?P<mdy_y>\d{4}|\d{2})))(?!/)"), _iso),
         (compile_(rf"{wd}(?P<mon>{p.month})\s+(?P<day>{p.day_num})(?:,?\s+(?P<year>{p.year4}))?"), _month_day),
         (compile_(rf"{wd}(?:the\s+)?(?P<day>{p.day_num})(?:\s+of)?\s+(?P<mon>{p.month})(?:,?\s+(?P<year>{p.year4}))?"), _month_day),
+        (compile_(rf"(?:the\s+)?(?P<nth>first|second|third|fourth|last|final)\s+week\s+(?:of|in)\s+(?P<mon>{p.month})"
+                  rf"(?:,?\s+(?P<year>{p.year4}))?"), _week_of_month),
         (compile_(rf"(?P<mon>{p.month})(?:\s+of)?,?\s+(?P<yref>{p.year4}|(?:this|last|next|that|the\s+same|the\s+previous|the\s+following)\s+year)"), _month_year),
         (compile_(rf"(?:(?P<det>last|next|this|past|coming|early|late|mid|each|every)[\s-]+)?(?P<mon>{p.month})"), _month),
         (re.compile(rf"(?<![\w$€£¥.,/])(?P<y>{p.year4})(?![\w%]|[.,]\d)"), _year),
