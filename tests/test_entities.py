@@ -215,3 +215,26 @@ def test_a_headline_name_joins_the_person_the_text_names(pipeline) -> None:
                       title="Telephone conversation with President of Chile Gabriel Boric")
     persons = [e for e in pipeline.extract(article).entities if e.type == "PERSON"]
     assert [p.key for p in persons] == ["person:gabriel-boric"] and persons[0].mentions
+
+
+def test_plural_demonyms_name_the_country(pipeline) -> None:
+    text = "The Nepalis and the Fijians argued over fishing quotas, while the Swiss stayed out."
+    found = _entities(pipeline, text)
+    assert found["country:NP"] == ("COUNTRY", ["Nepalis"])
+    assert found["country:FJ"] == ("COUNTRY", ["Fijians"])
+    assert found["country:CH"] == ("COUNTRY", ["Swiss"])
+
+
+def test_plural_forms_only_for_demonyms_that_are_nouns() -> None:
+    from newsgraph.kb.lexicon import countries, demonym_forms, lookup_place
+
+    assert "Chadians" in demonym_forms(countries()["TD"])
+    assert not any(f.endswith("s") for f in demonym_forms(countries()["CN"]))  # no "Chineses"
+    assert lookup_place("Mozambicans").code == "MZ" and lookup_place("Mozambicans").kind == "demonym"
+
+
+def test_a_demonym_before_a_title_gives_the_person_a_country(pipeline) -> None:
+    text = "Malawian Foreign Minister Grace Tembo arrived in Lusaka on Monday."
+    record = pipeline.extract(Article(id=document_id(text, None), text=text))
+    person = next(e for e in record.entities if e.type == "PERSON")
+    assert person.name == "Grace Tembo" and person.country == "MW"

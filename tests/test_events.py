@@ -216,3 +216,34 @@ def test_a_time_that_is_its_sentence_root_ends_the_climb(pipeline):
     april = doc[4]
     time = Time(span=(april.idx, april.idx + len("April 6")), text="April 6", type="DATE", value="2024-04-06")
     assert _dates_trigger(doc[:], time, doc[0]) is False
+
+
+def test_a_country_foreign_to_the_acting_persons_is_a_party(pipeline):
+    # two agents (a minister and his ministry), both Norwegian: Malawi is the aid's target
+    record = _extract(pipeline, "The Norwegian Foreign Ministry and Norwegian Minister Lars Dahl sent food "
+                                "aid to Malawi.")
+    aid = next(e for e in record.events if e.type == "AID")
+    assert "Malawi" in _names(record, aid.targets), record.events
+
+
+def test_the_home_country_of_the_acting_persons_is_circumstance(pipeline):
+    record = _extract(pipeline, "Vladimir Putin thanked Xi Jinping for coming to Russia.")
+    assert not any("Russia" in _names(record, e.actors + e.targets) for e in record.events), record.events
+
+
+def test_a_capital_at_the_head_of_a_party_stands_for_its_government(pipeline):
+    record = _extract(pipeline, "Nouakchott rejected the proposal of Senegal on Tuesday.")
+    event = _first(record)
+    assert event.type == "REJECT"
+    assert {e.country for e in record.entities if e.id in event.actors} == {"MR"}, record.events
+
+
+def test_a_capital_that_is_only_a_place_is_no_party(pipeline):
+    record = _extract(pipeline, "Chile opened an embassy in Lusaka on Tuesday.")
+    assert not any("Lusaka" in _names(record, e.actors + e.targets) for e in record.events), record.events
+
+
+def test_the_people_of_a_country_by_plural_demonym_act(pipeline):
+    record = _extract(pipeline, "Israel and the Palestinians reached an agreement on water on Monday.")
+    event = _first(record)
+    assert event.type == "AGREE" and _names(record, event.actors) >= {"Israel", "Palestine"}, record.events

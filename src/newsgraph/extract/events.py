@@ -21,7 +21,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 from functools import cache
 
-from ..kb.lexicon import Trigger, topic_words
+from ..kb.lexicon import Trigger, lookup_place, topic_words
 from ..record import Entity, Event, Time
 from .events_frames import (
     clause_children, demand_verbs, depth, embedded, is_demand, negated, not_an_event, paired, reframe, subject_of, unnamed_actor,
@@ -150,12 +150,18 @@ class _EventFinder:
         return any(q.direct and q.span[0] <= offset < q.span[1] for q in self.voices.quotes)
 
     def _sides_only(self, ids: list[str], others: list[str] = ()) -> list[str]:  # type: ignore[assignment]
-        """Where persons or organizations act (two or more), countries named beside them are
-        circumstance ("thank you for coming to Russia"), not a party."""
-        agents = {i for i in (*ids, *others) if self.by_id[i].type != "COUNTRY"}
+        """Where persons or organizations act (two or more), the countries they come from are
+        circumstance ("thank you for coming to Russia"), not a party; a country none of them
+        comes from is one ("X's defence secretary promised aid to Mozambique")."""
+        agents = [self.by_id[i] for i in {*ids, *others} if self.by_id[i].type != "COUNTRY"]
         if len(agents) < 2:
             return ids
-        return [i for i in ids if self.by_id[i].type != "COUNTRY"]
+        homes = {f"country:{a.country}" for a in agents}
+        return [i for i in ids if self.by_id[i].type != "COUNTRY" or self._foreign(i, agents, homes)]
+
+    def _foreign(self, country: str, agents: list[Entity], homes: set[str]) -> bool:
+        """Whether ``country`` is foreign to every agent, all of whose countries are known."""
+        return all(a.country for a in agents) and self.by_id[country].key not in homes
 
     def _linked(self, sent: object, offset: int) -> Event | None:
         """The earlier event of the sentence that a "during which" clause before ``offset`` refers to."""
@@ -240,7 +246,17 @@ class _EventFinder:
                  if not (self.by_id[eid].type == "COUNTRY" and self._in_designation(offset))]
         found += self._voices_in(token) + self._groups_in(token)
         kinds = ("PERSON",) if theme else ("PERSON", "COUNTRY", "ORG")
-        return [e for e in found if self.by_id[e].type in kinds]
+        return [e for e in found if self.by_id[e].type in kinds or (not theme and self._seat(e, token))]
+
+    def _seat(self, eid: str, token: object) -> bool:
+        """"Berlin rejected ...", "an admission by Moscow": a capital that is the head of a
+        party's phrase stands for its country's government (not "an embassy in Tehran")."""
+        entity = self.by_id[eid]
+        if entity.type != "LOCATION" or not entity.country or not _is_capital(entity.name):
+            return False
+        head = next((c for c in token.children if c.dep_ == "pobj"), token) \
+            if token.dep_ == "prep" else token  # type: ignore[attr-defined]
+        return any(m.span[0] <= head.idx < m.span[1] for m in entity.mentions)  # type: ignore[attr-defined]
 
     def _in_designation(self, offset: int) -> bool:
         """A demonym inside a person's designation ("Chinese President Xi Jinping") is not a party."""
@@ -399,6 +415,11 @@ def _token_at(sent: object, offset: int) -> object | None:
         if token.idx <= offset < token.idx + len(token.text):
             return token
     return None
+
+
+def _is_capital(name: str) -> bool:
+    place = lookup_place(name)
+    return place is not None and place.kind == "capital"
 
 
 def _unique(items: list[str]) -> list[str]:

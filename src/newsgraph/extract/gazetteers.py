@@ -11,7 +11,7 @@ import re
 from collections.abc import Iterator
 from functools import cache
 
-from ..kb.lexicon import countries, known_orgs, lookup_place, org_heads, place_names, titles
+from ..kb.lexicon import countries, demonym_forms, known_orgs, lookup_place, org_heads, place_names, titles
 from .patterns import trie_alternation
 
 @cache
@@ -23,7 +23,7 @@ def _gazetteer() -> re.Pattern[str]:
 def _all_forms() -> set[str]:
     out: set[str] = set()
     for c in countries().values():
-        out.update((c.name, *c.aliases, *c.demonyms, *c.capitals))
+        out.update((c.name, *c.aliases, *demonym_forms(c), *c.capitals))
     return {f for f in out if f and f[0].isupper()}
 
 

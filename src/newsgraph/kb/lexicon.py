@@ -78,8 +78,19 @@ def _forms(country: Country, kind: str) -> tuple[str, ...]:
     if kind == "name":
         return (country.name, *country.aliases)
     if kind == "demonym":
-        return country.demonyms
+        return demonym_forms(country)
     return country.capitals
+
+
+_NO_PLURAL = ("ese", "ish", "ch", "s", "sh", "x", "z")  # "Chinese", "British", "French", "Swiss"
+
+
+def demonym_forms(country: Country) -> tuple[str, ...]:
+    """The demonyms and, where the adjective is also a noun for a person, its plural: "the
+    Palestinians", "Nigerians" name the people of the country as a party, as "Palestinian"
+    does as an adjective ("Chinese", "British", "Swiss" have none)."""
+    plurals = (f"{d}s" for d in country.demonyms if not d.endswith(_NO_PLURAL))
+    return (*country.demonyms, *plurals)
 
 
 def _norm(text: str) -> str:
