@@ -423,6 +423,10 @@ def test_spans_valid_on_time_words(words: list[str], dct: str | None) -> None:
         # a year-like number naming an index is no year, unless a preposition makes it one
         ("The Russell 2000 Index fell 2%.", []),
         ("In 2000 Index funds grew.", [("2000", "DATE", "2000")]),
+        # "the day before", "N days after" a named day: one date, shifted
+        ("Talks broke down the day before last Tuesday.", [("the day before last Tuesday", "DATE", "2023-08-28")]),
+        ("Two days after Aug. 14, the strike ended.", [("Two days after Aug. 14", "DATE", "2023-08-16")]),
+        ("The day after the vote, prices fell.", []),
     ],
 )
 def test_round_five_rules(text: str, expected: list[tuple[str, str, str]]) -> None:

@@ -70,6 +70,8 @@ _YEAR_VALUE = re.compile(r"\d{4}")
 _OF_GAP = re.compile(r",?\s{1,3}(?:of\s+)?")
 _SENTENCE_BREAK = re.compile(r"[.!?]\s+[A-Z\"'`]|\n")
 _WEEK_OF = re.compile(r"the\s+week", re.IGNORECASE)
+_DAYS_FROM = re.compile(r"(?<![\w-])(?:(?P<one>(?:the|a|one)\s+day)|(?P<n>[\w-]+)\s+days)\s+(?P<dir>before|after)\s+$",
+                        re.IGNORECASE)
 _HALF = {"first half": "H1", "second half": "H2", "latter half": "H2", "last half": "H2"}
 
 
@@ -83,7 +85,7 @@ def find_times(text: str, dct: str | None) -> list[Time]:
     ctx = Ctx(text=text, anchor=parse_dct(dct), lex=lexicon())
     cands = [c for c in _candidates(ctx) if c.end > c.start]
     merged = _merge_month_year(_merge_clock_day(_select(cands), ctx), ctx)
-    chosen = resolve_anaphora(_extend_all(_week_of(_date_clocks(merged, ctx), ctx), ctx), ctx)
+    chosen = resolve_anaphora(_extend_all(_days_from(_week_of(_date_clocks(merged, ctx), ctx), ctx), ctx), ctx)
     return [
         Time(span=(c.start, c.end), text=text[c.start : c.end], type=c.type, value=c.value)
         for c in chosen
@@ -183,6 +185,28 @@ def _week_of(cands: list[Cand], ctx: Ctx) -> list[Cand]:
             out[-1] = replace(cand, start=prev.start, value=week(dt.date.fromisoformat(cand.value or "")))
             continue
         out.append(cand)
+    return out
+
+
+def _days_from(cands: list[Cand], ctx: Ctx) -> list[Cand]:
+    """ "the day before last Tuesday", "two days after March 3": one DATE, that many days off."""
+    out: list[Cand] = []
+    for cand in cands:
+        window = ctx.text[max(0, cand.start - 32) : cand.start]
+        match = _DAYS_FROM.search(window) if _DAY_VALUE.fullmatch(cand.value or "") else None
+        n = (1 if match.group("one") else ctx.lex.number(match.group("n"))) if match else None
+        if match is None or not n or not float(n).is_integer():
+            out.append(cand)
+            continue
+        start = cand.start - (len(window) - match.start())
+        inside = [c for c in out if c.end > start]  # "two days", "the day": to become part of the date
+        if any(c.start < start for c in inside):
+            out.append(cand)
+            continue
+        del out[len(out) - len(inside):]
+        sign = -1 if match.group("dir").lower() == "before" else 1
+        day = dt.date.fromisoformat(cand.value or "") + dt.timedelta(days=sign * int(n))
+        out.append(replace(cand, start=start, value=day.isoformat(), weak=False))
     return out
 
 
