@@ -431,3 +431,13 @@ def test_spans_valid_on_time_words(words: list[str], dct: str | None) -> None:
 )
 def test_round_five_rules(text: str, expected: list[tuple[str, str, str]]) -> None:
     assert [(t.text, t.type, t.value) for t in find_times(text, DCT)] == expected
+
+
+def test_a_report_compares_its_latest_quarter_not_the_last_one_named() -> None:
+    text = ("Acme posted a 12% rise in third-quarter profit, up from a year ago. After a weak second "
+            "quarter, the gain came from new stores. Charges in the year-earlier period were larger; "
+            "in the 2023 period costs were lower than a year ago.")
+    found = values(text, "2023-11-01")
+    assert ("the year-earlier period", "2022-Q3") in found
+    assert ("the 2023 period", "2023-Q3") in found
+    assert found[-1] == ("a year ago", "2022-Q3")

@@ -43,7 +43,7 @@ def _resolve(cand: Cand, text: str, last: dict[str, str], ctx: Ctx) -> Cand:
     if _PERIOD_BACK.search(text):
         return replace(cand, value=_year_before(last["period"])) if "period" in last else cand
     if _YEAR_PERIOD.search(text):
-        quarter = _QUARTER.fullmatch(last.get("quarter", ""))
+        quarter = _QUARTER.fullmatch(last.get("reported") or last.get("quarter", ""))
         return replace(cand, value=f"{(cand.value or '')[:4]}-Q{quarter.group(2)}") if quarter and cand.value else cand
     sequence = _SEQUENCE.match(text)
     if sequence and sequence.group("unit").lower() in last and cand.type == "DATE":
@@ -86,13 +86,14 @@ def _step(value: str, n: int) -> str:
 
 def _remember(cand: Cand, text: str, last: dict[str, str], done: str) -> None:
     """Note the year, month, day and quarter that a (non-anaphoric) value names; "reported" is
-    the last quarter named that has ended by `done` (results compare those)."""
+    the latest quarter named that has ended by `done`: a report compares its newest results with
+    a year before, even after it mentions an earlier quarter ("after a flat second quarter")."""
     if not cand.value or any(p.search(text) for p in (_THAT, _THE_DAY, _YEAR_PERIOD, _SEQUENCE)):
         return
     if _QUARTER.fullmatch(cand.value) and not _YEAR_AGO.search(text):
         last["quarter"] = cand.value
         if cand.value <= done:
-            last["reported"] = cand.value
+            last["reported"] = max(last.get("reported", ""), cand.value)
     if _PERIOD.fullmatch(cand.value) and not _YEAR_AGO.search(text) and not _PERIOD_BACK.search(text):
         last["period"] = cand.value
     for grain, pattern in _GRAINS.items():
