@@ -238,3 +238,28 @@ def test_a_demonym_before_a_title_gives_the_person_a_country(pipeline) -> None:
     record = pipeline.extract(Article(id=document_id(text, None), text=text))
     person = next(e for e in record.entities if e.type == "PERSON")
     assert person.name == "Grace Tembo" and person.country == "MW"
+
+
+@pytest.mark.parametrize(("text", "person", "country"), [
+    ("British Defence Secretary Colin Hale has promised more aid to the navy.", "person:colin-hale", "GB"),
+    ("Swedish Defence Minister Lars Berg has promised new funds for the navy.", "person:lars-berg", "SE"),
+])
+def test_a_title_after_a_demonym_is_a_role_not_an_organization(pipeline, text, person, country) -> None:
+    record = pipeline.extract(Article(id=document_id(text, None), text=text))
+    assert not [e.name for e in record.entities if e.type == "ORG"]  # not "British Defence" nor "Defence"
+    holder = next(e for e in record.entities if e.key == person)
+    assert holder.country == country and [r.of for r in holder.roles] == [country]
+    assert any(e.key == f"country:{country}" for e in record.entities)
+
+
+def test_a_demonym_with_an_adjective_before_a_noun_is_a_country(pipeline) -> None:
+    found = _entities(pipeline, "Radical Dutch fishermen plan to close the harbour.")
+    assert found == {"country:NL": ("COUNTRY", ["Dutch"])}  # no organization "Radical Dutch"
+
+
+def test_known_heads_of_state_get_their_full_name_and_country(pipeline) -> None:
+    text = "President Reagan praised the treaty. President Bush thanked the troops."
+    record = pipeline.extract(Article(id=document_id(text, None), text=text))
+    persons = {e.name: e.country for e in record.entities if e.type == "PERSON"}
+    assert persons["Ronald Reagan"] == "US"
+    assert persons["Bush"] == "US"  # two known Bushes: the country they share, neither's name

@@ -247,3 +247,20 @@ def test_the_people_of_a_country_by_plural_demonym_act(pipeline):
     record = _extract(pipeline, "Israel and the Palestinians reached an agreement on water on Monday.")
     event = _first(record)
     assert event.type == "AGREE" and _names(record, event.actors) >= {"Israel", "Palestine"}, record.events
+
+
+def test_they_is_never_a_single_person(pipeline):
+    # "they" is plural: with one person in the text, it is someone else, not that person
+    record = _extract(pipeline, "The Bolivian miners said they will release Governor Pablo Ruiz and two of "
+                                "his aides on Monday.")
+    event = _first(record)
+    assert "Pablo Ruiz" not in _names(record, event.actors), record.events
+    assert "Pablo Ruiz" in _names(record, event.targets), record.events
+
+
+def test_a_country_before_a_comma_is_no_demonym_of_the_title_after_it(pipeline):
+    # "in Haiti, Foreign Minister X said": the comma parts Haiti from the title; it stays the target
+    record = _extract(pipeline, "Norway pledged 300 engineers to the relief mission in Haiti, Foreign Minister "
+                                "Ola Berg said.")
+    event = _first(record)
+    assert "Haiti" in _names(record, event.targets), record.events

@@ -21,7 +21,7 @@ from ..record import Entity, Mention, Role
 from .entities_doc import alias_orgs, is_part, known_people_names, merge_persons, propagate_orgs, surnames
 from .entities_rules import (
     corporate_tail, ends_in_model, index_spans, is_model, known_org_hits, not_a_name, org_by_form, org_cue,
-    org_like, region_hits, without_flight,
+    org_like, region_hits, title_or_modifier, without_flight,
 )
 from .gazetteers import country_hits, country_in, government, rule_orgs, title_of_end, trim_name
 from .names import overlaps, slug, strip_article
@@ -316,6 +316,14 @@ def _known_orgs(builder: _Builder) -> list[tuple[int, int]]:
     return spans
 
 
+def _ner_names(doc: Any, hits: list[_CountryHit]) -> tuple[Any, ...]:
+    """The NER's entities, read once (each read walks every token), less the start of a title
+    and a demonym glued to a title or an adjective ("British Defence Secretary", "Radical
+    French farmers")."""
+    demonyms = [(s, e) for s, e, _code, kind in hits if kind == "demonym"]
+    return tuple(e for e in doc.ents if not title_or_modifier(e, demonyms))
+
+
 def collect(text: str, doc: object, title: str | None = None) -> dict[str, _Cluster]:
     """The clusters of one document (before roles, titles and pronouns)."""
     builder = _Builder(text)
@@ -323,9 +331,9 @@ def collect(text: str, doc: object, title: str | None = None) -> dict[str, _Clus
     known = _known_orgs(builder)
     persons = known + _titled_persons(builder)
     by_rule = rule_orgs(text)
-    ents = tuple(doc.ents)  # type: ignore[attr-defined]  # read once: each read walks every token
-    named = [span for span in _named_spans(ents) if not overlaps(persons, span)] + known
     hits = list(country_hits(text))  # one scan for the regions' check and the countries themselves
+    ents = _ner_names(doc, hits)
+    named = [span for span in _named_spans(ents) if not overlaps(persons, span)] + known
     regions = _regions(builder, hits, named)
     _countries(builder, hits, named + regions + [(s, e) for s, e, _t in by_rule])
     _initiatives(builder)

@@ -103,16 +103,22 @@ def surnames(builder: _Builder) -> None:
 
 
 def known_people_names(clusters: dict[str, _Cluster]) -> None:
-    """Persons of the knowledge base: one spelling of their name, and their country."""
+    """Persons of the knowledge base: one spelling of their name, and their country.
+
+    A surname that several known people share ("President Bush") names none of them,
+    but gives their country when they share one.
+    """
     table = known_people()
     for cluster in clusters.values():
         if cluster.type != "PERSON":
             continue
-        person = table.get(cluster.name.lower()) or _by_slug().get(slug(cluster.name)) \
-            or _by_surname(cluster.name, table)
-        if person is not None:
-            cluster.name = person.name
-            cluster.country = cluster.country or person.country
+        person = table.get(cluster.name.lower()) or _by_slug().get(slug(cluster.name))
+        found = [person] if person is not None else _by_surname(cluster.name, table)
+        countries = {p.country for p in found}
+        if len(found) == 1:
+            cluster.name = found[0].name
+        if len(countries) == 1:
+            cluster.country = cluster.country or countries.pop()
 
 
 @cache
@@ -121,9 +127,8 @@ def _by_slug() -> dict[str, object]:
     return {slug(form): person for form, person in known_people().items()}
 
 
-def _by_surname(name: str, table: dict) -> object | None:
-    """"Tokayev" alone: the one known person whose name ends so."""
+def _by_surname(name: str, table: dict) -> list:
+    """"Tokayev" alone: the known persons whose name ends so."""
     if " " in name:
-        return None
-    found = {p.name: p for form, p in table.items() if form.split()[-1] == name.lower()}
-    return next(iter(found.values())) if len(found) == 1 else None
+        return []
+    return list({p.name: p for form, p in table.items() if form.split()[-1] == name.lower()}.values())

@@ -3,7 +3,8 @@
 Corporate names run on over their legal suffix ("Ford Motor Co."); a maker's name
 followed by a model ("Airbus A380") is a product; a common noun before a name or
 after it ("airline Ryanair", "Ryanair CEO") makes it an organization; time zones and
-currency codes are not names; stock indexes ("the Dow") are not organizations.
+currency codes are not names; stock indexes ("the Dow") are not organizations; a demonym
+glued to a title or an adjective ("British Defence Secretary") is none either.
 All word lists are knowledge-base files (``kb/org_cues.csv``, ``org_suffixes.csv``,
 ``financial_indices.csv``, ``not_names.csv``).
 """
@@ -13,6 +14,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from functools import cache
+from typing import Any
 
 from ..kb.lexicon import (
     Known, financial_indices, known_orgs, lookup_place, name_words, not_names, org_cues, org_heads,
@@ -21,6 +23,7 @@ from ..kb.lexicon import (
 from .gazetteers import orgs_re
 from .names import overlaps
 from .patterns import trie_alternation
+from .roles import title_at
 
 Span = tuple[int, int]
 
@@ -94,6 +97,31 @@ def org_cue(text: str, start: int, end: int, *, after: bool = True) -> bool:
         (before and before.group("word") in cues.get("before", ()))
         or (following and following.group("word") in cues.get("after", ()))
     )
+
+
+def title_or_modifier(ent: Any, demonyms: list[Span]) -> bool:
+    """No name, but the first words of a title that runs on past the entity, perhaps after a demonym
+    ("British Defence" of "British Defence Secretary Tom King", "Defence" of "Swedish Defence
+    Minister"), or a demonym with a capitalised adjective before it, both qualifying a common
+    noun ("Radical French farmers"). None is an organization: the title makes a role, the
+    demonym a country."""
+    start, end = ent.start_char, ent.end_char
+    inside = [(s, e) for s, e in demonyms if start <= s and e <= end and (s, e) != (start, end)]
+    title_starts = [start] + [e + 1 for s, e in inside if s == start]
+    return any(_title_runs_on(ent.doc.text, at, end) for at in title_starts) \
+        or any(e == end and _qualifies_noun_after(ent) for _s, e in inside)
+
+
+def _title_runs_on(text: str, at: int, end: int) -> bool:
+    """A title starts at ``at`` and ends past ``end``."""
+    title_end = title_at(text, at)
+    return title_end is not None and title_end > end
+
+
+def _qualifies_noun_after(ent: Any) -> bool:
+    """The entity's last word is an adjective of the lower-case word after it ("French farmers")."""
+    last = ent[-1]
+    return last.dep_ == "amod" and last.head.i >= ent.end and last.head.text.islower()
 
 
 def not_a_name(text: str, start: int, end: int) -> bool:

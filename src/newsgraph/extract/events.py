@@ -57,6 +57,7 @@ _ANNIVERSARY = re.compile(r"\b(\d{1,3})(?:st|nd|rd|th) anniversary\b", re.I)
 _AID_VERBS = frozenset("provide provided providing render rendered give gave given offer offered".split())
 _DEMAND = Trigger(type="DEMAND", cameo="100")
 _RELATIVE_LINK = re.compile(r"\b(?:during|at|in|after|following) which\b", re.I)
+_WORD = re.compile(r"[\w'\u2019-]*")  # a word, up to the space or punctuation after it
 
 
 @cache
@@ -259,10 +260,12 @@ class _EventFinder:
         return any(m.span[0] <= head.idx < m.span[1] for m in entity.mentions)  # type: ignore[attr-defined]
 
     def _in_designation(self, offset: int) -> bool:
-        """A demonym inside a person's designation ("Chinese President Xi Jinping") is not a party."""
+        """A demonym inside a person's designation ("Chinese President Xi Jinping") is not a party;
+        a country the sentence's punctuation parts from the title is ("force in Liberia, Defence
+        Minister X said")."""
         if any(s <= offset < e for s, e in self.designations):
             return True
-        end = self.text.find(" ", offset)
+        end = _WORD.match(self.text, offset).end()  # type: ignore[union-attr]
         for start, eid, _kind in self.index.within(end, end + 40):
             between = self.text[end:start]
             return self.by_id[eid].type == "PERSON" and re.fullmatch(r"(?: *[A-Z][a-z.-]*)* *", between) is not None

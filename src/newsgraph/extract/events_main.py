@@ -33,11 +33,17 @@ class Sides:
 
     persons: tuple[str, ...]
     countries: tuple[str, ...]
+    readout: bool = False  # the headline names the event and its guest: the host goes unnamed
 
     def group(self, word: str, before: str) -> tuple[str, ...]:
-        """The entity ids a group word stands for ("the two countries" -> the countries)."""
+        """The entity ids a group word stands for ("the two countries" -> the countries).
+
+        A group is plural: with one main person ("The rebels said they will release Prime
+        Minister X"), "they" is someone else, never that person alone; but in a readout
+        ("Telephone conversation with President of Chile X") the other side is its unnamed host.
+        """
         if word in _PERSON_GROUPS:
-            return self.persons
+            return self.persons if len(self.persons) >= 2 or self.readout else ()
         if word in _COUNTRY_GROUPS and before in ("two", "both", "our", "the"):
             return self.countries
         return ()
@@ -53,7 +59,8 @@ def sides(title: str | None, entities: Sequence[Entity], quotes: Sequence[Quote]
         main += [pid for pid, _n in mentions.most_common() if pid not in main][: 2 - len(main)]
     counts = Counter({e.id: len(e.mentions) for e in entities if e.type == "COUNTRY"})
     countries = tuple(cid for cid, _n in counts.most_common(2))
-    return Sides(persons=tuple(main), countries=countries if len(countries) == 2 else ())
+    readout = bool(named) and _HEADLINE_TRIGGERS.search(title or "") is not None
+    return Sides(persons=tuple(main), countries=countries if len(countries) == 2 else (), readout=readout)
 
 
 def named_in_title(title: str, persons: Sequence[Entity]) -> list[str]:

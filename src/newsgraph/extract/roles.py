@@ -64,6 +64,12 @@ def _titles_re() -> re.Pattern[str]:
     return re.compile(rf"(?<![\w-])(?i:{_title_alt()})(?![\w-])")
 
 
+def title_at(text: str, start: int) -> int | None:
+    """The end of the title that starts at ``start`` ("Defence Secretary"), if one does."""
+    match = _titles_re().match(text, start)
+    return match.end() if match else None
+
+
 @cache
 def _tail_re() -> re.Pattern[str]:
     """A title that runs up to the name after it: "Prime Minister of the Republic of Kazakhstan "."""
