@@ -18,7 +18,7 @@ from functools import cache
 from ..kb.lexicon import claim_cues, claim_nonunits
 from ..record import Change, Claim, Entity, Quantity, Quote, Time
 from .indicators import indicator_for
-from .names import trim_span
+from .names import ByStart, trim_span
 from .registry import Context, register
 from .subjects import SubjectFinder
 from .units import is_counted
@@ -256,9 +256,10 @@ def _claimable(q: Quantity, time_spans: list[tuple[int, int]]) -> bool:
 def _by_sentence(sents: Sequence[object], quantities: Sequence[Quantity], times: Sequence[Time]) -> list[tuple[object, list[Quantity]]]:
     time_spans = [t.span for t in times]
     usable = [q for q in quantities if _claimable(q, time_spans)]
+    by_start = ByStart(usable, lambda q: q.span[0])
     out = []
     for sent in sents:
-        inside = [q for q in usable if sent.start_char <= q.span[0] < sent.end_char]
+        inside = by_start.starting_in(sent.start_char, sent.end_char)
         if inside:
             out.append((sent, inside))
     return out

@@ -16,7 +16,8 @@ from functools import cache
 
 from ..kb.lexicon import org_heads
 from ..record import Entity, Mention
-from .names import overlaps
+from .names import SpanSet
+from .patterns import find_each
 
 _THINGS = frozenset({"ORG", "FACILITY", "INITIATIVE", "OTHER"})
 _TIME_NOUN = re.compile(r"(?:year|month|week|day|decade|century)s?", re.IGNORECASE)
@@ -31,8 +32,9 @@ _NOT_MODIFIER = re.compile(r"\s(?:and|or|of|to|in|on|for|with|by|at|from|is|are|
 def nominal_mentions(text: str, entities: Sequence[Entity]) -> dict[str, list[Mention]]:
     """Entity id -> the mentions of this module's three kinds."""
     out: dict[str, list[Mention]] = {}
+    reversed_names = _reversed_names(text, entities)
     for entity in entities:
-        found = _reversed_names(text, entity) + _with_determiners(text, entity)
+        found = reversed_names.get(entity.id, []) + _with_determiners(text, entity)
         if found:
             out[entity.id] = found
     for entity_id, mentions in _head_nouns(text, entities).items():
@@ -40,12 +42,14 @@ def nominal_mentions(text: str, entities: Sequence[Entity]) -> dict[str, list[Me
     return out
 
 
-def _reversed_names(text: str, entity: Entity) -> list[Mention]:
-    words = entity.name.split()
-    if entity.type != "PERSON" or len(words) != 2:
-        return []
-    pattern = rf"(?<![\w-]){re.escape(words[1])}\s+{re.escape(words[0])}(?![a-z'\u2019-])"
-    return [Mention(span=m.span(), kind="name") for m in re.finditer(pattern, text)]
+def _reversed_names(text: str, entities: Sequence[Entity]) -> dict[str, list[Mention]]:
+    """Entity id -> its two-word person name written surname first: one scan of the text
+    for all the persons (find_each), not one per person."""
+    forms = {e.id: " ".join(reversed(words)) for e in entities
+             if e.type == "PERSON" and len(words := e.name.split()) == 2}
+    found = find_each(text, forms.values(), before=r"(?<![\w-])", after=r"(?![a-z'\u2019-])", spaces=True)
+    return {entity_id: [Mention(span=span, kind="name") for span in found.get(form, ())]
+            for entity_id, form in forms.items()}
 
 
 def _with_determiners(text: str, entity: Entity) -> list[Mention]:
@@ -89,18 +93,15 @@ def _head_nouns(text: str, entities: Sequence[Entity]) -> dict[str, list[Mention
         if head is not None:
             by_head.setdefault(head, []).append(entity)
     out: dict[str, list[Mention]] = {}
+    mentions = SpanSet(m.span for e in entities for m in e.mentions)
     for head, owners in by_head.items():
         pattern = rf"\b(?:[Tt]he|[Tt]his|[Tt]hat)\s+(?i:{re.escape(head)})(?![\w-])(?!\s+(?:of\s+)?[A-Z])"
         for match in re.finditer(pattern, text):
             named = [e for e in owners if _first(e) < match.start()]
-            if len(named) == 1 and not _inside(match.span(), entities):
+            if len(named) == 1 and not mentions.overlaps(match.span()):
                 out.setdefault(named[0].id, []).append(Mention(span=match.span(), kind="other"))
     return out
 
 
 def _first(entity: Entity) -> int:
     return min((m.span[0] for m in entity.mentions), default=1 << 60)
-
-
-def _inside(span: tuple[int, int], entities: Sequence[Entity]) -> bool:
-    return overlaps([m.span for e in entities for m in e.mentions], span)

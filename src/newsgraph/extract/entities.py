@@ -24,7 +24,7 @@ from .entities_rules import (
     org_like, region_hits, title_or_modifier, without_flight,
 )
 from .gazetteers import country_hits, country_in, government, rule_orgs, title_of_end, trim_name
-from .names import overlaps, slug, strip_article
+from .names import SpanSet, overlaps, slug, strip_article
 from .registry import Context, register
 from .roles import titled_names
 
@@ -74,7 +74,7 @@ class _Builder:
     def __init__(self, text: str) -> None:
         self.text = text
         self.clusters: dict[str, _Cluster] = {}
-        self.taken: list[tuple[int, int]] = []
+        self.taken = SpanSet()  # every span given to a cluster: long texts check thousands against it
         self.strong: set[str] = set()  # keys whose type the knowledge base or a cue made certain
 
     def add(self, type_: str, name: str, span: tuple[int, int], kind: str = "name",
@@ -91,7 +91,7 @@ class _Builder:
         return cluster
 
     def overlaps(self, start: int, end: int) -> bool:
-        return overlaps(self.taken, (start, end))
+        return self.taken.overlaps((start, end))
 
 
 _NAMED_LABELS = frozenset({"ORG", "FAC", "EVENT", "LAW", "WORK_OF_ART", "PRODUCT"})
@@ -316,23 +316,23 @@ def _known_orgs(builder: _Builder) -> list[tuple[int, int]]:
     return spans
 
 
-def _ner_names(doc: Any, hits: list[_CountryHit]) -> tuple[Any, ...]:
+def _ner_names(doc: Any, text: str, hits: list[_CountryHit]) -> tuple[Any, ...]:
     """The NER's entities, read once (each read walks every token), less the start of a title
     and a demonym glued to a title or an adjective ("British Defence Secretary", "Radical
     French farmers")."""
-    demonyms = [(s, e) for s, e, _code, kind in hits if kind == "demonym"]
-    return tuple(e for e in doc.ents if not title_or_modifier(e, demonyms))
+    demonyms = sorted((s, e) for s, e, _code, kind in hits if kind == "demonym")
+    return tuple(e for e in doc.ents if not title_or_modifier(e, demonyms, text))
 
 
 def collect(text: str, doc: object, title: str | None = None) -> dict[str, _Cluster]:
     """The clusters of one document (before roles, titles and pronouns)."""
     builder = _Builder(text)
-    builder.taken += index_spans(text)
+    builder.taken.extend(index_spans(text))
     known = _known_orgs(builder)
-    persons = known + _titled_persons(builder)
+    persons = SpanSet(known + _titled_persons(builder))
     by_rule = rule_orgs(text)
     hits = list(country_hits(text))  # one scan for the regions' check and the countries themselves
-    ents = _ner_names(doc, hits)
+    ents = _ner_names(doc, text, hits)
     named = [span for span in _named_spans(ents) if not overlaps(persons, span)] + known
     regions = _regions(builder, hits, named)
     _countries(builder, hits, named + regions + [(s, e) for s, e, _t in by_rule])

@@ -12,7 +12,7 @@ from functools import cache
 from typing import TYPE_CHECKING
 
 from ..kb.lexicon import known_people
-from .entities_rules import first_word, name_hits, surname_hits
+from .entities_rules import first_word, last_names_alone, name_hits, org_names_alone, surname_hits
 from .names import slug
 
 if TYPE_CHECKING:
@@ -84,22 +84,23 @@ def _org_forms(builder: _Builder) -> dict[str, _Cluster]:
 
 def _unfound_mentions(builder: _Builder) -> None:
     """Other mentions of a name made certain by a cue, where the NER missed them."""
-    for key in builder.strong:
-        cluster = builder.clusters.get(key)
-        if cluster is None or cluster.type != "ORG" or len(cluster.name) < 3:
-            continue
-        for span in name_hits(builder.text, cluster.name, builder.taken):
+    orgs = [c for key in builder.strong
+            if (c := builder.clusters.get(key)) is not None and c.type == "ORG" and len(c.name) >= 3]
+    found = org_names_alone(builder.text, [c.name for c in orgs])
+    for cluster in orgs:
+        for span in name_hits(builder.text, cluster.name, builder.taken, found):
             cluster.mentions[span] = "name"
             builder.taken.append(span)
 
 
 def surnames(builder: _Builder) -> None:
     """A person's last name alone, where the NER missed it ("Jobs" after "Steve Jobs")."""
-    for cluster in list(builder.clusters.values()):
-        if cluster.type == "PERSON":
-            for span in surname_hits(builder.text, cluster.name, builder.taken):
-                cluster.mentions.setdefault(span, "name")
-                builder.taken.append(span)
+    persons = [c for c in builder.clusters.values() if c.type == "PERSON"]
+    alone = last_names_alone(builder.text, [c.name for c in persons])
+    for cluster in persons:
+        for span in surname_hits(builder.text, cluster.name, builder.taken, alone):
+            cluster.mentions.setdefault(span, "name")
+            builder.taken.append(span)
 
 
 def known_people_names(clusters: dict[str, _Cluster]) -> None:

@@ -11,8 +11,9 @@ All word lists are knowledge-base files (``kb/org_cues.csv``, ``org_suffixes.csv
 
 from __future__ import annotations
 
+import bisect
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from functools import cache
 from typing import Any
 
@@ -21,8 +22,8 @@ from ..kb.lexicon import (
     org_suffixes, read_rows, regions, titles,
 )
 from .gazetteers import orgs_re
-from .names import overlaps
-from .patterns import trie_alternation
+from .names import SpanSet, overlaps
+from .patterns import find_each, trie_alternation
 from .roles import title_at
 
 Span = tuple[int, int]
@@ -99,16 +100,18 @@ def org_cue(text: str, start: int, end: int, *, after: bool = True) -> bool:
     )
 
 
-def title_or_modifier(ent: Any, demonyms: list[Span]) -> bool:
+def title_or_modifier(ent: Any, demonyms: Sequence[Span], text: str) -> bool:
     """No name, but the first words of a title that runs on past the entity, perhaps after a demonym
     ("British Defence" of "British Defence Secretary Tom King", "Defence" of "Swedish Defence
     Minister"), or a demonym with a capitalised adjective before it, both qualifying a common
     noun ("Radical French farmers"). None is an organization: the title makes a role, the
-    demonym a country."""
+    demonym a country. ``text`` is the document's (``Doc.text`` joins every token anew)."""
     start, end = ent.start_char, ent.end_char
-    inside = [(s, e) for s, e in demonyms if start <= s and e <= end and (s, e) != (start, end)]
+    # `demonyms` is sorted: only those that start inside the entity, not a scan of all
+    within = demonyms[bisect.bisect_left(demonyms, (start,)) : bisect.bisect_left(demonyms, (end,))]
+    inside = [(s, e) for s, e in within if e <= end and (s, e) != (start, end)]
     title_starts = [start] + [e + 1 for s, e in inside if s == start]
-    return any(_title_runs_on(ent.doc.text, at, end) for at in title_starts) \
+    return any(_title_runs_on(text, at, end) for at in title_starts) \
         or any(e == end and _qualifies_noun_after(ent) for _s, e in inside)
 
 
@@ -188,32 +191,55 @@ def _indices_re() -> re.Pattern[str]:
     return re.compile(rf"(?<![\w&-])(?:{trie_alternation(financial_indices())})(?![\w&-])")
 
 
-def surname_hits(text: str, full: str, taken: list[Span]) -> list[Span]:
-    """Mentions of a person's last name alone ("Jobs" after "Steve Jobs"), not inside other names."""
+def surname_hits(text: str, full: str, taken: SpanSet | list[Span],
+                 alone: dict[str, list[Span]] | None = None) -> list[Span]:
+    """Mentions of a person's last name alone ("Jobs" after "Steve Jobs"), not inside other names.
+
+    ``alone``: :func:`last_names_alone` of the text for all its persons, found once per
+    document; else the text is scanned for this person's last name."""
+    last = _last_name(full)
+    if last is None:
+        return []
+    alone = last_names_alone(text, [full]) if alone is None else alone
+    return [span for span in alone.get(last, ()) if not overlaps(taken, span)]
+
+
+def last_names_alone(text: str, fulls: Iterable[str]) -> dict[str, list[Span]]:
+    """Last name -> where it stands alone, not beside another name's word ("Brenner", not
+    "the Brenner Pass"), for the persons ``fulls``: one scan of the text for all of them,
+    not one per person (a long text names hundreds)."""
+    lasts = {last for full in fulls if (last := _last_name(full)) is not None}
+    found = find_each(text, lasts, before=r"(?<![\w.-])", after=r"(?![\w-])")
+    return {last: [(start, end) for start, end in spans
+                   if not (_name_before(text, start) or _name_after(text, end))]
+            for last, spans in found.items()}
+
+
+def _last_name(full: str) -> str | None:
+    """The last word of a name of two words or more, if it may stand alone for the person."""
     last = full.split()[-1]
     if len(full.split()) < 2 or len(last) < 3 or not last[0].isupper() or _place_or_title(last):
-        return []
-    out = []
-    for match in re.finditer(rf"(?<![\w.-]){re.escape(last)}(?![\w-])", text):
-        start, end = match.span()
-        if overlaps(taken, (start, end)):
-            continue
-        if _name_before(text, start) or _name_after(text, end):
-            continue
-        out.append((start, end))
-    return out
+        return None
+    return last
 
 
-def name_hits(text: str, name: str, taken: list[Span]) -> list[Span]:
-    """Further mentions of an organization's name, outside other names and not before a model."""
-    out = []
-    for match in re.finditer(rf"(?<![\w-]){re.escape(name)}(?![\w-])", text):
-        start, end = match.span()
-        if overlaps(taken, (start, end)) or is_model(text, end):
-            continue
-        if not (_ambiguous(name) and (_name_before(text, start) or _name_after(text, end))):
-            out.append((start, end))
-    return out
+def name_hits(text: str, name: str, taken: SpanSet | list[Span],
+              found: dict[str, list[Span]] | None = None) -> list[Span]:
+    """Further mentions of an organization's name, outside other names and not before a model.
+
+    ``found``: :func:`org_names_alone` of the text for all the names looked for, found once
+    per document; else the text is scanned for this name."""
+    found = org_names_alone(text, [name]) if found is None else found
+    return [span for span in found.get(name, ()) if not overlaps(taken, span)]
+
+
+def org_names_alone(text: str, names: Iterable[str]) -> dict[str, list[Span]]:
+    """Name -> its mentions not before a model ("Airbus A380") nor, for a one-word name,
+    inside a longer name ("Harrison Ford"): one scan of the text for all ``names``."""
+    found = find_each(text, names, before=r"(?<![\w-])", after=r"(?![\w-])")
+    return {name: [(start, end) for start, end in spans if not is_model(text, end)
+                   and not (_ambiguous(name) and (_name_before(text, start) or _name_after(text, end)))]
+            for name, spans in found.items()}
 
 
 def _place_or_title(word: str) -> bool:

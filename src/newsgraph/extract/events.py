@@ -28,7 +28,7 @@ from .events_frames import (
 )
 from .events_lexicon import Entry, pairs, trigger_forms
 from .events_main import Sides, headline_event, is_report_of, sides
-from .names import MentionIndex, trim_span
+from .names import ByStart, MentionIndex, trim_span
 from .patterns import trie_alternation
 from .quotes import Voices
 from .registry import Context, register
@@ -73,7 +73,7 @@ class _EventFinder:
         self.entities: Sequence[Entity] = ctx["entities"]
         self.by_id = {e.id: e for e in self.entities}
         self.index = MentionIndex.build(self.entities)
-        self.times: Sequence[Time] = ctx["times"]
+        self.times: ByStart[Time] = ByStart(ctx["times"], lambda t: t.span[0])  # looked up per sentence
         self.voices = Voices(ctx["quotes"])
         self.designations = [r.span for e in self.entities if e.type == "PERSON" for r in e.roles if r.span]
         self.sides: Sides = sides(ctx.article.title, self.entities, ctx["quotes"])
@@ -305,8 +305,8 @@ class _EventFinder:
     def _date(self, sent: object, offset: int, token: object = None) -> str | None:
         start, end = sent.start_char, sent.end_char  # type: ignore[attr-defined]
         inside = [
-            t for t in self.times
-            if start <= t.span[0] < end and t.value and t.type == "DATE"
+            t for t in self.times.starting_in(start, end)
+            if t.value and t.type == "DATE"
             and (-80 < t.span[0] - offset < 40 or t.span[0] - start < 12  # or fronted: "In 2019, ..."
                  or _dates_trigger(sent, t, token))  # or far, but its own: "his talks with X ... on April 6"
             and not _NOT_EVENT_DATES.search(self.text[max(start, t.span[0] - 10):t.span[0]])
@@ -322,7 +322,7 @@ class _EventFinder:
         """"this year marks the 10th anniversary of the initiative ... announced": ten years back."""
         start, end = sent.start_char, sent.end_char  # type: ignore[attr-defined]
         match = _ANNIVERSARY.search(self.text, start, end)
-        years = [t for t in self.times if start <= t.span[0] < end and re.fullmatch(r"\d{4}", t.value or "")]
+        years = [t for t in self.times.starting_in(start, end) if re.fullmatch(r"\d{4}", t.value or "")]
         if match is None or not years:
             return None
         return str(int(years[0].value) - int(match.group(1)))  # type: ignore[arg-type]

@@ -5,8 +5,9 @@ from __future__ import annotations
 import bisect
 import re
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
+from typing import Generic, TypeVar
 
 from ..record import Entity
 
@@ -27,9 +28,94 @@ def slug(text: str) -> str:
     return _NON_ALNUM.sub("-", ascii_text.lower()).strip("-") or "unnamed"
 
 
-def overlaps(taken: Sequence[tuple[int, int]], span: tuple[int, int]) -> bool:
-    """Whether ``span`` shares a character with any span of ``taken``."""
+Span = tuple[int, int]
+T = TypeVar("T")
+
+
+def overlaps(taken: SpanSet | Sequence[Span], span: Span) -> bool:
+    """Whether ``span`` shares a character with any span of ``taken``.
+
+    A :class:`SpanSet` answers from its index; any other sequence is scanned, which is
+    fine for a few spans but quadratic where every name of a long text is checked
+    against all the names taken before it."""
+    if isinstance(taken, SpanSet):
+        return taken.overlaps(span)
+    return _scan(taken, span)
+
+
+def _scan(taken: Iterable[Span], span: Span) -> bool:
     return any(s < span[1] and span[0] < e for s, e in taken)
+
+
+class SpanSet:
+    """Spans taken so far (in any order, overlapping one another or not), answering
+    :func:`overlaps` in O(log n) instead of scanning them all.
+
+    Whether a span shares a character with some taken span depends only on their union, so
+    the index keeps the union as sorted, disjoint runs: a new span merges the runs it shares a
+    character with (not those it only touches). The answer is the scan's, also for an empty
+    query ``(q, q)``, which the scan counts as overlapping a span strictly around ``q``: a run
+    is a chain of spans that share characters, so a point strictly inside the run is strictly
+    inside one of its spans. Empty or reversed taken spans, which the runs cannot hold, and
+    reversed queries go to the scan.
+    """
+
+    __slots__ = ("_spans", "_starts", "_ends", "_odd")
+
+    def __init__(self, spans: Iterable[Span] = ()) -> None:
+        self._spans: list[Span] = []  # all, as added: for reversed queries
+        self._starts: list[int] = []  # the runs: starts and ends, both increasing
+        self._ends: list[int] = []
+        self._odd: list[Span] = []  # empty or reversed spans
+        self.extend(spans)
+
+    def append(self, span: Span) -> None:
+        self._spans.append(span)
+        start, end = span
+        if start >= end:
+            self._odd.append(span)
+            return
+        lo = bisect.bisect_right(self._ends, start)  # the first run that ends after ``start``
+        hi = bisect.bisect_left(self._starts, end)  # the first run that starts at ``end`` or later
+        if lo < hi:  # runs lo .. hi-1 share a character with the span: one run now
+            start, end = min(start, self._starts[lo]), max(end, self._ends[hi - 1])
+        self._starts[lo:hi] = [start]
+        self._ends[lo:hi] = [end]
+
+    def extend(self, spans: Iterable[Span]) -> None:
+        for span in spans:
+            self.append(span)
+
+    def overlaps(self, span: Span) -> bool:
+        start, end = span
+        if start > end:
+            return _scan(self._spans, span)
+        i = bisect.bisect_left(self._starts, end) - 1  # the last run starting before ``end``
+        return (i >= 0 and start < self._ends[i]) or _scan(self._odd, span)
+
+    def __iter__(self) -> Iterator[Span]:
+        return iter(self._spans)
+
+    def __len__(self) -> int:
+        return len(self._spans)
+
+
+class ByStart(Generic[T]):
+    """Items found by the offset where they start: a per-sentence lookup on a long text
+    that does not scan every item of the document for every sentence."""
+
+    __slots__ = ("_items", "_order", "_starts")
+
+    def __init__(self, items: Sequence[T], start: Callable[[T], int]) -> None:
+        self._items = items
+        self._order = sorted(range(len(items)), key=lambda i: start(items[i]))
+        self._starts = [start(items[i]) for i in self._order]
+
+    def starting_in(self, start: int, end: int) -> list[T]:
+        """The items that start in ``[start, end)``, in their given order."""
+        lo = bisect.bisect_left(self._starts, start)
+        hi = bisect.bisect_left(self._starts, end)
+        return [self._items[i] for i in sorted(self._order[lo:hi])]
 
 
 def strip_article(text: str) -> str:

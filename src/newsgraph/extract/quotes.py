@@ -23,7 +23,7 @@ import re
 from collections.abc import Sequence
 
 from ..record import Entity, Quote
-from .names import MentionIndex, overlaps
+from .names import MentionIndex, SpanSet, overlaps
 from .quotes_direct import continuing, direct, strip
 from .quotes_reported import reported
 from .registry import Context, register
@@ -85,7 +85,7 @@ def _transcript(text: str, entities: Sequence[Entity]) -> list[Quote]:
 _ACCORDING = re.compile(r"\b[Aa]ccording to (?P<source>[^,.;:]{2,80}?)(?=[,.;:])")
 
 
-def _according(text: str, sents: Sequence[object], index: MentionIndex, taken: list[tuple[int, int]]) -> list[Quote]:
+def _according(text: str, sents: Sequence[object], index: MentionIndex, taken: SpanSet) -> list[Quote]:
     """"According to the Foreign Ministry, ..." and "..., according to Zhang Xiao.": the rest of the
     sentence, by the entity the source names (none for "according to officials")."""
     quotes = []
@@ -110,7 +110,7 @@ def extract_quotes(ctx: Context) -> dict[str, object]:
     entities = ctx["entities"]
     index = MentionIndex.build(entities)
     quotes = _transcript(text, entities)
-    taken = [q.span for q in quotes]
+    taken = SpanSet(q.span for q in quotes)  # grows with each quote: a long text has hundreds
     quotes += direct(text, [s.start_char for s in ctx.sentences()], index, taken)
     quotes += _according(text, ctx.sentences(), index, taken)
     quotes += reported(ctx.doc, index, taken, text=ctx.article.text)

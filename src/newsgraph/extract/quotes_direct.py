@@ -25,7 +25,7 @@ from functools import cache
 
 from ..kb.lexicon import cue_forms
 from ..record import Quote
-from .names import MentionIndex, overlaps
+from .names import MentionIndex, SpanSet, overlaps
 from .patterns import trie_alternation
 from .quotes_verbs import verb_frames
 
@@ -68,7 +68,7 @@ def normalized(text: str) -> str:
     return text.replace("''", '" ')
 
 
-def direct(text: str, starts: Sequence[int], index: MentionIndex, taken: list[Span]) -> list[Quote]:
+def direct(text: str, starts: Sequence[int], index: MentionIndex, taken: SpanSet) -> list[Quote]:
     """Quotes with an attribution after the closing mark, then those introduced before the opening one."""
     text = normalized(text)
     quotes = []
@@ -84,7 +84,7 @@ def direct(text: str, starts: Sequence[int], index: MentionIndex, taken: list[Sp
 _SIGNED = re.compile(r"[\"\u201d]\s*[\u2015\u2014\u2013][^\S\n]*(?=[A-Z])")
 
 
-def _signed(text: str, index: MentionIndex, taken: list[Span]) -> list[Quote]:
+def _signed(text: str, index: MentionIndex, taken: SpanSet) -> list[Quote]:
     """A quote signed with a dash and a name: ``"..." \u2015 Jane Doe``."""
     quotes = []
     for match in _SIGNED.finditer(text):
@@ -180,7 +180,7 @@ def _plain(gap: str) -> bool:
     return not any(word.lower() in verb_frames() for word in re.findall(r"[A-Za-z]+", gap))
 
 
-def _introduced(text: str, index: MentionIndex, taken: list[Span]) -> list[Quote]:
+def _introduced(text: str, index: MentionIndex, taken: SpanSet) -> list[Quote]:
     quotes = []
     for match in _before_open_re().finditer(text):
         start = match.end()
@@ -238,7 +238,7 @@ _LABEL = re.compile(r"[A-Z][A-Z.' -]{1,40}:")  # a transcript's speaker: "WALLAC
 _QUOTED_PARAGRAPH = re.compile(r"^[^\S\n]*[\"\u201c](?P<body>[^\n]*?)[\"\u201d]?[^\S\n]*$", re.M)
 
 
-def continuing(text: str, quotes: Sequence[Quote], taken: list[Span]) -> list[Quote]:
+def continuing(text: str, quotes: Sequence[Quote], taken: SpanSet) -> list[Quote]:
     """A paragraph all in quotation marks, with no attribution of its own, that follows a
     quote: the same speaker goes on (``"..." she said.`` / ``"More words."``)."""
     text = normalized(text)

@@ -23,7 +23,7 @@ from typing import Any
 
 from ..nlp.tokens import with_lower
 from ..record import Quote
-from .names import MentionIndex, overlaps
+from .names import MentionIndex, SpanSet, overlaps
 from .quotes_verbs import Frame, cue_nouns, verb_frames
 
 Token = Any  # spacy.tokens.Token
@@ -52,7 +52,7 @@ class _Paragraphs:
         return start, self.breaks[i] if i < len(self.breaks) else self.size
 
 
-def reported(doc: Any, index: MentionIndex, taken: list[Span], *, text: str | None = None) -> list[Quote]:
+def reported(doc: Any, index: MentionIndex, taken: SpanSet, *, text: str | None = None) -> list[Quote]:
     """Attributions by verbs of saying, thinking, wanting and judging, outside ``taken``.
 
     ``text``: the document's text, when the caller has it (``doc.text`` walks every token)."""

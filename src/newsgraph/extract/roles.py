@@ -23,7 +23,7 @@ from ..record import Role
 from .coref_groups import group_mentions
 from .coref_pronouns import resolve_pronouns
 from .gazetteers import country_in
-from .names import overlaps
+from .names import SpanSet, overlaps
 from .patterns import trie_alternation
 
 if TYPE_CHECKING:
@@ -288,8 +288,8 @@ def add_roles_and_mentions(text: str, doc: object, clusters: dict[str, _Cluster]
 
 
 def _title_mentions(text: str, persons: list[_Cluster]) -> None:
-    taken = [span for c in persons for span in c.mentions]
-    taken += [r.span for c in persons for r in c.roles if r.span]
+    taken = SpanSet(span for c in persons for span in c.mentions)
+    taken.extend(r.span for c in persons for r in c.roles if r.span)
     for match in _mention_re().finditer(text):
         start, end = _mention_span(text, match)
         if overlaps(taken, (start, end)):
