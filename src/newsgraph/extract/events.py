@@ -27,7 +27,7 @@ from .events_frames import (
     clause_children, demand_verbs, depth, embedded, is_demand, negated, not_an_event, paired, reframe, subject_of, unnamed_actor,
 )
 from .events_lexicon import Entry, pairs, trigger_forms
-from .events_main import Sides, headline_event, is_report_of, sides
+from .events_main import Sides, headline_event, host_place, is_report_of, sides
 from .names import ByStart, MentionIndex, trim_span
 from .patterns import trie_alternation
 from .quotes import Voices
@@ -453,5 +453,6 @@ def extract_events(ctx: Context) -> dict[str, object]:
         reports = [e for e in found if is_report_of(e, main, by_id)]
         if reports:  # the first report in the text is the main event's evidence
             main = replace(main, evidence=reports[0].evidence, topics=reports[0].topics)
+        main = replace(main, place=host_place(ctx.article.text, finder.entities))
         found = [main] + [e for e in found if e not in reports]
     return {"events": tuple(replace(e, id=f"V{i}") for i, e in enumerate(found, start=1))}

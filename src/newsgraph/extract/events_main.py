@@ -101,6 +101,18 @@ def headline_event(title: str | None, date: str | None, main: Sides) -> Event | 
     )
 
 
+_HOST_CUE = re.compile(r"(?:\bhere,?\s+in|\bwelcome\s+(?:you\s+)?(?:in|to)|\b(?:invitation|opportunity)\s+to\s+visit)\s+$",
+                       re.IGNORECASE)
+
+
+def host_place(text: str, entities: Sequence[Entity]) -> str | None:
+    """Where the headline's meeting takes place, as its host or guest says it: "to meet with you
+    here in Moscow", "welcome you in Moscow", "the invitation to visit Sochi" (the first such)."""
+    found = [(m.span[0], e.id) for e in entities if e.type == "LOCATION" for m in e.mentions
+             if _HOST_CUE.search(text, max(0, m.span[0] - 40), m.span[0])]
+    return min(found)[1] if found else None
+
+
 def is_report_of(event: Event, main: Event, entities: dict[str, Entity]) -> bool:
     """A text event that reports the headline's event again: same type and day, no one else."""
     if event.type != main.type or event.date != main.date:
