@@ -280,3 +280,12 @@ def test_a_visit_elsewhere_is_no_place_of_the_headline_meeting(pipeline):
     title = "Meeting with President of Kazakhstan Kassym-Jomart Tokayev"
     record = pipeline.extract(Article(id=document_id(text, DATE), text=text, date=DATE, title=title))
     assert record.events[0].trigger == "Meeting" and record.events[0].place is None, record.events
+
+
+def test_a_readout_meeting_takes_its_topics_from_what_was_discussed(pipeline):
+    text = ("Vladimir Putin met with Kassym-Jomart Tokayev in the Kremlin. The leaders discussed trade and "
+            "transport links. They also discussed a vote in the UN Security Council.")
+    title = "Meeting with President of Kazakhstan Kassym-Jomart Tokayev"
+    record = pipeline.extract(Article(id=document_id(text, DATE), text=text, date=DATE, title=title))
+    main = record.events[0]
+    assert "trade" in main.topics and "security" not in main.topics, record.events

@@ -429,9 +429,26 @@ def _unique(items: list[str]) -> list[str]:
     return list(dict.fromkeys(items))
 
 
+_DISCUSSED = re.compile(r"\b(?:discuss(?:ed|es|ing|ion|ions)?|talks|agenda|focus(?:ed|ing)?|covered|"
+                        r"exchanged\s+views|considered)\b", re.IGNORECASE)
+
+
+# lower-case words, and capitalised ones only where a sentence starts: not "the Security Council"
+# or "Minister of Transport" (names and titles), but "Agricultural cooperation is developing"
+_COMMON_WORD = re.compile(r"(?<![\w-])[a-z][a-z-]+|(?:^|(?<=[.!?]\s))[^\w]*?\b([A-Z][a-z-]+)")
+
+
+def _discussed(text: str, sents: Sequence[object]) -> tuple[str, ...]:
+    """The topics of a readout's meeting where its first report names none: those of the
+    sentences that say what was discussed ("The discussion covered ... trade and economic
+    relations")."""
+    spans = [(s.start_char, s.end_char) for s in sents]  # type: ignore[attr-defined]
+    return _topics(" ".join(text[a:b] for a, b in spans if _DISCUSSED.search(text, a, b)))
+
+
 def _topics(text: str) -> tuple[str, ...]:
     words = topic_words()
-    found = (words.get(w) for w in re.findall(r"[a-z][a-z-]+", text.lower()))
+    found = (words.get((m.group(1) or m.group()).lower()) for m in _COMMON_WORD.finditer(text))
     return tuple(dict.fromkeys(t for t in found if t))
 
 
@@ -453,6 +470,7 @@ def extract_events(ctx: Context) -> dict[str, object]:
         reports = [e for e in found if is_report_of(e, main, by_id)]
         if reports:  # the first report in the text is the main event's evidence
             main = replace(main, evidence=reports[0].evidence, topics=reports[0].topics)
-        main = replace(main, place=host_place(ctx.article.text, finder.entities))
+        main = replace(main, place=host_place(ctx.article.text, finder.entities),
+                       topics=main.topics or _discussed(ctx.article.text, ctx.sentences()))
         found = [main] + [e for e in found if e not in reports]
     return {"events": tuple(replace(e, id=f"V{i}") for i, e in enumerate(found, start=1))}
