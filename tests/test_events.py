@@ -266,26 +266,29 @@ def test_a_country_before_a_comma_is_no_demonym_of_the_title_after_it(pipeline):
     assert "Haiti" in _names(record, event.targets), record.events
 
 
+_READOUT_TITLE = "Meeting with President of Kazakhstan Kassym-Jomart Tokayev"
+
+
+def _readout(pipeline, text: str) -> Record:
+    """A readout under a meeting headline."""
+    return pipeline.extract(Article(id=document_id(text, DATE), text=text, date=DATE, title=_READOUT_TITLE))
+
+
 def test_the_headline_meeting_takes_place_where_the_host_welcomes_the_guest(pipeline):
-    text = ("Vladimir Putin held talks with Kassym-Jomart Tokayev. Vladimir Putin: Mr President, it is a "
-            "pleasure to welcome you in Kazan. We visited Astana last year.")
-    title = "Meeting with President of Kazakhstan Kassym-Jomart Tokayev"
-    record = pipeline.extract(Article(id=document_id(text, DATE), text=text, date=DATE, title=title))
+    record = _readout(pipeline, "Vladimir Putin held talks with Kassym-Jomart Tokayev. Vladimir Putin: Mr President, "
+                                "it is a pleasure to welcome you in Kazan. We visited Astana last year.")
     main = record.events[0]
     assert main.trigger == "Meeting" and _names(record, (main.place,)) == {"Kazan"}, record.events
 
 
 def test_a_visit_elsewhere_is_no_place_of_the_headline_meeting(pipeline):
-    text = "Vladimir Putin held talks with Kassym-Jomart Tokayev. They recalled the visit to Astana last year."
-    title = "Meeting with President of Kazakhstan Kassym-Jomart Tokayev"
-    record = pipeline.extract(Article(id=document_id(text, DATE), text=text, date=DATE, title=title))
+    record = _readout(pipeline, "Vladimir Putin held talks with Kassym-Jomart Tokayev. They recalled the visit to "
+                                "Astana last year.")
     assert record.events[0].trigger == "Meeting" and record.events[0].place is None, record.events
 
 
 def test_a_readout_meeting_takes_its_topics_from_what_was_discussed(pipeline):
-    text = ("Vladimir Putin met with Kassym-Jomart Tokayev in the Kremlin. The leaders discussed trade and "
-            "transport links. They also discussed a vote in the UN Security Council.")
-    title = "Meeting with President of Kazakhstan Kassym-Jomart Tokayev"
-    record = pipeline.extract(Article(id=document_id(text, DATE), text=text, date=DATE, title=title))
+    record = _readout(pipeline, "Vladimir Putin met with Kassym-Jomart Tokayev in the Kremlin. The leaders discussed "
+                                "trade and transport links. They also discussed a vote in the UN Security Council.")
     main = record.events[0]
     assert "trade" in main.topics and "security" not in main.topics, record.events
