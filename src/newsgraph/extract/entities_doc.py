@@ -114,7 +114,7 @@ def known_people_names(clusters: dict[str, _Cluster]) -> None:
         if cluster.type != "PERSON":
             continue
         person = table.get(cluster.name.lower()) or _by_slug().get(slug(cluster.name))
-        found = [person] if person is not None else _by_surname(cluster.name, table)
+        found = [person] if person is not None else _by_surname(cluster.name)
         countries = {p.country for p in found}
         if len(found) == 1:
             cluster.name = found[0].name
@@ -128,8 +128,16 @@ def _by_slug() -> dict[str, object]:
     return {slug(form): person for form, person in known_people().items()}
 
 
-def _by_surname(name: str, table: dict) -> list:
+def _by_surname(name: str) -> list:
     """"Tokayev" alone: the known persons whose name ends so."""
-    if " " in name:
-        return []
-    return list({p.name: p for form, p in table.items() if form.split()[-1] == name.lower()}.values())
+    return [] if " " in name else _by_last_word().get(name.lower(), [])
+
+
+@cache
+def _by_last_word() -> dict[str, list]:
+    """Known people by the last word of each spelling, each person once: built once, not a scan of
+    the whole table for every person of every document."""
+    found: dict[str, dict[str, object]] = {}
+    for form, person in known_people().items():
+        found.setdefault(form.split()[-1], {})[person.name] = person
+    return {word: list(people.values()) for word, people in found.items()}
