@@ -441,3 +441,28 @@ def test_a_report_compares_its_latest_quarter_not_the_last_one_named() -> None:
     assert ("the year-earlier period", "2022-Q3") in found
     assert ("the 2023 period", "2023-Q3") in found
     assert found[-1] == ("a year ago", "2022-Q3")
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # minutes are "M" after the "T" of a duration, counted or not
+        ("It took just a few minutes.", [("just a few minutes", "DURATION", "PTXM")]),
+        # "last"/"next" before a month and day: the last or next such day
+        ("They met last Oct. 23 in Paris.", [("last Oct. 23", "DATE", "2022-10-23")]),
+        ("They met last Aug. 20.", [("last Aug. 20", "DATE", "2023-08-20")]),
+        ("Talks resume next Sept. 5.", [("next Sept. 5", "DATE", "2023-09-05")]),
+        # a bare day after a month and day shares its month
+        ("The summit is on Sept. 24 and 25 in Astana.", [("Sept. 24", "DATE", "2023-09-24"), ("25", "DATE", "2023-09-25")]),
+        ("Talks ran from Aug. 3 to 5, officials said.", [("Aug. 3", "DATE", "2023-08-03"), ("5", "DATE", "2023-08-05")]),
+        ("Output rose on Aug. 3 and 4 percent later.", [("Aug. 3", "DATE", "2023-08-03")]),
+        # holidays by rule: weekday of a month, last weekday, a day after one, Easter
+        ("Polls close on Election Day.", [("Election Day", "DATE", "2023-11-07")]),
+        ("Parades on Memorial Day drew crowds.", [("Memorial Day", "DATE", "2023-05-29")]),
+        ("Shops shut on Good Friday.", [("Good Friday", "DATE", "2023-04-07")]),
+        ("Protesters prayed as Easter week began.", [("Easter week", "DATE", "2023-W14")]),
+        ("The Easter Island statues are old.", []),
+    ],
+)
+def test_round_six_rules(text: str, expected: list[tuple[str, str, str]]) -> None:
+    assert [(t.text, t.type, t.value) for t in find_times(text, DCT)] == expected

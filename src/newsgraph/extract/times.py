@@ -44,7 +44,7 @@ from functools import cache
 from newsgraph.extract.times_anaphora import resolve_anaphora
 from newsgraph.extract.times_lexicon import lexicon
 from newsgraph.extract.times_relative import relative_rules
-from newsgraph.extract.times_resolve import parse_dct, week
+from newsgraph.extract.times_resolve import parse_dct, safe_date, week
 from newsgraph.extract.times_rules import Cand, Ctx, Handler, calendar_rules
 from newsgraph.record import Time
 
@@ -72,6 +72,12 @@ _SENTENCE_BREAK = re.compile(r"[.!?]\s+[A-Z\"'`]|\n")
 _WEEK_OF = re.compile(r"the\s+week", re.IGNORECASE)
 _DAYS_FROM = re.compile(r"(?<![\w-])(?:(?P<one>(?:the|a|one)\s+day)|(?P<n>[\w-]+)\s+days)\s+(?P<dir>before|after)\s+$",
                         re.IGNORECASE)
+_NEXT_DAY = re.compile(  # "April 24 and 25", "May 3 to 5": the second day of the same month
+    r"\s+(?:and|or|to|through|thru|till|until)\s+(?P<day>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
+    r"(?=\s*(?:$|[,;:.)!?\n]|\s(?:in|at|on|when|with|for|from|as|by|while|after|before|during|respectively)\b))",
+    re.IGNORECASE,
+)
+_ENDS_WITH_DAY = re.compile(r"[A-Za-z.]\s+\d{1,2}(?:st|nd|rd|th)?$")
 _HALF = {"first half": "H1", "second half": "H2", "latter half": "H2", "last half": "H2"}
 
 
@@ -84,7 +90,7 @@ def find_times(text: str, dct: str | None) -> list[Time]:
     """Time expressions in `text`, values resolved against the document date `dct` ("YYYY-MM-DD" or None)."""
     ctx = Ctx(text=text, anchor=parse_dct(dct), lex=lexicon())
     cands = [c for c in _candidates(ctx) if c.end > c.start]
-    merged = _merge_month_year(_merge_clock_day(_select(cands), ctx), ctx)
+    merged = _second_days(_merge_month_year(_merge_clock_day(_select(cands), ctx), ctx), ctx)
     chosen = resolve_anaphora(_extend_all(_days_from(_week_of(_date_clocks(merged, ctx), ctx), ctx), ctx), ctx)
     return [
         Time(span=(c.start, c.end), text=text[c.start : c.end], type=c.type, value=c.value)
@@ -172,6 +178,24 @@ def _merge_month_year(cands: list[Cand], ctx: Ctx) -> list[Cand]:
             out[-1] = replace(prev, end=cand.end, value=f"{cand.value}{(prev.value or '')[4:]}")
             continue
         out.append(cand)
+    return out
+
+
+def _second_days(cands: list[Cand], ctx: Ctx) -> list[Cand]:
+    """ "April 24 and 25", "March 3 to 5": the bare day after a month and day is a DATE in that month."""
+    out: list[Cand] = []
+    for i, cand in enumerate(cands):
+        out.append(cand)
+        value = cand.value or ""
+        if cand.type != "DATE" or not _DAY_VALUE.fullmatch(value) or not _ENDS_WITH_DAY.search(ctx.text[cand.start : cand.end]):
+            continue
+        match = _NEXT_DAY.match(ctx.text, cand.end)
+        if match is None or (i + 1 < len(cands) and cands[i + 1].start < match.end()):
+            continue
+        y, m, _ = (int(x) for x in value.split("-"))
+        second = safe_date(y, m, int(match.group("day")))
+        if second:
+            out.append(replace(cand, start=match.start("day"), end=match.end("day"), value=second.isoformat()))
     return out
 
 

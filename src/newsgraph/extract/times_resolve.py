@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
+import re
 
 SEASON_START = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
 WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
@@ -86,7 +87,7 @@ _TIME_UNITS = ("H", "MIN", "S")
 def duration(n: float | None, unit: str) -> str:
     """An ISO 8601 duration: (17, "Y") -> "P17Y"; (2.5, "Y") -> "P2Y6M"; None -> "PXY"."""
     if n is None:
-        return f"PTX{unit}" if unit in _TIME_UNITS else f"PX{unit}"
+        return f"PTX{unit[0]}" if unit in _TIME_UNITS else f"PX{unit}"  # minutes: PTXM
     if unit in _SCALE:
         factor, unit = _SCALE[unit]
         n *= factor
@@ -188,11 +189,35 @@ def season(anchor: dt.date, code: str, direction: int) -> str:
 
 
 def nth_weekday(y: int, m: int, rule: str) -> dt.date | None:
-    """The date of "4thu" (the fourth Thursday) in month m of year y."""
+    """The date a holiday rule names in month m of year y: "25" (that day), "4thu" (the fourth
+    Thursday), "Lmon" (the last Monday), "1mon+1" (the day after the first Monday: US Election
+    Day), "easter-2" (Good Friday; the month is ignored)."""
+    base = re.match(r"[^+-]+", rule)
+    rule, shift = (base.group(), rule[base.end():]) if base else (rule, "")
+    offset = dt.timedelta(days=int(shift) if shift else 0)
+    if rule == "easter":
+        return easter(y) + offset
     if rule.isdigit():
-        return safe_date(y, m, int(rule))
-    nth, name = int(rule[0]), rule[1:]
+        date = safe_date(y, m, int(rule))
+        return date + offset if date else None
+    nth, name = rule[0], rule[1:]
+    last = calendar.monthrange(y, m)[1]
+    if nth == "L":
+        end = dt.date(y, m, last)
+        return end - dt.timedelta(days=(end.weekday() - WEEKDAYS.index(name)) % 7) + offset
     first = dt.date(y, m, 1)
-    offset = (WEEKDAYS.index(name) - first.weekday()) % 7
-    d = 1 + offset + 7 * (nth - 1)
-    return safe_date(y, m, d) if d <= calendar.monthrange(y, m)[1] else None
+    d = 1 + (WEEKDAYS.index(name) - first.weekday()) % 7 + 7 * (int(nth) - 1)
+    return dt.date(y, m, d) + offset if d <= last else None
+
+
+def easter(y: int) -> dt.date:
+    """Western Easter Sunday (the Gregorian computus, Meeus/Jones/Butcher)."""
+    a, b, c = y % 19, y // 100, y % 100
+    d, e = divmod(b, 4)
+    g = (8 * b + 13) // 25
+    h = (19 * a + b - d - g + 15) % 30
+    i, k = divmod(c, 4)
+    l_ = (32 + 2 * e + 2 * i - h - k) % 7
+    m = (a + 11 * h + 19 * l_) // 433
+    month, day = divmod(h + l_ - 7 * m + 114, 31)
+    return dt.date(y, month, day + 1)

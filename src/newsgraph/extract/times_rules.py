@@ -122,6 +122,13 @@ def _month_day(m: re.Match[str], ctx: Ctx) -> Cand | None:
         return None
     if ctx.anchor is None:
         return _cand(m, "DATE", None) if tr.safe_date(2000, mo, d) else None
+    det = (m.groupdict().get("det") or "").lower()
+    if det:  # "last Oct. 23", "this coming May 5": the last or next such day
+        direction = -1 if det.startswith(("last", "this past")) else 1
+        date = tr.safe_date(ctx.anchor.year, mo, d)
+        if date and (date - ctx.anchor).days * direction <= 0:
+            date = tr.safe_date(date.year + direction, mo, d)
+        return _cand(m, "DATE", tr.day(date)) if date else None
     date = tr.safe_date(tr.tensed_day_year(ctx.anchor, mo, d, tense(ctx.text, m.start(), m.end())), mo, d)
     return _cand(m, "DATE", tr.day(date)) if date else None
 
@@ -297,17 +304,18 @@ def _season(m: re.Match[str], ctx: Ctx) -> Cand | None:
 
 def _holiday(m: re.Match[str], ctx: Ctx) -> Cand | None:
     name = re.sub(r"\s+", " ", m.group("name"))
-    if not name[0].isupper():
-        return None
+    if not name[0].isupper() or (" " not in name and not m.group("week") and re.match(r"\s+[A-Z]", ctx.after(m.end(), 2))):
+        return None  # "Easter Island", "Christmas Island": a name, not the day
     rule = ctx.lex.holidays[name.lower()]
+    value = tr.week if m.group("week") else tr.day  # "Easter week": the ISO week of Easter Sunday
     if m.group("y"):
         date = tr.nth_weekday(int(m.group("y")), rule.month, rule.day)
-        return _cand(m, "DATE", tr.day(date) if date else None)
+        return _cand(m, "DATE", value(date) if date else None)
     if ctx.anchor is None:
         return _cand(m, "DATE", None)
     dates = [tr.nth_weekday(y, rule.month, rule.day) for y in range(ctx.anchor.year - 1, ctx.anchor.year + 2)]
     nearest = min((d for d in dates if d), key=lambda d: abs((d - ctx.anchor).days), default=None)
-    return _cand(m, "DATE", tr.day(nearest) if nearest else None)
+    return _cand(m, "DATE", value(nearest) if nearest else None)
 
 
 def _decade_words() -> str:
@@ -331,7 +339,8 @@ def calendar_rules() -> list[tuple[re.Pattern[str], Handler]]:
     return [
         (compile_(r"(?:(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})|(?P<dmy>(?P<dmy_d>\d{1,2})\.(?P<dmy_m>\d{1,2})\.(?P<dmy_y>\d{4}))|"
                   r"(?P<mdy>(?P<mdy_m>\d{1,2})/(?P<mdy_d>\d{1,2})/(?P<mdy_y>\d{4}|\d{2})))(?!/)"), _iso),
-        (compile_(rf"{wd}(?P<mon>{p.month})\s+(?P<day>{p.day_num})(?:,?\s+(?P<year>{p.year4}))?"), _month_day),
+        (compile_(rf"(?:(?P<det>last|next|this\s+past|this\s+coming)\s+)?{wd}(?P<mon>{p.month})\s+(?P<day>{p.day_num})"
+                  rf"(?:,?\s+(?P<year>{p.year4}))?"), _month_day),
         (compile_(rf"{wd}(?:the\s+)?(?P<day>{p.day_num})(?:\s+of)?\s+(?P<mon>{p.month})(?:,?\s+(?P<year>{p.year4}))?"), _month_day),
         (compile_(rf"(?:the\s+)?(?P<nth>first|second|third|fourth|last|final)\s+week\s+(?:of|in)\s+(?P<mon>{p.month})"
                   rf"(?:,?\s+(?P<year>{p.year4}))?"), _week_of_month),
@@ -351,5 +360,5 @@ def calendar_rules() -> list[tuple[re.Pattern[str], Handler]]:
                   rf"(?P<qn2>[1-4])Q){yref_part}"), _quarter),
         (compile_(rf"(?:the\s+)?(?P<h>first|second|last|latter|1st|2nd)[\s-]+half{yref_part}"), _half),
         (compile_(rf"(?:(?P<det>this|last|next|past|coming|early|late|the)\s+)?(?P<season>{p.season})(?:\s+(?:of\s+)?(?P<yref>{p.year4}|(?:this|last|next)\s+year))?"), _season),
-        (compile_(rf"(?:the\s+)?(?P<name>{p.holiday})(?:\s+(?P<y>{p.year4}))?"), _holiday),
+        (compile_(rf"(?:the\s+)?(?P<name>{p.holiday})(?:\s+(?P<y>{p.year4}))?(?P<week>\s+week(?!end))?"), _holiday),
     ]
