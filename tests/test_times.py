@@ -462,6 +462,13 @@ def test_a_report_compares_its_latest_quarter_not_the_last_one_named() -> None:
         ("Shops shut on Good Friday.", [("Good Friday", "DATE", "2023-04-07")]),
         ("Protesters prayed as Easter week began.", [("Easter week", "DATE", "2023-W14")]),
         ("The Easter Island statues are old.", []),
+        # counted quarters stay quarters; the first N quarters of a year are its months
+        ("It shrank for two consecutive quarters of 2009.", [("two consecutive quarters", "DURATION", "P2Q"), ("2009", "DATE", "2009")]),
+        ("Profit fell in the past two quarters.", [("the past two quarters", "DURATION", "P2Q")]),
+        # a range of durations is two expressions, the first count in the second's unit
+        ("The review takes between 60 and 90 days.", [("60", "DURATION", "P60D"), ("90 days", "DURATION", "P90D")]),
+        ("He will be away two to three weeks.", [("two", "DURATION", "P2W"), ("three weeks", "DURATION", "P3W")]),
+        ("It costs $60 to 90 days' pay.", [("90 days", "DURATION", "P90D")]),
     ],
 )
 def test_round_six_rules(text: str, expected: list[tuple[str, str, str]]) -> None:

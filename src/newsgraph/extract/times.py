@@ -19,8 +19,11 @@ Conventions (TimeML / TIMEX3, as in ``spec/record.md`` and the gold articles):
   UTC/GMT end in "Z"; a clock time followed by its day is one TIME ("10 p.m. Wednesday").
 - Prepositions stay outside the extent ("by 2030" -> "2030"); determiners and
   approximators inside ("the past 17 years", "about two years ago").
-- Ranges are two expressions ("2021-2025", "from 2006 to 2023": one DATE per year), as
-  TimeML annotates them.
+- Ranges are two expressions ("2021-2025", "from 2006 to 2023": one DATE per year; "between 60
+  and 90 days": "60" P60D and "90 days" P90D; "April 24 and 25": two dates), as TimeML annotates them.
+- Counted quarters are "Q" durations ("the past two quarters" -> "P2Q"), except the first N
+  quarters of a year, which are its months ("the first three quarters" -> "P9M", like "the first
+  nine months").
 - "the past/last N units" is a DURATION; "last year" and "the past year" a DATE; "N years ago"
   the date at the unit's granularity, except that "a week ago" and "two weeks ago" name a day
   (unless hedged: "nearly two weeks ago" is a week); vague amounts give ``X`` ("a few years" ->
@@ -43,6 +46,7 @@ from functools import cache
 
 from newsgraph.extract.times_anaphora import resolve_anaphora
 from newsgraph.extract.times_lexicon import lexicon
+from newsgraph.extract.times_patterns import parts
 from newsgraph.extract.times_relative import relative_rules
 from newsgraph.extract.times_resolve import parse_dct, safe_date, week
 from newsgraph.extract.times_rules import Cand, Ctx, Handler, calendar_rules
@@ -90,7 +94,7 @@ def find_times(text: str, dct: str | None) -> list[Time]:
     """Time expressions in `text`, values resolved against the document date `dct` ("YYYY-MM-DD" or None)."""
     ctx = Ctx(text=text, anchor=parse_dct(dct), lex=lexicon())
     cands = [c for c in _candidates(ctx) if c.end > c.start]
-    merged = _second_days(_merge_month_year(_merge_clock_day(_select(cands), ctx), ctx), ctx)
+    merged = _range_starts(_second_days(_merge_month_year(_merge_clock_day(_select(cands), ctx), ctx), ctx), ctx)
     chosen = resolve_anaphora(_extend_all(_days_from(_week_of(_date_clocks(merged, ctx), ctx), ctx), ctx), ctx)
     return [
         Time(span=(c.start, c.end), text=text[c.start : c.end], type=c.type, value=c.value)
@@ -197,6 +201,36 @@ def _second_days(cands: list[Cand], ctx: Ctx) -> list[Cand]:
         if second:
             out.append(replace(cand, start=match.start("day"), end=match.end("day"), value=second.isoformat()))
     return out
+
+
+@cache
+def _range_start() -> re.Pattern[str]:
+    """The count that opens a range of durations: "between *60* and 90 days", "*two* to three weeks"."""
+    return re.compile(rf"(?<![\w.,$-])(?P<num>{parts().number})\s*(?:to|and|or|-|–)\s*$", re.IGNORECASE)
+
+
+_COUNTED = re.compile(r"PT?(?P<n>\d+(?:\.\d+)?)(?P<unit>[A-Z]+)")
+
+
+def _range_starts(cands: list[Cand], ctx: Ctx) -> list[Cand]:
+    """A bare count before "to"/"and" and a duration is a duration in the same unit, as TimeML
+    annotates ranges: "between 60 and 90 days" is "60" (P60D) and "90 days" (P90D)."""
+    out: list[Cand] = []
+    for cand in cands:
+        counted = _COUNTED.fullmatch(cand.value or "") if cand.type == "DURATION" else None
+        window = ctx.text[max(out[-1].end if out else 0, cand.start - 24) : cand.start]
+        match = _range_start().search(window) if counted else None
+        n = ctx.lex.number(match.group("num")) if match else None
+        if match and counted and n and match.group("num").lower() not in ("a", "an"):
+            start = cand.start - len(window) + match.start("num")
+            value = (cand.value or "")[: counted.start("n")] + _number_text(n) + counted.group("unit")
+            out.append(replace(cand, start=start, end=start + len(match.group("num")), value=value))
+        out.append(cand)
+    return out
+
+
+def _number_text(n: float) -> str:
+    return str(int(n)) if float(n).is_integer() else f"{n:g}"
 
 
 def _week_of(cands: list[Cand], ctx: Ctx) -> list[Cand]:

@@ -98,6 +98,8 @@ def _duration(m: re.Match[str], ctx: Ctx) -> Cand | None:
         return _cand(m, "DATE", tr.ago(ctx.anchor, unit, sign * n) if ctx.anchor else None)
     if m.group("num").lower() in ("a", "an") and not m.group("pre") and _SET_BEFORE.search(ctx.before(m.start(), 12)):
         return _cand(m, "SET", tr.duration(1, unit))
+    if unit == "Q" and n is not None and re.match(r"(?:the\s+)?first\b", m.group("pre") or "", re.I):
+        unit, n = "M", n * 3  # "the first three quarters" (of a year) is its first nine months: P9M
     return _cand(m, "DURATION", tr.duration(n, unit))
 
 
@@ -110,6 +112,10 @@ def _approximate(m: re.Match[str], ctx: Ctx) -> bool:
     return " or so " in m.group(0).lower() or bool(_APPROXIMATE.search(ctx.before(m.start(), 24)))
 
 
+_COUNT_ADJECTIVE = re.compile(r"(?:more|additional|full|straight|consecutive|successive|trading|business|working)",
+                              re.IGNORECASE)
+
+
 def _title_case(unit: str) -> bool:
     """A capitalised unit inside a name: "60 Minutes", ABC's "This Week"."""
     return unit[0].isupper() and not unit.isupper()
@@ -118,8 +124,9 @@ def _title_case(unit: str) -> bool:
 def _not_a_duration(m: re.Match[str], ctx: Ctx, unit: str) -> bool:
     """A fraction ("three-quarters of its food") or an ordinal ("a second group")."""
     after = ctx.after(m.end(), 16)
-    if unit == "Q" and not m.group("post") and not m.group("pre") and re.match(r",?\s+of\b", after) and _number(m, ctx) is not None:
-        return True  # but "several quarters of losses", "the first three quarters of 2021" are times
+    if (unit == "Q" and not m.group("post") and not m.group("pre") and re.match(r",?\s+of\b", after)
+            and _number(m, ctx) is not None and not _COUNT_ADJECTIVE.search(m.group(0))):
+        return True  # but "several quarters of losses", "two straight quarters of", "the first three quarters of 2021" are times
     word = m.group("unit").lower()
     return word == "second" and m.group("num").lower() in ("a", "an") and bool(_NEXT_WORD.match(after))
 
@@ -317,7 +324,7 @@ def relative_rules() -> list[tuple[re.Pattern[str], Handler]]:
     return [
         (compile_(rf"(?P<det>{dets})\s+{adj}{units}"), _relative_unit),
         (compile_(rf"(?:{pre}\s+)?(?P<num>{p.number})[\s-]+"
-                  rf"(?:(?:more|additional|full|straight|consecutive|trading|business|working)\s+)?{plural_unit}"
+                  rf"(?:{_COUNT_ADJECTIVE.pattern}\s+)?{plural_unit}"
                   rf"(?P<half>\s+and\s+a\s+half)?{post}?"), _duration),
         (compile_(r"(?P<det>(?:the\s+)?(?:past|previous|last|recent|coming|next|upcoming))\s+"
                   r"(?P<unit>centuries|decades|years|quarters|months|weeks|days|hours)"), _vague_plural),

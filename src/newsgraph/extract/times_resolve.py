@@ -79,7 +79,7 @@ def shift(anchor: dt.date, unit: str, n: int) -> str | None:
     return None
 
 
-_SCALE = {"Q": (3, "M"), "2W": (2, "W"), "DE": (10, "Y"), "CE": (100, "Y")}
+_SCALE = {"2W": (2, "W"), "DE": (10, "Y"), "CE": (100, "Y")}  # quarters stay "Q": "P2Q"
 _SMALLER = {"Y": (12, "M"), "W": (7, "D"), "D": (24, "H"), "H": (60, "MIN"), "MIN": (60, "S")}
 _TIME_UNITS = ("H", "MIN", "S")
 
@@ -88,8 +88,8 @@ def duration(n: float | None, unit: str) -> str:
     """An ISO 8601 duration: (17, "Y") -> "P17Y"; (2.5, "Y") -> "P2Y6M"; None -> "PXY"."""
     if n is None:
         return f"PTX{unit[0]}" if unit in _TIME_UNITS else f"PX{unit}"  # minutes: PTXM
-    if unit in _SCALE:
-        factor, unit = _SCALE[unit]
+    if unit in _SCALE or (unit == "Q" and not float(n).is_integer()):
+        factor, unit = _SCALE.get(unit, (3, "M"))
         n *= factor
     parts = [(n, unit)]
     if not float(n).is_integer() and unit in _SMALLER:
