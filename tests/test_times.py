@@ -469,6 +469,17 @@ def test_a_report_compares_its_latest_quarter_not_the_last_one_named() -> None:
         ("The review takes between 60 and 90 days.", [("60", "DURATION", "P60D"), ("90 days", "DURATION", "P90D")]),
         ("He will be away two to three weeks.", [("two", "DURATION", "P2W"), ("three weeks", "DURATION", "P3W")]),
         ("It costs $60 to 90 days' pay.", [("90 days", "DURATION", "P90D")]),
+        # "every N units" is a SET with that period
+        ("The summit is held every two years.", [("every two years", "SET", "P2Y")]),
+        ("The biennial summit opened.", [("biennial", "SET", "P2Y")]),
+        # quarter and half codes with a year; a year's two-digit successor
+        ("In Q3 2024 sales will rise.", [("Q3 2024", "DATE", "2024-Q3")]),
+        ("Sales rose in H1 2023.", [("H1 2023", "DATE", "2023-H1")]),
+        ("The H1N1 virus spread.", []),
+        ("The 2012-13 season was long.", [("2012", "DATE", "2012"), ("13", "DATE", "2013")]),
+        ("On 2011-12-05 it rained.", [("2011-12-05", "DATE", "2011-12-05")]),
+        # "the early hours of" a day is a part of that day
+        ("Rebels attacked in the early hours of Sunday.", [("the early hours of Sunday", "DATE", "2023-08-27")]),
     ],
 )
 def test_round_six_rules(text: str, expected: list[tuple[str, str, str]]) -> None:

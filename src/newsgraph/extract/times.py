@@ -55,6 +55,7 @@ from newsgraph.record import Time
 __all__ = ["find_times"]
 
 _PARTS = (r"middle|end|beginning|start|turn|close|rest|remainder|balance|course|first\s+half|second\s+half|"
+          r"(?:early|small|wee)\s+hours|"
           r"latter\s+half|last\s+half|latter\s+part|early\s+part|first\s+part|second\s+part|last\s+part")
 _POSITION = re.compile(  # "early 2022", "the end of the year", "end of June", "end-June"; not "start in May"
     rf"(?<!\w)(?:(?:the\s+)?(?:very\s+)?(?P<pos>early|earlier|late|later|mid)(?:\s+(?:in|of))?|"

@@ -25,6 +25,8 @@ _UNIT_CODE = {"period": "Q", "year": "Y", "month": "M", "week": "W", "quarter": 
               "second": "S"}
 _SET_BEFORE = re.compile(r"(?:\d|%|\btimes|\bonce|\btwice|\bthrice|\bper|\bdollars|\bpercent|\bbillion|\bmillion|"
                          r"\btons|\btonnes|\bbarrels)\s*$", re.IGNORECASE)
+_SMALL_HOURS = re.compile(r"\b(?:early|small|wee)\s+$", re.IGNORECASE)
+_EVERY_BEFORE = re.compile(r"(?<![\w-])(?:every|each)\s+$", re.IGNORECASE)
 _NOWADAYS_AFTER = re.compile(
     r"\s*,?\s*(?:there\s+(?:is|are|remains?)|we\s+(?:are|have|see|can|need|must|live)|it\s+is|it's|"
     r"many|most|more|almost|nearly)\b", re.IGNORECASE
@@ -98,6 +100,10 @@ def _duration(m: re.Match[str], ctx: Ctx) -> Cand | None:
         return _cand(m, "DATE", tr.ago(ctx.anchor, unit, sign * n) if ctx.anchor else None)
     if m.group("num").lower() in ("a", "an") and not m.group("pre") and _SET_BEFORE.search(ctx.before(m.start(), 12)):
         return _cand(m, "SET", tr.duration(1, unit))
+    every = _EVERY_BEFORE.search(ctx.before(m.start(), 12)) if not m.group("pre") and not post else None
+    if every:  # "every two years": a SET with that period
+        return Cand(start=m.start() - (len(ctx.before(m.start(), 12)) - every.start()), end=m.end(), type="SET",
+                    value=tr.duration(n, unit))
     if unit == "Q" and n is not None and re.match(r"(?:the\s+)?first\b", m.group("pre") or "", re.I):
         unit, n = "M", n * 3  # "the first three quarters" (of a year) is its first nine months: P9M
     return _cand(m, "DURATION", tr.duration(n, unit))
@@ -154,6 +160,8 @@ def _phrase(m: re.Match[str], ctx: Ctx) -> Cand | None:
     phrase = ctx.lex.phrases[key]
     if re.fullmatch(r"[a-z]+s", key) and _age_or_count(m, ctx):
         return None
+    if key == "hours" and _SMALL_HOURS.search(ctx.before(m.start(), 8)) and re.match(r"\s+of\b", ctx.after(m.end(), 4)):
+        return None  # "the early hours of Sunday": a part of that day (times._extend)
     if phrase.weak:
         if phrase.type != "SET" or not _SET_BEFORE.search(ctx.before(m.start(), 12)):
             return None

@@ -213,6 +213,15 @@ def _short_year(m: re.Match[str], ctx: Ctx) -> Cand | None:
     return _cand(m, "DATE", tr.year(2000 + yy if 2000 + yy <= now else 1900 + yy))
 
 
+def _next_short_year(m: re.Match[str], ctx: Ctx) -> Cand | None:
+    """ "the 2012-13 season", "fiscal 2022/23": the second year of two running ones (the first is
+    a year of its own)."""
+    y = int(m.group("y"))
+    if int(m.group("yy")) != (y + 1) % 100:
+        return None
+    return _cand(m, "DATE", tr.year(y + 1), group="yy")
+
+
 def _spelled_year(m: re.Match[str], ctx: Ctx) -> Cand | None:
     """ "nineteen ninety-six", "the year two thousand" (broadcast transcripts)."""
     if (m.group("century") or "").lower() == "nineteen":
@@ -258,7 +267,8 @@ def _ordinal(ctx: Ctx, word: str) -> int:
 
 
 def _part_year(m: re.Match[str], ctx: Ctx) -> str | None:
-    yref = m.groupdict().get("yref") or m.groupdict().get("yref2") or m.groupdict().get("yref3")
+    groups = m.groupdict()
+    yref = groups.get("yref") or groups.get("yref2") or groups.get("yref3") or groups.get("yref4")
     if yref:
         return _year_value(yref, ctx)
     return tr.year(ctx.anchor.year) if ctx.anchor else None
@@ -270,7 +280,7 @@ def _quarter(m: re.Match[str], ctx: Ctx) -> Cand | None:
     if not 1 <= q <= 4:
         return None
     y = _part_year(m, ctx)
-    explicit = m.group("yref") or m.group("yref2") or m.group("yref3")
+    explicit = m.group("yref") or m.group("yref2") or m.group("yref3") or m.group("yref4")
     if y and ctx.anchor and not explicit and q > tr.quarter_of(ctx.anchor):
         sign = tense(ctx.text, m.start(), m.end()) or (1 if q - tr.quarter_of(ctx.anchor) < 2 else -1)
         y = y if sign > 0 else tr.year(int(y) - 1)  # untensed: the nearer one ("the fourth quarter" in August)
@@ -278,7 +288,7 @@ def _quarter(m: re.Match[str], ctx: Ctx) -> Cand | None:
 
 
 def _half(m: re.Match[str], ctx: Ctx) -> Cand | None:
-    h = _ordinal(ctx, m.group("h"))
+    h = _ordinal(ctx, m.group("h")) if m.group("h") else int(m.group("hn") or m.group("hn2"))
     h = 2 if h == -1 else h
     if h not in (1, 2) or _DECADE_AFTER.match(ctx.after(m.end(), 24)):
         return None  # "the last half of the '80s": the decade, with its modifier (times._extend)
@@ -350,6 +360,7 @@ def calendar_rules() -> list[tuple[re.Pattern[str], Handler]]:
         (compile_(rf"(?P<century>nineteen|two\s+thousand)(?:\s+and)?[\s-]+(?P<rest>{_spelled_tail()})|"
                   r"(?P<two>two\s+thousand)(?P<none>)"), _spelled_year),
         (re.compile(r"(?<![\w'‘’])['‘’](?P<yy>\d\d)(?![\w'‘’]|[.,]\d)"), _short_year),
+        (re.compile(rf"(?<![\w$€£¥.,/])(?P<y>{p.year4})[-–/](?P<yy>\d\d)(?![\w%-]|[.,]\d)"), _next_short_year),
         (compile_(r"(?:fiscal(?:\s+year)?|financial\s+year|FY)\s*'?(?P<fy>\d{4}|\d{2})"), _fiscal),
         (compile_(r"(?:the\s+)?(?:(?:early|mid|late)[\s-]+)?(?:(?P<full>1[5-9]\d0|20\d0)'?s|['‘’](?P<short>\d0)s)|"
                   r"the\s+(?:(?:early|mid|late)[\s-]+)?(?P<bare>[2-9]0)s"), _decade),
@@ -357,8 +368,9 @@ def calendar_rules() -> list[tuple[re.Pattern[str], Handler]]:
         (compile_(rf"the\s+(?:(?:early|mid|late)[\s-]+)?(?P<tens>{_decade_words()})"), _spelled_decade),
         (compile_(rf"(?:(?P<yref2>{p.year_ref})'s\s+|(?:the\s+)?(?P<yref3>{p.year4})[\s-]+(?=\w+[\s-]+(?:fiscal[\s-]+)?quarter))?"
                   rf"(?:the\s+)?(?:fiscal\s+)?(?:(?P<q>{p.ordinal}|last|final)[\s-]+(?:fiscal[\s-]+)?quarter|Q(?P<qn>[1-4])|"
-                  rf"(?P<qn2>[1-4])Q){yref_part}"), _quarter),
-        (compile_(rf"(?:the\s+)?(?P<h>first|second|last|latter|1st|2nd)[\s-]+half{yref_part}"), _half),
+                  rf"(?P<qn2>[1-4])Q)(?:\s+(?P<yref4>{p.year4})|{yref_part})"), _quarter),
+        (compile_(rf"(?:the\s+)?(?P<h>first|second|last|latter|1st|2nd)[\s-]+half{yref_part}|"
+                  rf"(?:H(?P<hn>[12])|(?P<hn2>[12])H)\s+(?P<yref4>{p.year4})"), _half),
         (compile_(rf"(?:(?P<det>this|last|next|past|coming|early|late|the)\s+)?(?P<season>{p.season})(?:\s+(?:of\s+)?(?P<yref>{p.year4}|(?:this|last|next)\s+year))?"), _season),
         (compile_(rf"(?:the\s+)?(?P<name>{p.holiday})(?:\s+(?P<y>{p.year4}))?(?P<week>\s+week(?!end))?"), _holiday),
     ]
