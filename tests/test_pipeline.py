@@ -242,3 +242,12 @@ def test_seed_mentions_cover_names_and_titles(seed_record):
 def test_run_and_extract_agree(pipeline, seed_record, seed_path):
     (item,) = list(read([str(seed_path)]))
     assert list(pipeline.run([item])) == [seed_record]
+
+
+def test_a_figure_over_a_range_of_months_holds_for_the_whole_range(pipeline):
+    text = ("Trade between Kazakhstan and China grew to $15 billion in January-September 2019, "
+            "the minister said. Exports reached $4 billion from March to June.")
+    record = pipeline.extract(article(text))
+    periods = {c.value: c.period for c in record.claims}
+    assert periods[15_000_000_000] == "2019-01/2019-09"
+    assert periods[4_000_000_000] == "2023-03/2023-06"

@@ -156,13 +156,14 @@ def test_users_extend_the_indicator_table(tmp_path, monkeypatch):
     ("2023-09-01", "2023-09-01", "2023-09-01"), ("2023-02", "2023-02-01", "2023-02-28"),
     ("2023-H1", "2023-01-01", "2023-06-30"), ("2024-Q1", "2024-01-01", "2024-03-31"),
     ("2022", "2022-01-01", "2022-12-31"), ("2023-W01", "2023-01-02", "2023-01-08"),
+    ("2021-01/2021-09", "2021-01-01", "2021-09-30"), ("2019/2021", "2019-01-01", "2021-12-31"),
 ])
 def test_date_ranges(value, first, last):
     lo, hi = date_range(value)
     assert (lo.isoformat(), hi.isoformat()) == (first, last)
 
 
-@pytest.mark.parametrize("value", [None, "", "PRESENT_REF", "P17Y", "2023-13", "XXXX-05"])
+@pytest.mark.parametrize("value", [None, "", "PRESENT_REF", "P17Y", "2023-13", "XXXX-05", "2021-09/2021-01", "2021/P1Y"])
 def test_no_date_range(value):
     assert date_range(value) is None
 

@@ -478,6 +478,11 @@ def test_a_report_compares_its_latest_quarter_not_the_last_one_named() -> None:
         ("The H1N1 virus spread.", []),
         ("The 2012-13 season was long.", [("2012", "DATE", "2012"), ("13", "DATE", "2013")]),
         ("On 2011-12-05 it rained.", [("2011-12-05", "DATE", "2011-12-05")]),
+        # day ranges give both days; a month range takes the closing month's year
+        ("Talks are set for Sept. 28-29.", [("Sept. 28", "DATE", "2023-09-28"), ("29", "DATE", "2023-09-29")]),
+        ("The forum met on 28-29 August.", [("28", "DATE", "2023-08-28"), ("29 August", "DATE", "2023-08-29")]),
+        ("Trade grew in January-September 2019.", [("January", "DATE", "2019-01"), ("September 2019", "DATE", "2019-09")]),
+        ("It snowed from November to February 2020.", [("November", "DATE", "2019-11"), ("February 2020", "DATE", "2020-02")]),
         # "the early hours of" a day is a part of that day
         ("Rebels attacked in the early hours of Sunday.", [("the early hours of Sunday", "DATE", "2023-08-27")]),
     ],

@@ -141,7 +141,22 @@ def _period(times: Sequence[Time], start: int, end: int, q: Quantity, text: str)
     inside = [t for t in inside if not (t.span[0] < q.span[1] and q.span[0] < t.span[1])]
     if not inside:
         return None
-    return min(inside, key=lambda t: _time_distance(t, q, text))
+    return _as_range(min(inside, key=lambda t: _time_distance(t, q, text)), inside, text)
+
+
+_RANGE_GAP = re.compile(r"\s*[-–]\s*|\s+(?:to|through|till|until)\s+", re.IGNORECASE)
+_DATE_VALUE = re.compile(r"\d{4}(?:-[\dQHW][\d]?)?(?:-\d\d)?")
+
+
+def _as_range(period: Time, times: Sequence[Time], text: str) -> Time:
+    """A period that opens or closes a range ("January-September 2021", "from 2019 to 2021") is the
+    whole range, as an ISO 8601 interval ("2021-01/2021-09")."""
+    for a, b in zip(times, times[1:]):
+        if period in (a, b) and a.type == b.type == "DATE" and _RANGE_GAP.fullmatch(text, a.span[1], b.span[0]) \
+                and _DATE_VALUE.fullmatch(a.value or "") and _DATE_VALUE.fullmatch(b.value or ""):
+            return Time(span=(a.span[0], b.span[1]), text=text[a.span[0]:b.span[1]], type="DATE",
+                        value=f"{a.value}/{b.value}")
+    return period
 
 
 def _time_distance(t: Time, q: Quantity, text: str) -> int:

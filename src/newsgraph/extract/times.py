@@ -77,12 +77,16 @@ _SENTENCE_BREAK = re.compile(r"[.!?]\s+[A-Z\"'`]|\n")
 _WEEK_OF = re.compile(r"the\s+week", re.IGNORECASE)
 _DAYS_FROM = re.compile(r"(?<![\w-])(?:(?P<one>(?:the|a|one)\s+day)|(?P<n>[\w-]+)\s+days)\s+(?P<dir>before|after)\s+$",
                         re.IGNORECASE)
-_NEXT_DAY = re.compile(  # "April 24 and 25", "May 3 to 5": the second day of the same month
-    r"\s+(?:and|or|to|through|thru|till|until)\s+(?P<day>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
+_NEXT_DAY = re.compile(  # "April 24 and 25", "May 3 to 5", "December 2-3": the second day of the same month
+    r"(?:\s+(?:and|or|to|through|thru|till|until)\s+|\s*[-–]\s*)(?P<day>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
     r"(?=\s*(?:$|[,;:.)!?\n]|\s(?:in|at|on|when|with|for|from|as|by|while|after|before|during|respectively)\b))",
     re.IGNORECASE,
 )
 _ENDS_WITH_DAY = re.compile(r"[A-Za-z.]\s+\d{1,2}(?:st|nd|rd|th)?$")
+_FIRST_DAY = re.compile(r"(?<![\w.,/-])(?P<day>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?:\s*[-–]\s*|\s+(?:and|or|to)\s+)$")
+_STARTS_WITH_DAY = re.compile(r"\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?[A-Z]")
+_RANGE_GAP = re.compile(r"\s*[-–]\s*|\s+(?:to|through|till|until|and)\s+", re.IGNORECASE)
+_FOUR_DIGITS = re.compile(r"\d{4}")
 _HALF = {"first half": "H1", "second half": "H2", "latter half": "H2", "last half": "H2"}
 
 
@@ -95,7 +99,7 @@ def find_times(text: str, dct: str | None) -> list[Time]:
     """Time expressions in `text`, values resolved against the document date `dct` ("YYYY-MM-DD" or None)."""
     ctx = Ctx(text=text, anchor=parse_dct(dct), lex=lexicon())
     cands = [c for c in _candidates(ctx) if c.end > c.start]
-    merged = _range_starts(_second_days(_merge_month_year(_merge_clock_day(_select(cands), ctx), ctx), ctx), ctx)
+    merged = _range_years(_range_starts(_second_days(_merge_month_year(_merge_clock_day(_select(cands), ctx), ctx), ctx), ctx), ctx)
     chosen = resolve_anaphora(_extend_all(_days_from(_week_of(_date_clocks(merged, ctx), ctx), ctx), ctx), ctx)
     return [
         Time(span=(c.start, c.end), text=text[c.start : c.end], type=c.type, value=c.value)
@@ -187,11 +191,19 @@ def _merge_month_year(cands: list[Cand], ctx: Ctx) -> list[Cand]:
 
 
 def _second_days(cands: list[Cand], ctx: Ctx) -> list[Cand]:
-    """ "April 24 and 25", "March 3 to 5": the bare day after a month and day is a DATE in that month."""
+    """ "April 24 and 25", "March 3 to 5": the bare day after a month and day is a DATE in that month;
+    "28-29 October": the bare day before a day and month is one too."""
     out: list[Cand] = []
     for i, cand in enumerate(cands):
-        out.append(cand)
         value = cand.value or ""
+        first = _FIRST_DAY.search(ctx.text, max(out[-1].end if out else 0, cand.start - 12), cand.start)
+        if (first and cand.type == "DATE" and _DAY_VALUE.fullmatch(value)
+                and _STARTS_WITH_DAY.match(ctx.text, cand.start, cand.end)):
+            y, m, _ = (int(x) for x in value.split("-"))
+            day = safe_date(y, m, int(first.group("day")))
+            if day:
+                out.append(replace(cand, start=first.start("day"), end=first.end("day"), value=day.isoformat()))
+        out.append(cand)
         if cand.type != "DATE" or not _DAY_VALUE.fullmatch(value) or not _ENDS_WITH_DAY.search(ctx.text[cand.start : cand.end]):
             continue
         match = _NEXT_DAY.match(ctx.text, cand.end)
@@ -201,6 +213,21 @@ def _second_days(cands: list[Cand], ctx: Ctx) -> list[Cand]:
         second = safe_date(y, m, int(match.group("day")))
         if second:
             out.append(replace(cand, start=match.start("day"), end=match.end("day"), value=second.isoformat()))
+    return out
+
+
+def _range_years(cands: list[Cand], ctx: Ctx) -> list[Cand]:
+    """ "January-September 2019", "from March to June 2020": the opening month takes the year of the
+    closing one (the year before when it comes later in the calendar)."""
+    out = list(cands)
+    for i in range(len(cands) - 1):
+        a, b = cands[i], cands[i + 1]
+        if (a.type != "DATE" or b.type != "DATE" or not _RANGE_GAP.fullmatch(ctx.text, a.end, b.start)
+                or not re.fullmatch(r"\d{4}-\d\d", a.value or "") or not _MONTH_VALUE.match(b.value or "")
+                or _FOUR_DIGITS.search(ctx.text, a.start, a.end) or not _FOUR_DIGITS.search(ctx.text, b.start, b.end)):
+            continue
+        y, m1, m2 = int((b.value or "")[:4]), int((a.value or "")[5:7]), (b.value or "")[5:7]
+        out[i] = replace(a, value=f"{y - 1 if m2.isdigit() and m1 > int(m2) else y:04d}-{m1:02d}")
     return out
 
 

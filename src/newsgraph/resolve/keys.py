@@ -57,6 +57,10 @@ def date_range(value: str | None) -> tuple[date, date] | None:
 
 
 def _range(value: str) -> tuple[date, date] | None:
+    if "/" in value:  # an ISO 8601 interval of two dates: "2021-01/2021-09"
+        first, _, last = value.partition("/")
+        a, b = _range(first), _range(last)
+        return (a[0], b[1]) if a and b and a[0] <= b[1] else None
     if m := _DAY.match(value):
         day = date(int(m[1]), int(m[2]), int(m[3]))
         return day, day
