@@ -483,6 +483,12 @@ def test_a_report_compares_its_latest_quarter_not_the_last_one_named() -> None:
         ("The forum met on 28-29 August.", [("28", "DATE", "2023-08-28"), ("29 August", "DATE", "2023-08-29")]),
         ("Trade grew in January-September 2019.", [("January", "DATE", "2019-01"), ("September 2019", "DATE", "2019-09")]),
         ("It snowed from November to February 2020.", [("November", "DATE", "2019-11"), ("February 2020", "DATE", "2020-02")]),
+        # set phrases: "every quarter", "a later date", "future quarters", "day-long"
+        ("Interest is paid every quarter.", [("every quarter", "SET", "P1Q")]),
+        ("The bonds will be sold at a later date.", [("a later date", "DATE", "FUTURE_REF")]),
+        ("It will cut taxes in future quarters.", [("future quarters", "DATE", "FUTURE_REF")]),
+        ("They left their third day-long meeting.", [("day-long", "DURATION", "P1D")]),
+        ("Demand stayed high well into the summer.", [("the summer", "DATE", "2023-SU")]),
         # "the early hours of" a day is a part of that day
         ("Rebels attacked in the early hours of Sunday.", [("the early hours of Sunday", "DATE", "2023-08-27")]),
     ],

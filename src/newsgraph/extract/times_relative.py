@@ -139,7 +139,7 @@ def _not_a_duration(m: re.Match[str], ctx: Ctx, unit: str) -> bool:
 
 def _vague_plural(m: re.Match[str], ctx: Ctx) -> Cand | None:
     det, unit = m.group("det").lower().split()[-1], _unit_code(m.group("unit"))
-    if det in ("coming", "next", "upcoming"):
+    if det in ("coming", "next", "upcoming", "future"):
         return _cand(m, "DATE", "FUTURE_REF")
     if det == "recent" and unit == "Y":
         return _cand(m, "DATE", "PAST_REF")
@@ -334,7 +334,7 @@ def relative_rules() -> list[tuple[re.Pattern[str], Handler]]:
         (compile_(rf"(?:{pre}\s+)?(?P<num>{p.number})[\s-]+"
                   rf"(?:{_COUNT_ADJECTIVE.pattern}\s+)?{plural_unit}"
                   rf"(?P<half>\s+and\s+a\s+half)?{post}?"), _duration),
-        (compile_(r"(?P<det>(?:the\s+)?(?:past|previous|last|recent|coming|next|upcoming))\s+"
+        (compile_(r"(?P<det>(?:the\s+)?(?:past|previous|last|recent|coming|next|upcoming)|future)\s+"
                   r"(?P<unit>centuries|decades|years|quarters|months|weeks|days|hours)"), _vague_plural),
         (compile_(f"(?:{phrases})"), _phrase),
         (compile_(rf"(?:(?:(?:early|late|mid)[\s-]*)?(?P<part0>{p.day_part})\s+(?=yesterday|today|tomorrow))?"

@@ -302,7 +302,7 @@ def _season(m: re.Match[str], ctx: Ctx) -> Cand | None:
     if m.group("yref"):
         y = _year_value(m.group("yref"), ctx)
         return _cand(m, "DATE", f"{y}-{code}" if y else None)
-    if not det or (det == "the" and not re.search(r"\b(?:in|during|by|since|until|through|over)\s+$", ctx.before(m.start(), 12), re.I)):
+    if not det or (det == "the" and not re.search(r"\b(?:in|into|during|by|since|until|through|over)\s+$", ctx.before(m.start(), 12), re.I)):
         return None
     if re.match(r"\s+of\b(?!\s+(?:nineteen|two\s+thousand)\b)", ctx.after(m.end(), 24), re.I):
         return None
