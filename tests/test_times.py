@@ -489,6 +489,10 @@ def test_a_report_compares_its_latest_quarter_not_the_last_one_named() -> None:
         ("It will cut taxes in future quarters.", [("future quarters", "DATE", "FUTURE_REF")]),
         ("They left their third day-long meeting.", [("day-long", "DURATION", "P1D")]),
         ("Demand stayed high well into the summer.", [("the summer", "DATE", "2023-SU")]),
+        # a base form spelled like a past ("hit", "set", "put") after "will"/"to" is no past tense
+        ("The storm is expected to hit Sunday.", [("Sunday", "DATE", "2023-09-03")]),
+        ("The storm will hit Sunday.", [("Sunday", "DATE", "2023-09-03")]),
+        ("The storm hit Sunday.", [("Sunday", "DATE", "2023-08-27")]),
         # "the early hours of" a day is a part of that day
         ("Rebels attacked in the early hours of Sunday.", [("the early hours of Sunday", "DATE", "2023-08-27")]),
     ],

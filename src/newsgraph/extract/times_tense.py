@@ -26,6 +26,8 @@ _FUTURE_PREP = re.compile(r"\w[\w,]*\s+(?<!\bup\s)(?P<prep>payable|effective|thr
 _PERFECT = re.compile(r"\b(?:has|have)\s+$", re.IGNORECASE)  # "has extended loans through January"
 _ADJECTIVE_BEFORE = re.compile(r"\b(?:a|an|the|its|their|his|her|our|still|very|newly|well|long)\s+$", re.IGNORECASE)
 _HAD = re.compile(r"\bhad\b", re.IGNORECASE)
+_BASE_FORM_BEFORE = re.compile(r"\b(?:to|will|would|shall|can|could|may|might|must|should|'ll|’ll|do|does|did|n't|not)\s+$",
+                               re.IGNORECASE)
 _PAST_WORDS = r"was|were|had|did|been|ago|last|since|earlier|previously|yesterday"
 _NOT_VERBS = ("need", "speed", "indeed", "proceed", "succeed", "exceed", "feed", "seed", "bed", "red", "hundred",
               "shed", "breed", "greed", "creed", "weed", "deed", "bleed", "ted", "fred", "ed", "united", "limited",
@@ -95,6 +97,8 @@ def _sign(match: re.Match[str]) -> int:
     word = match.group("past").lower()
     if word.endswith("ed") and _ADJECTIVE_BEFORE.search(match.string, 0, match.start()):
         return 0  # "a still unspecified date", "the revised plan"
+    if _BASE_FORM_BEFORE.search(match.string, 0, match.start()):
+        return 0  # "will hit", "expected to set": a base form that spells like a past ("hit", "put", "set")
     return 0 if word in _NOT_VERBS else -1
 
 
