@@ -493,6 +493,16 @@ def test_a_report_compares_its_latest_quarter_not_the_last_one_named() -> None:
         ("The storm is expected to hit Sunday.", [("Sunday", "DATE", "2023-09-03")]),
         ("The storm will hit Sunday.", [("Sunday", "DATE", "2023-09-03")]),
         ("The storm hit Sunday.", [("Sunday", "DATE", "2023-08-27")]),
+        # "century" singular; fractions of a unit
+        ("It was built a century ago.", [("a century ago", "DATE", "1923")]),
+        ("For half a century, they cooperated.", [("half a century", "DURATION", "P50Y")]),
+        ("It lasted more than a quarter of a century.", [("more than a quarter of a century", "DURATION", "P25Y")]),
+        ("It closed a quarter century ago.", [("a quarter century ago", "DATE", "1998")]),
+        ("He left half an hour later.", [("half an hour", "DURATION", "PT30M")]),
+        # a bare season after a preposition, placed by the tense
+        ("We will meet again in spring.", [("spring", "DATE", "2024-SP")]),
+        ("We met in spring and agreed.", [("spring", "DATE", "2023-SP")]),
+        ("He lives in Spring Street.", []),
         # "the early hours of" a day is a part of that day
         ("Rebels attacked in the early hours of Sunday.", [("the early hours of Sunday", "DATE", "2023-08-27")]),
     ],

@@ -327,7 +327,7 @@ def relative_rules() -> list[tuple[re.Pattern[str], Handler]]:
            r"initial|latest|prior|preceding|recent|entire|whole|full|better\s+part\s+of\s+the)|the)")
     # not "of 1997": "the first nine months" and "1997" are two expressions, as TimeML annotates them
     post = r"(?P<post>[\s-]+(?:long|old)|\s+(?:or\s+so\s+)?ago|\s+earlier|\s+from\s+now|\s+hence|\s+of\s+age)"
-    plural_unit = r"(?P<unit>centuries|(?:second|minute|hour|day|night|week|fortnight|month|quarter|year|decade)s?)"
+    plural_unit = r"(?P<unit>century|centuries|(?:second|minute|hour|day|night|week|fortnight|month|quarter|year|decade)s?)"
     phrases = alternation(parts_phrases())
     return [
         (compile_(rf"(?P<det>{dets})\s+{adj}{units}"), _relative_unit),

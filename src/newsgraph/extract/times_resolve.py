@@ -109,8 +109,8 @@ def ago(anchor: dt.date, unit: str, n: float) -> str | None:
     whole = int(round(n))
     if unit == "Y" and not float(n).is_integer():  # "a year and a half ago": 18 months back, that year
         return year(add_months(anchor.year, anchor.month, -round(n * 12))[0])
-    if unit in ("DE", "CE"):
-        return year(anchor.year - whole * (10 if unit == "DE" else 100))
+    if unit in ("DE", "CE"):  # "a decade ago", "a quarter century ago"
+        return year(anchor.year - round(n * (10 if unit == "DE" else 100)))
     if unit == "2W":
         unit, whole = "W", whole * 2
     if unit in ("H", "S", "MIN"):

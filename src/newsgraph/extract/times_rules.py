@@ -53,6 +53,7 @@ _DECADE_AFTER = re.compile(r"\s+of\s+the\s+(?:(?:early|mid|late)[\s-]+)?(?:\d{4}
 _SHORT_YEAR_BEFORE = re.compile(r"\b(?:in|since|of|until|till|from|to|by|before|after|between|and)\s+$", re.IGNORECASE)
 _A_MARCH = re.compile(r"\b(?:the|a|an|annual|yearly|silent|mass)\s+$", re.IGNORECASE)
 _MARCH_NAME = re.compile(r"\s+(?:for|of|on|against|to)\s+(?:the\s+)?[A-Z]")
+_BARE_SEASON_END = re.compile(r"\s*(?:[,.;:)!?]|$|\s(?:of|this|last|next|and|or|to|when|we|they|he|she|it|the)\b)")
 _CURRENCY_BEFORE = re.compile(r"(?:[$€£¥₽#№]|\b(?:no|nos|number|article|section|page|pp|p|room|flight|route|model|"
                               r"item|paragraph|rs|usd|eur|rub|us\$)\.?)\s*$", re.IGNORECASE)
 
@@ -302,13 +303,20 @@ def _season(m: re.Match[str], ctx: Ctx) -> Cand | None:
     if m.group("yref"):
         y = _year_value(m.group("yref"), ctx)
         return _cand(m, "DATE", f"{y}-{code}" if y else None)
-    if not det or (det == "the" and not re.search(r"\b(?:in|into|during|by|since|until|through|over)\s+$", ctx.before(m.start(), 12), re.I)):
-        return None
+    after_prep = re.search(r"\b(?:in|into|during|by|since|until|till|through|over)\s+$", ctx.before(m.start(), 12), re.I)
+    if (not det and not (after_prep and word.islower() and _BARE_SEASON_END.match(ctx.after(m.end(), 8)))) \
+            or (det == "the" and not after_prep):
+        return None  # a bare season needs a preposition: "in autumn", "by spring,"; not "in Spring Street"
     if re.match(r"\s+of\b(?!\s+(?:nineteen|two\s+thousand)\b)", ctx.after(m.end(), 24), re.I):
         return None
     if ctx.anchor is None:
         return _cand(m, "DATE", None)
     direction = -1 if det in ("last", "past") else 1 if det in ("next", "coming") else 0
+    if not det:  # "we met in spring": the last one begun; "we will meet in autumn": the next one not over
+        begun = dt.date(ctx.anchor.year, tr.SEASON_START[code], 1) <= ctx.anchor
+        over = code != "WI" and ctx.anchor.month >= tr.SEASON_START[code] + 3
+        y = ctx.anchor.year + {-1: 0 if begun else -1, 1: 1 if over else 0}.get(tense(ctx.text, m.start(), m.end()), 0)
+        return _cand(m, "DATE", f"{y:04d}-{code}")
     return _cand(m, "DATE", tr.season(ctx.anchor, code, direction))
 
 
