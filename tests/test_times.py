@@ -499,6 +499,9 @@ def test_a_report_compares_its_latest_quarter_not_the_last_one_named() -> None:
         ("It lasted more than a quarter of a century.", [("more than a quarter of a century", "DURATION", "P25Y")]),
         ("It closed a quarter century ago.", [("a quarter century ago", "DATE", "1998")]),
         ("He left half an hour later.", [("half an hour", "DURATION", "PT30M")]),
+        ("Over the past quarter of a century, the forum grew.", [("the past quarter of a century", "DURATION", "P25Y")]),
+        ("It is rooted in a thousand-year-long history.", [("a thousand-year-long", "DURATION", "P1000Y")]),
+        ("It lasted more than two thousand years.", [("more than two thousand years", "DURATION", "P2000Y")]),
         # a bare season after a preposition, placed by the tense
         ("We will meet again in spring.", [("spring", "DATE", "2024-SP")]),
         ("We met in spring and agreed.", [("spring", "DATE", "2023-SP")]),

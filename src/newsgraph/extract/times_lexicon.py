@@ -46,9 +46,12 @@ class Lexicon:
         if word in self.kind("number"):
             return float(self.kind("number")[word])
         values = [self.kind("number").get(p) for p in parts]
-        if all(values):
-            return sum(float(v) for v in values if v)
-        return None
+        if not all(values):
+            return None
+        total = 0.0
+        for v in (float(v) for v in values if v):
+            total = total * v if v >= 100 and total else total + v  # "two thousand", "twenty-one"
+        return total
 
 
 @cache

@@ -36,7 +36,7 @@ def parts() -> Parts:
     tens = alternation(k for k, v in lex.kind("number").items() if 20 <= float(v) < 100)
     big = alternation(k for k, v in lex.kind("number").items() if float(v) >= 100)
     vague = alternation(lex.kind("vague_number"))
-    words = f"(?:{big}|(?:{tens})(?:[\\s-]+(?:{small}))?|{small}|{vague})"
+    words = f"(?:(?:(?:{tens}|{small})[\\s-]+)?(?:{big})|(?:{tens})(?:[\\s-]+(?:{small}))?|{small}|{vague})"
     digits = r"\d{1,3}(?:\.\d+)?(?:\s+1/2)?"
     number = f"(?:{digits}|{words})(?:\\s+and\\s+a\\s+half)?"
     ordinal = f"(?:{alternation(lex.kind('ordinal'))}|\\d{{1,2}}(?:st|nd|rd|th))"

@@ -160,6 +160,8 @@ def _phrase(m: re.Match[str], ctx: Ctx) -> Cand | None:
     phrase = ctx.lex.phrases[key]
     if re.fullmatch(r"[a-z]+s", key) and _age_or_count(m, ctx):
         return None
+    if key.endswith("-long") and re.search(r"[\w-]-$", ctx.before(m.start(), 2)):
+        return None  # "thousand-year-long": the count belongs to it
     if key == "hours" and _SMALL_HOURS.search(ctx.before(m.start(), 8)) and re.match(r"\s+of\b", ctx.after(m.end(), 4)):
         return None  # "the early hours of Sunday": a part of that day (times._extend)
     if phrase.weak:
