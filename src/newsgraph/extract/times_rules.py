@@ -380,5 +380,5 @@ def calendar_rules() -> list[tuple[re.Pattern[str], Handler]]:
         (compile_(rf"(?:the\s+)?(?P<h>first|second|last|latter|1st|2nd)[\s-]+half{yref_part}|"
                   rf"(?:H(?P<hn>[12])|(?P<hn2>[12])H)\s+(?P<yref4>{p.year4})"), _half),
         (compile_(rf"(?:(?P<det>this|last|next|past|coming|early|late|the)\s+)?(?P<season>{p.season})(?:\s+(?:of\s+)?(?P<yref>{p.year4}|(?:this|last|next)\s+year))?"), _season),
-        (compile_(rf"(?:the\s+)?(?P<name>{p.holiday})(?:\s+(?P<y>{p.year4}))?(?P<week>\s+week(?!end))?"), _holiday),
+        (compile_(rf"(?P<name>{p.holiday})(?:\s+(?P<y>{p.year4}))?(?P<week>\s+week(?!end))?"), _holiday),
     ]
