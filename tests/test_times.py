@@ -502,6 +502,9 @@ def test_a_report_compares_its_latest_quarter_not_the_last_one_named() -> None:
         ("Over the past quarter of a century, the forum grew.", [("the past quarter of a century", "DURATION", "P25Y")]),
         ("It is rooted in a thousand-year-long history.", [("a thousand-year-long", "DURATION", "P1000Y")]),
         ("It lasted more than two thousand years.", [("more than two thousand years", "DURATION", "P2000Y")]),
+        # "current issues" are topical ones, not a time; "our current visit" is now
+        ("They discussed current issues of trade.", []),
+        ("Our current visit is useful.", [("current", "DATE", "PRESENT_REF")]),
         # a bare season after a preposition, placed by the tense
         ("We will meet again in spring.", [("spring", "DATE", "2024-SP")]),
         ("We met in spring and agreed.", [("spring", "DATE", "2023-SP")]),
