@@ -46,7 +46,7 @@ from functools import cache
 
 from newsgraph.extract.times_anaphora import resolve_anaphora
 from newsgraph.extract.times_lexicon import lexicon
-from newsgraph.extract.times_patterns import parts
+from newsgraph.extract.times_patterns import APPROXIMATOR, parts
 from newsgraph.extract.times_relative import relative_rules
 from newsgraph.extract.times_resolve import parse_dct, safe_date, week
 from newsgraph.extract.times_rules import Cand, Ctx, Handler, calendar_rules
@@ -60,11 +60,6 @@ _PARTS = (r"middle|end|beginning|start|turn|close|rest|remainder|balance|course|
 _POSITION = re.compile(  # "early 2022", "the end of the year", "end of June", "end-June"; not "start in May"
     rf"(?<!\w)(?:(?:the\s+)?(?:very\s+)?(?P<pos>early|earlier|late|later|mid)(?:\s+(?:in|of))?|"
     rf"the\s+(?:very\s+)?(?P<part>{_PARTS})(?:\s+(?:in|of))?|(?P<bare>{_PARTS})(?:\s+of|(?=-)))(?:\s+|-)$",
-    re.IGNORECASE,
-)
-_APPROX = re.compile(
-    r"(?<!\w)(?:about|around|approximately|nearly|almost|more\s+than|less\s+than|at\s+least|roughly|"
-    r"up\s+to|some|just|only|over|under|barely|fully|well\s+over|close\s+to)\s+$",
     re.IGNORECASE,
 )
 _CLOCK_VALUE = re.compile(r"T\d\d:\d\dZ?$")
@@ -316,7 +311,7 @@ def _extend(cand: Cand, ctx: Ctx, floor: int) -> Cand:
             value = f"{value}-{_HALF[pos]}"
         return replace(cand, start=start, value=value, weak=False)
     text = ctx.text[cand.start : cand.end].lower()
-    approx = _APPROX.search(window)
+    approx = APPROXIMATOR.search(window)
     if approx and (cand.type == "DURATION" or text.endswith("ago")) and not text.startswith("the "):
         return replace(cand, start=cand.start - (len(window) - approx.start()))
     return cand

@@ -60,3 +60,13 @@ def parts() -> Parts:
 def compile_(pattern: str, flags: int = _FLAGS) -> re.Pattern[str]:
     """A pattern bounded by non-word characters on both sides."""
     return re.compile(rf"(?<![\w]){pattern}(?![\w])", flags)
+
+
+# Approximators before a count. Every one of them joins the expression's extent ("about two years
+# ago", "just minutes"); the HEDGES among them also keep "N weeks ago" at week granularity ("nearly
+# two weeks ago" is some week, "just two weeks ago" is still that day).
+_HEDGES = (r"about|around|approximately|nearly|almost|more\s+than|less\s+than|at\s+least|roughly|"
+           r"some|over|under")
+APPROXIMATOR = re.compile(
+    rf"(?<!\w)(?:{_HEDGES}|up\s+to|just|only|barely|fully|well\s+over|close\s+to)\s+$", re.IGNORECASE)
+HEDGE = re.compile(rf"\b(?:{_HEDGES})\s+$", re.IGNORECASE)

@@ -8,7 +8,7 @@ from functools import cache
 
 from newsgraph.extract import times_resolve as tr
 from newsgraph.extract.times_lexicon import alternation, lexicon
-from newsgraph.extract.times_patterns import compile_, parts
+from newsgraph.extract.times_patterns import HEDGE, compile_, parts
 from newsgraph.extract.times_rules import Cand, Ctx, Handler, _cand
 from newsgraph.extract.times_tense import tense
 
@@ -109,13 +109,11 @@ def _duration(m: re.Match[str], ctx: Ctx) -> Cand | None:
     return _cand(m, "DURATION", tr.duration(n, unit))
 
 
-_APPROXIMATE = re.compile(r"\b(?:nearly|almost|about|around|some|roughly|approximately|over|more\s+than|"
-                          r"less\s+than|under|at\s+least)\s+$", re.IGNORECASE)
 
 
 def _approximate(m: re.Match[str], ctx: Ctx) -> bool:
     """ "nearly two weeks ago", "a week or so ago": a hedged count keeps its unit's granularity."""
-    return " or so " in m.group(0).lower() or bool(_APPROXIMATE.search(ctx.before(m.start(), 24)))
+    return " or so " in m.group(0).lower() or bool(HEDGE.search(ctx.before(m.start(), 24)))
 
 
 _COUNT_ADJECTIVE = re.compile(r"(?:more|additional|full|straight|consecutive|successive|trading|business|working)",
