@@ -81,7 +81,6 @@ _ENDS_WITH_DAY = re.compile(r"[A-Za-z.]\s+\d{1,2}(?:st|nd|rd|th)?$")
 _FIRST_DAY = re.compile(r"(?<![\w.,/-])(?P<day>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?:\s*[-–]\s*|\s+(?:and|or|to)\s+)$")
 _STARTS_WITH_DAY = re.compile(r"\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?[A-Z]")
 _RANGE_GAP = re.compile(r"\s*[-–]\s*|\s+(?:to|through|till|until|and)\s+", re.IGNORECASE)
-_FOUR_DIGITS = re.compile(r"\d{4}")
 _HALF = {"first half": "H1", "second half": "H2", "latter half": "H2", "last half": "H2"}
 
 
@@ -219,7 +218,7 @@ def _range_years(cands: list[Cand], ctx: Ctx) -> list[Cand]:
         a, b = cands[i], cands[i + 1]
         if (a.type != "DATE" or b.type != "DATE" or not _RANGE_GAP.fullmatch(ctx.text, a.end, b.start)
                 or not re.fullmatch(r"\d{4}-\d\d", a.value or "") or not _MONTH_VALUE.match(b.value or "")
-                or _FOUR_DIGITS.search(ctx.text, a.start, a.end) or not _FOUR_DIGITS.search(ctx.text, b.start, b.end)):
+                or _YEAR_VALUE.search(ctx.text, a.start, a.end) or not _YEAR_VALUE.search(ctx.text, b.start, b.end)):
             continue
         y, m1, m2 = int((b.value or "")[:4]), int((a.value or "")[5:7]), (b.value or "")[5:7]
         out[i] = replace(a, value=f"{y - 1 if m2.isdigit() and m1 > int(m2) else y:04d}-{m1:02d}")
