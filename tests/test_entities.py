@@ -263,3 +263,11 @@ def test_known_heads_of_state_get_their_full_name_and_country(pipeline) -> None:
     persons = {e.name: e.country for e in record.entities if e.type == "PERSON"}
     assert persons["Ronald Reagan"] == "US"
     assert persons["Bush"] == "US"  # two known Bushes: the country they share, neither's name
+
+
+def test_a_known_person_is_found_where_the_ner_misses_him(pipeline) -> None:
+    text = "Xi Jinping met the delegation in the capital."
+    record = pipeline.extract(Article(id=document_id(text, "2024-03-05"), text=text, date="2024-03-05"))
+    person = next((e for e in record.entities if e.key == "person:xi-jinping"), None)
+    assert person is not None and person.type == "PERSON" and person.country == "CN"
+    assert [text[m.span[0]:m.span[1]] for m in person.mentions] == ["Xi Jinping"]

@@ -292,3 +292,19 @@ def test_a_readout_meeting_takes_its_topics_from_what_was_discussed(pipeline):
                                 "trade and transport links. They also discussed a vote in the UN Security Council.")
     main = record.events[0]
     assert "trade" in main.topics and "security" not in main.topics, record.events
+
+
+@pytest.mark.parametrize(("text", "target"), [
+    ("Norway's prime minister visits Chile next week.", "Chile"),
+    ("The President of Peru will visit Ghana on March 12.", "Ghana"),
+    ("The Prime Minister of Fiji received the Ambassador of Italy.", "Italy"),
+])
+def test_a_visited_or_received_party_is_a_target_and_a_dated_future_visit_counts(pipeline, text, target):
+    event = _first(_extract(pipeline, text))
+    assert event is not None and event.type == "CONSULT"
+    assert target in _names(_extract(pipeline, text), event.targets)
+
+
+def test_an_undated_future_discussion_is_no_event(pipeline):
+    record = _extract(pipeline, "We will further discuss these issues with Chile at a later date.")
+    assert [e for e in record.events if e.type == "CONSULT"] == []

@@ -16,14 +16,14 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from ..kb.lexicon import countries, lookup_place, titles
+from ..kb.lexicon import countries, known_people, lookup_place, titles
 from ..record import Entity, Mention, Role
 from .entities_doc import alias_orgs, is_part, known_people_names, merge_persons, propagate_orgs, surnames
 from .entities_rules import (
     corporate_tail, ends_in_model, index_spans, is_model, known_org_hits, not_a_name, org_by_form, org_cue,
     org_like, region_hits, title_or_modifier, without_flight,
 )
-from .gazetteers import country_hits, country_in, government, rule_orgs, title_of_end, trim_name
+from .gazetteers import country_hits, country_in, government, people_re, rule_orgs, title_of_end, trim_name
 from .names import SpanSet, overlaps, slug, strip_article
 from .registry import Context, register
 from .roles import titled_names
@@ -316,6 +316,20 @@ def _known_orgs(builder: _Builder) -> list[tuple[int, int]]:
     return spans
 
 
+def _known_people(builder: _Builder) -> list[tuple[int, int]]:
+    """Known people by their full name, where the NER may miss one ("Xi Jinping met Putin")."""
+    table = known_people()
+    spans = []
+    for match in people_re().finditer(builder.text):
+        if builder.overlaps(*match.span()):
+            continue  # inside a known organisation's or a titled person's name
+        person = table[match.group().lower()]
+        cluster = builder.add("PERSON", person.name, match.span(), key=f"person:{slug(person.name)}", country=person.country)
+        builder.strong.add(cluster.key)
+        spans.append(match.span())
+    return spans
+
+
 def _ner_names(doc: Any, text: str, hits: list[_CountryHit]) -> tuple[Any, ...]:
     """The NER's entities, read once (each read walks every token), less the start of a title
     and a demonym glued to a title or an adjective ("British Defence Secretary", "Radical
@@ -329,7 +343,7 @@ def collect(text: str, doc: object, title: str | None = None) -> dict[str, _Clus
     builder = _Builder(text)
     builder.taken.extend(index_spans(text))
     known = _known_orgs(builder)
-    persons = SpanSet(known + _titled_persons(builder))
+    persons = SpanSet(known + _titled_persons(builder) + _known_people(builder))
     by_rule = rule_orgs(text)
     hits = list(country_hits(text))  # one scan for the regions' check and the countries themselves
     ents = _ner_names(doc, text, hits)

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 from functools import cache
 
@@ -44,6 +44,10 @@ _ONE_SIDED = frozenset({
     "THREATEN", "DISAPPROVE", "COERCE", "SANCTION", "CONCEDE",
 })
 _NOT_EVENT_DATES = re.compile(r"\b(?:until|till|by|through|to|before|for)\s+$", re.I)
+_PARTY_OBJECT = frozenset({  # "visited China", "will meet Xi": the object is a party, not a topic
+    "meet", "meets", "met", "meeting", "visit", "visits", "visited", "visiting",
+    "receive", "receives", "received", "receiving", "host", "hosts", "hosted", "hosting"})
+_CONCRETE = re.compile(r"\d{4}")  # a value on the calendar, not PRESENT_REF or a duration
 _MODALS = frozenset({"will", "would", "could", "should", "may", "might", "can", "shall"})
 #: a "cooperation" that someone develops is an intent to cooperate; elsewhere the word names a field
 _COOPERATION_VERBS = frozenset(
@@ -87,7 +91,8 @@ class _EventFinder:
             token = _token_at(sent, match.start())
             trigger = _trigger(match.group().lower(), token)
             if trigger is not None and token is not None:
-                trigger = reframe(token, trigger) if _kept(token, trigger) else None
+                kept = _kept(token, trigger, lambda: self._scheduled(sent, token))
+                trigger = reframe(token, trigger) if kept else None
             if trigger is not None:
                 self._add(sent, match.start(), match.group(), trigger, token)
         first, last = sent.start, sent.end  # type: ignore[attr-defined]
@@ -282,7 +287,8 @@ class _EventFinder:
     def _thematic(self, token: object) -> bool:
         """Verbs whose object is a topic or a document, not a party: discussed, signed, adopted."""
         entry = trigger_forms().get(token.lower_)  # type: ignore[attr-defined]
-        return entry is not None and entry.trigger.type in ("CONSULT", "AGREE") and token.lower_ not in ("met", "meet", "meets", "visited", "received", "hosted")  # type: ignore[attr-defined]
+        return (entry is not None and entry.trigger.type in ("CONSULT", "AGREE")
+                and token.lower_ not in _PARTY_OBJECT)  # type: ignore[attr-defined]
 
     def _voices_in(self, token: object) -> list[str]:
         """"I" and "you" in a quote: its speaker and the one addressed."""
@@ -317,6 +323,13 @@ class _EventFinder:
         if nearest.value in ("PRESENT_REF", "PAST_REF", "FUTURE_REF"):
             return self.date if nearest.value == "PRESENT_REF" else None
         return nearest.value
+
+    def _scheduled(self, sent: object, token: object) -> bool:
+        """A date of its own for a future meeting or signing: "will visit China next week", "will
+        meet on Monday"; not a vague one ("will meet in the future") or none ("we will discuss")."""
+        start, end = sent.start_char, sent.end_char  # type: ignore[attr-defined]
+        return any(t.type in ("DATE", "TIME") and _CONCRETE.match(t.value or "") and _attached(sent, t, token)
+                   for t in self.times.starting_in(start, end))
 
     def _anniversary(self, sent: object) -> str | None:
         """"this year marks the 10th anniversary of the initiative ... announced": ten years back."""
@@ -356,13 +369,14 @@ def _is_event_use(token: object, trigger: Trigger) -> bool:
     return not (token.lower_ == "meeting" and token.pos_ == "VERB")  # type: ignore[attr-defined]
 
 
-def _kept(token: object, trigger: Trigger) -> bool:
-    """Whether the trigger at ``token`` reports an event of its own."""
+def _kept(token: object, trigger: Trigger, scheduled: Callable[[], bool]) -> bool:
+    """Whether the trigger at ``token`` reports an event of its own. A meeting or an agreement in
+    the future tense counts where ``scheduled`` says it has a date ("will visit China next week")."""
     if not _is_event_use(token, trigger) or not_an_event(token, trigger) or _object_of_same(token, trigger):
         return False
     if is_demand(token) or _orders_an_act(token):
         return False  # "X said Y must agree": the demand of ``sentence``; "X ordered patrols": patrols
-    return negated(token) or not _hypothetical(token, trigger)
+    return negated(token) or not _hypothetical(token, trigger) or scheduled()
 
 
 def _orders_an_act(token: object) -> bool:
@@ -400,6 +414,11 @@ def _dates_trigger(sent: object, time: Time, trigger: object) -> bool:
     in the election on April 3")."""
     if trigger is None or trigger.pos_ not in ("NOUN", "PROPN"):  # type: ignore[attr-defined]
         return False
+    return _attached(sent, time, trigger)
+
+
+def _attached(sent: object, time: Time, trigger: object) -> bool:
+    """Whether the parse attaches ``time`` to ``trigger``, directly or by a preposition."""
     word = _token_at(sent, time.span[0])
     while word is not None and word.head.i != word.i and time.span[0] <= word.head.idx < time.span[1]:  # type: ignore[attr-defined]
         word = word.head  # type: ignore[attr-defined]  # up to the time's own head word (a root is its own head)

@@ -11,7 +11,16 @@ import re
 from collections.abc import Iterator
 from functools import cache
 
-from ..kb.lexicon import countries, demonym_forms, known_orgs, lookup_place, org_heads, place_names, titles
+from ..kb.lexicon import (
+    countries,
+    demonym_forms,
+    known_orgs,
+    known_people_forms,
+    lookup_place,
+    org_heads,
+    place_names,
+    titles,
+)
 from .patterns import trie_alternation
 
 @cache
@@ -119,6 +128,13 @@ def country_in(name: str) -> str | None:
 @cache
 def orgs_re() -> re.Pattern[str]:
     return re.compile(rf"(?<![\w-])(?:{trie_alternation(known_orgs())})(?![\w-])")
+
+
+@cache
+def people_re() -> re.Pattern[str]:
+    """Known people's full names (two words or more) as written: "Xi Jinping", "Kassym-Jomart Tokayev"."""
+    forms = {form for form in known_people_forms() if " " in form}
+    return re.compile(rf"(?<![\w-])(?:{trie_alternation(forms)})(?![\w-])")
 
 
 _TITLE_OF = re.compile(r"(?P<title>[A-Z][\w -]+?) of (?:the )?(?=[A-Z])")

@@ -200,6 +200,12 @@ def known_people() -> dict[str, Known]:
 
 
 @cache
+def known_people_forms() -> tuple[str, ...]:
+    """The spellings of the known people's names as written (names and aliases)."""
+    return tuple(form for row in read_rows("people.csv") for form in (row["name"].strip(), *_split(row.get("aliases"))))
+
+
+@cache
 def known_orgs() -> dict[str, Known]:
     """Name or acronym, as written (acronyms are case-sensitive) -> the organization."""
     return _known("organizations.csv", fold_case=False)
