@@ -47,6 +47,16 @@ def test_she_goes_to_the_woman_not_the_nearer_man(pipeline):
     assert _owner(record, "She") == "Maria Lopez"
 
 
+def test_he_after_an_unnamed_relative_is_the_relatives(pipeline):
+    record = _extract(pipeline, (
+        "Peter Novak welcomed Thomas Berger to the ministry on Tuesday. Berger said: "
+        "\"I came here as a boy when my father worked in this city. He also visited the port.\""
+    ))
+    assert _owner(record, "He") is None
+    record = _extract(pipeline, "Peter Novak welcomed Thomas Berger on Tuesday. He said the talks went well.")
+    assert _owner(record, "He") == "Peter Novak"
+
+
 def test_he_prefers_the_subject_of_the_last_sentence(pipeline):
     record = _extract(pipeline, (
         "Peter Novak welcomed Thomas Berger to the ministry on Tuesday.\n"

@@ -38,6 +38,12 @@ _SENTENCE_END = re.compile(r"(?<=[.!?])[\"'\u201d\u2019]?\s+(?=[\"'\u201c\u2018]
 _HONORIFIC_BEFORE = re.compile(r"(?P<word>[A-Z][a-z]+\.?)\s+$")
 _SUBJECT = frozenset({"nsubj", "nsubjpass"})
 _OBJECT = frozenset({"dobj", "pobj", "dative", "iobj"})
+_KIN = {  # an unnamed relative said after the named persons: "my father ... he visited" is the father
+    "m": re.compile(r"\b(?:my|his|her|your|our|their)\s+(?:late\s+)?(?:father|brother|son|husband|uncle|grandfather|"
+                    r"nephew|grandson)\b", re.IGNORECASE),
+    "f": re.compile(r"\b(?:my|his|her|your|our|their)\s+(?:late\s+)?(?:mother|sister|daughter|wife|aunt|grandmother|"
+                    r"niece|granddaughter)\b", re.IGNORECASE),
+}
 _REACH = 3  # sentences back (or _CHARS characters, whichever reaches further)
 _CHARS = 800
 _FALLBACK = 2000
@@ -160,6 +166,7 @@ def resolve_pronouns(text: str, doc: Any, persons: Sequence[_Cluster]) -> None:
 
 class _Resolver:
     def __init__(self, text: str, doc: Any, persons: Sequence[_Cluster]) -> None:
+        self.text = text
         self.sentences, self.grammar = _Sentences(text, doc), _Grammar(doc)
         self.genders = [person_gender(text, c) for c in persons]
         taken = [span for c in persons for span in c.mentions]
@@ -182,8 +189,18 @@ class _Resolver:
             return best
         scores, latest = self.scores(start, end, agreeing)
         if not scores:
-            return _fallback(start, self.anchors, agreeing)
-        return max(scores, key=lambda i: (scores[i], latest[i]))
+            best = _fallback(start, self.anchors, agreeing)
+            return best if best is None or not self._kin_since(best, start, gender) else None
+        best = max(scores, key=lambda i: (scores[i], latest[i]))
+        return None if self._kin_since(best, start, gender) else best
+
+    def _kin_since(self, person: int, start: int, gender: str) -> bool:
+        """A relative of the pronoun's gender ("my father") named after ``person``'s last mention
+        and at most a sentence before the pronoun: the pronoun is the relative's."""
+        last = max((e for _s, e, i in self.anchors[:bisect.bisect_left(self.anchors, (start, -1, -1))] if i == person),
+                   default=0)
+        here = self.sentences.of(start)
+        return any(self.sentences.of(m.start()) >= here - 1 for m in _KIN[gender].finditer(self.text, last, start))
 
     def learn_genders(self) -> None:
         votes: dict[int, set[str]] = {}
