@@ -505,6 +505,10 @@ def test_a_report_compares_its_latest_quarter_not_the_last_one_named() -> None:
         # "current issues" are topical ones, not a time; "our current visit" is now
         ("They discussed current issues of trade.", []),
         ("Our current visit is useful.", [("current", "DATE", "PRESENT_REF")]),
+        # "that time" is the last date named; without one it is no time
+        ("Prices fell in 2019. At that time, few knew.", [("2019", "DATE", "2019"), ("that time", "DATE", "2019")]),
+        ("At that time, few knew.", []),
+        ("At the same time, prices rose.", []),
         # a bare season after a preposition, placed by the tense
         ("We will meet again in spring.", [("spring", "DATE", "2024-SP")]),
         ("We met in spring and agreed.", [("spring", "DATE", "2023-SP")]),

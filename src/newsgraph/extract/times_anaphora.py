@@ -14,7 +14,8 @@ _PERIODS = re.compile(r"(?P<q>quarter|latest\s+period)|nine\s+months|six\s+month
 _ORDINAL = re.compile(r"\b(?:first|second|third|fourth)\b", re.IGNORECASE)
 _THE_DAY = re.compile(r"\bthe\s+(?:same\s+)?day$", re.IGNORECASE)
 _DAY = re.compile(r"\d{4}-\d\d-\d\d")
-_THAT = re.compile(r"\b(?:that|the\s+same|that\s+same)\s+(?P<unit>year|month|day|quarter|period)$", re.IGNORECASE)
+_THAT = re.compile(r"\b(?:that|the\s+same|that\s+same)\s+(?P<unit>year|month|day|quarter|period)$|"
+                   r"^that\s+(?P<unit2>time)$", re.IGNORECASE)  # "at that time": the last date named
 _GRAINS = {"year": re.compile(r"\d{4}(?=$|-)"), "month": re.compile(r"\d{4}-\d\d(?=$|-\d|T)"), "day": _DAY}
 _THE_QUARTER = re.compile(r"(?:the|that)\s+(?:latest\s+)?(?:quarter|period)$", re.IGNORECASE)
 _YEAR_AGO = re.compile(r"\byear[\s-](?:ago|earlier)\b", re.IGNORECASE)
@@ -54,7 +55,7 @@ def _resolve(cand: Cand, text: str, last: dict[str, str], ctx: Ctx) -> Cand:
         return replace(cand, value=_weekday_from(last["day"], cand.value, weekday.group("dir").lower() == "following"))
     that = _THAT.search(text)
     if that:
-        value = last.get(re.sub(r"period", "quarter", that.group("unit").lower()))
+        value = last.get(re.sub(r"period", "quarter", (that.group("unit") or that.group("unit2")).lower()))
         return replace(cand, value=value, weak=value is None)
     if _THE_QUARTER.match(text) and "quarter" in last:
         done = tr.shift(ctx.anchor, "Q", -1) if ctx.anchor and "latest" in text.lower() else None
@@ -100,6 +101,8 @@ def _remember(cand: Cand, text: str, last: dict[str, str], done: str) -> None:
         match = pattern.match(cand.value)
         if match:
             last[grain] = match.group()
+    if cand.type == "DATE" and re.match(r"\d{4}", cand.value):
+        last["time"] = cand.value
 
 
 def _about_quarters(cand: Cand, ctx: Ctx) -> bool:
