@@ -308,3 +308,17 @@ def test_a_visited_or_received_party_is_a_target_and_a_dated_future_visit_counts
 def test_an_undated_future_discussion_is_no_event(pipeline):
     record = _extract(pipeline, "We will further discuss these issues with Chile at a later date.")
     assert [e for e in record.events if e.type == "CONSULT"] == []
+
+
+@pytest.mark.parametrize("text", [
+    "The President thanked the Prime Minister and invited him to visit Chile.",
+    "If you visit Lima, you will see the new museum.",
+])
+def test_an_invited_or_conditional_visit_is_no_visit(pipeline, text):
+    record = _extract(pipeline, text)
+    assert [e for e in record.events if e.type == "CONSULT"] == []
+
+
+def test_only_the_visited_party_itself_is_a_target(pipeline):
+    record = _extract(pipeline, "The Red Cross has not been visiting our Chilean prisoners of war, Peru said.")
+    assert all("Chile" not in _names(record, e.targets) for e in record.events if e.type == "CONSULT")

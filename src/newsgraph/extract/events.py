@@ -21,7 +21,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import replace
 from functools import cache
 
-from ..kb.lexicon import Trigger, lookup_place, topic_words
+from ..kb.lexicon import Trigger, lookup_place, titles, topic_words
 from ..record import Entity, Event, Time
 from .events_frames import (
     clause_children, demand_verbs, depth, embedded, is_demand, negated, not_an_event, paired, reframe, subject_of, unnamed_actor,
@@ -44,9 +44,11 @@ _ONE_SIDED = frozenset({
     "THREATEN", "DISAPPROVE", "COERCE", "SANCTION", "CONCEDE",
 })
 _NOT_EVENT_DATES = re.compile(r"\b(?:until|till|by|through|to|before|for)\s+$", re.I)
+_ASKING = frozenset({"invite", "invites", "invited", "inviting", "ask", "asks", "asked", "asking", "urge", "urges",
+                     "urged", "urging"})  # their "to visit" is the request's content, not a visit
 _PARTY_OBJECT = frozenset({  # "visited China", "will meet Xi": the object is a party, not a topic
     "meet", "meets", "met", "meeting", "visit", "visits", "visited", "visiting",
-    "receive", "receives", "received", "receiving", "host", "hosts", "hosted", "hosting"})
+    "receive", "receives", "received", "receiving"})
 _CONCRETE = re.compile(r"\d{4}")  # a value on the calendar, not PRESENT_REF or a duration
 _MODALS = frozenset({"will", "would", "could", "should", "may", "might", "can", "shall"})
 #: a "cooperation" that someone develops is an intent to cooperate; elsewhere the word names a field
@@ -209,6 +211,8 @@ class _EventFinder:
             theme = child.dep_ in ("dobj", "nsubjpass") and token.pos_ in ("VERB", "AUX") and \
                 self._thematic(token)  # type: ignore[attr-defined]
             found = self._entities_in(child, theme)
+            if child.dep_ == "dobj" and token.lower_ in _PARTY_OBJECT:  # type: ignore[attr-defined]
+                found = [e for e in found if self._named_by_head(e, child)]  # not "visiting our Russian prisoners"
             if child.dep_ in _ACTOR_DEPS or (child.dep_ == "prep" and child.lower_ == "by"):
                 actors += found
             elif child.dep_ in _TARGET_DEPS or (child.dep_ == "prep" and child.lower_ in _TARGET_PREPS):
@@ -284,6 +288,14 @@ class _EventFinder:
             out += self.sides.group(word.lower_, before)
         return out
 
+    def _named_by_head(self, eid: str, head: object) -> bool:
+        """Whether a mention of ``eid`` covers the phrase's head word ("visited *China*", "met President
+        *Xi*"), not a modifier of it ("visiting our *Russian* prisoners")."""
+        heads = [head] + [o for p in head.children if p.dep_ == "prep" and p.lower_ == "of"  # type: ignore[attr-defined]
+                          for o in p.children if o.dep_ == "pobj"] if head.lower_ in titles() else [head]  # type: ignore[attr-defined]
+        return any(m.span[0] <= w.idx < m.span[1] for w in heads for m in self.by_id[eid].mentions) \
+            or eid in self._voices_in(head)  # type: ignore[attr-defined]  # "received the Ambassador *of Italy*"
+
     def _thematic(self, token: object) -> bool:
         """Verbs whose object is a topic or a document, not a party: discussed, signed, adopted."""
         entry = trigger_forms().get(token.lower_)  # type: ignore[attr-defined]
@@ -353,7 +365,10 @@ def _hypothetical(token: object, trigger: Trigger) -> bool:
     if trigger.type not in ("CONSULT", "AGREE"):
         return False
     words = {c.lower_ for c in token.children if c.dep_ in ("aux", "auxpass")}  # type: ignore[attr-defined]
-    return bool(words & _MODALS) or (token.dep_ == "acl" and "to" in words)  # type: ignore[attr-defined]
+    if token.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in token.children):  # type: ignore[attr-defined]
+        return True  # "if you visit Kyiv"
+    invited = token.dep_ == "xcomp" and token.head.lower_ in _ASKING  # type: ignore[attr-defined]  # "invited him to visit"
+    return bool(words & _MODALS) or ((token.dep_ == "acl" or invited) and "to" in words)  # type: ignore[attr-defined]
 
 
 def _is_event_use(token: object, trigger: Trigger) -> bool:
