@@ -322,3 +322,11 @@ def test_an_invited_or_conditional_visit_is_no_visit(pipeline, text):
 def test_only_the_visited_party_itself_is_a_target(pipeline):
     record = _extract(pipeline, "The Red Cross has not been visiting our Chilean prisoners of war, Peru said.")
     assert all("Chile" not in _names(record, e.targets) for e in record.events if e.type == "CONSULT")
+
+
+def test_receiving_a_thing_is_no_meeting(pipeline):
+    record = _extract(pipeline, "Chile has officially received the status of a candidate for membership.")
+    assert [e for e in record.events if e.type == "CONSULT"] == []
+    record = _extract(pipeline, "The President of Peru received the Chilean Ambassador.")
+    event = _first(record)
+    assert event is not None and event.type == "CONSULT" and "Chile" in _names(record, event.targets)

@@ -46,6 +46,9 @@ _ONE_SIDED = frozenset({
 _NOT_EVENT_DATES = re.compile(r"\b(?:until|till|by|through|to|before|for)\s+$", re.I)
 _ASKING = frozenset({"invite", "invites", "invited", "inviting", "ask", "asks", "asked", "asking", "urge", "urges",
                      "urged", "urging"})  # their "to visit" is the request's content, not a visit
+_RECEIVE = frozenset({"receive", "receives", "received", "receiving"})
+_VISITORS = frozenset({"delegation", "delegations", "guest", "guests", "leader", "leaders", "head", "heads", "envoy",
+                       "envoys", "visitor", "visitors", "him", "her", "them", "members", "representatives", "participants"})
 _PARTY_OBJECT = frozenset({  # "visited China", "will meet Xi": the object is a party, not a topic
     "meet", "meets", "met", "meeting", "visit", "visits", "visited", "visiting",
     "receive", "receives", "received", "receiving"})
@@ -103,6 +106,8 @@ class _EventFinder:
             self._add(sent, token.idx, token.text, _DEMAND, token)
 
     def _add(self, sent: object, offset: int, text: str, trigger: Trigger, token: object) -> None:
+        if token is not None and token.lower_ in _RECEIVE and self._receives_a_thing(token):  # type: ignore[attr-defined]
+            return  # "received the status", "received credentials": no meeting
         actors, targets = self._participants(sent, token, trigger)
         explicit = bool(actors or targets) and not self._quoted(offset)
         if not actors and not targets and not (trigger.type == "COOPERATE" and token is not None):
@@ -288,13 +293,22 @@ class _EventFinder:
             out += self.sides.group(word.lower_, before)
         return out
 
+    def _receives_a_thing(self, token: object) -> bool:
+        """Whether the object of "receive" is a thing, not a party (a name, a title, a delegation)."""
+        obj = next((c for c in token.children if c.dep_ == "dobj"), None)  # type: ignore[attr-defined]
+        if obj is None or obj.lower_ in titles() or obj.lower_ in _VISITORS:  # type: ignore[attr-defined]
+            return False
+        if any(c.dep_ == "prep" and c.lower_ == "from" for c in token.children):  # type: ignore[attr-defined]
+            return False  # "received credentials from the Ambassadors of X"
+        return not [e for e in self._entities_in(obj) if self._named_by_head(e, obj)]
+
     def _named_by_head(self, eid: str, head: object) -> bool:
         """Whether a mention of ``eid`` covers the phrase's head word ("visited *China*", "met President
         *Xi*"), not a modifier of it ("visiting our *Russian* prisoners")."""
-        heads = [head] + [o for p in head.children if p.dep_ == "prep" and p.lower_ == "of"  # type: ignore[attr-defined]
-                          for o in p.children if o.dep_ == "pobj"] if head.lower_ in titles() else [head]  # type: ignore[attr-defined]
-        return any(m.span[0] <= w.idx < m.span[1] for w in heads for m in self.by_id[eid].mentions) \
-            or eid in self._voices_in(head)  # type: ignore[attr-defined]  # "received the Ambassador *of Italy*"
+        if head.lower_ in titles():  # type: ignore[attr-defined]
+            return True  # "received the Ambassador of Italy", "the Chinese Ambassador": the title's country
+        return any(m.span[0] <= head.idx < m.span[1] for m in self.by_id[eid].mentions) \
+            or eid in self._voices_in(head)  # type: ignore[attr-defined]
 
     def _thematic(self, token: object) -> bool:
         """Verbs whose object is a topic or a document, not a party: discussed, signed, adopted."""
