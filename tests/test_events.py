@@ -330,3 +330,13 @@ def test_receiving_a_thing_is_no_meeting(pipeline):
     record = _extract(pipeline, "The President of Peru received the Chilean Ambassador.")
     event = _first(record)
     assert event is not None and event.type == "CONSULT" and "Chile" in _names(record, event.targets)
+
+
+@pytest.mark.parametrize(("text", "target"), [
+    ("Rebels have kidnapped up to 16 Chilean engineers from a market.", "Chile"),
+    ("Peru has tried to hack into the computers of Chilean army officers.", "Chile"),
+])
+def test_a_directed_act_without_a_parsed_target_takes_the_country_after_it(pipeline, text, target):
+    record = _extract(pipeline, text)
+    event = _first(record)
+    assert event is not None and target in _names(record, event.targets)

@@ -60,6 +60,9 @@ _COOPERATION_VERBS = frozenset(
     "boost boosting enhance enhancing intensify intensifying promote promoting build building".split()
 )
 _SPEAKER_IMPLIED = frozenset({"SUPPORT", "REQUEST"})
+#: acts done to someone: without a target from the parse, a country named after the act is it
+_DIRECTED = frozenset({"ASSAULT", "COERCE", "FIGHT", "SANCTION", "DISAPPROVE", "THREATEN", "DEMAND", "AID",
+                       "INVESTIGATE", "REJECT", "MOBILIZE"})
 #: types whose clause can hold the act they are about: "agreed to provide aid to Y"
 _FRAMING = frozenset({"AGREE", "THREATEN", "DEMAND", "REQUEST", "REJECT"})
 _ANNIVERSARY = re.compile(r"\b(\d{1,3})(?:st|nd|rd|th) anniversary\b", re.I)
@@ -206,7 +209,19 @@ class _EventFinder:
                     targets += [t for t in wanted if t not in actors]
         if trigger.type in _SPEAKER_IMPLIED and token is not None:
             actors, targets = self._spoken(token, actors, targets)
+        if actors and not targets and trigger.type in _DIRECTED and token is not None:
+            targets = self._countries_after(token, actors)
         return _unique(actors), _unique(targets)
+
+    def _countries_after(self, token: object, actors: list[str]) -> list[str]:
+        """The countries and places of a country named in the phrase after a directed act whose parse
+        gave it no target: "kidnapped up to 16 *Russian* advisers", "tried to hack into the computers of
+        *South Korean* officers", "complained over two *Israeli* air raids", "a curfew in *Algiers*"."""
+        start = token.idx + len(token.text)  # type: ignore[attr-defined]
+        end = token.right_edge.idx + len(token.right_edge.text)  # type: ignore[attr-defined]
+        return [eid for offset, eid, _kind in self.index.within(start, end)
+                if (self.by_id[eid].type == "COUNTRY" or (self.by_id[eid].type == "LOCATION" and self.by_id[eid].country))
+                and eid not in actors and not self._in_designation(offset)]
 
     def _around(self, token: object) -> tuple[list[str], list[str]]:
         """The actors and targets among ``token``'s dependents."""
