@@ -61,7 +61,7 @@ _COOPERATION_VERBS = frozenset(
 )
 _SPEAKER_IMPLIED = frozenset({"SUPPORT", "REQUEST"})
 #: acts done to someone: without a target from the parse, a country named after the act is it
-_DIRECTED = frozenset({"ASSAULT", "COERCE", "FIGHT", "SANCTION", "DISAPPROVE", "THREATEN", "DEMAND", "AID",
+_DIRECTED = frozenset({"ASSAULT", "COERCE", "FIGHT", "SANCTION", "DISAPPROVE", "THREATEN", "DEMAND",
                        "INVESTIGATE", "REJECT", "MOBILIZE"})
 #: types whose clause can hold the act they are about: "agreed to provide aid to Y"
 _FRAMING = frozenset({"AGREE", "THREATEN", "DEMAND", "REQUEST", "REJECT"})
