@@ -197,6 +197,8 @@ class _Resolver:
     def _kin_since(self, person: int, start: int, gender: str) -> bool:
         """A relative of the pronoun's gender ("my father") named after ``person``'s last mention
         and at most a sentence before the pronoun: the pronoun is the relative's."""
+        if not _KIN[gender].search(self.text, max(0, start - _CHARS), start):
+            return False  # the usual case: no relative named nearby
         last = max((e for _s, e, i in self.anchors[:bisect.bisect_left(self.anchors, (start, -1, -1))] if i == person),
                    default=0)
         here = self.sentences.of(start)
