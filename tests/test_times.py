@@ -509,6 +509,9 @@ def test_a_report_compares_its_latest_quarter_not_the_last_one_named() -> None:
         ("Prices fell in 2019. At that time, few knew.", [("2019", "DATE", "2019"), ("that time", "DATE", "2019")]),
         ("At that time, few knew.", []),
         ("At the same time, prices rose.", []),
+        # a bare decade after another one; not an age
+        ("Cars of the 70s and 80s were boxy.", [("the 70s", "DATE", "197"), ("80s", "DATE", "198")]),
+        ("He is in his 80s.", []),
         # a bare season after a preposition, placed by the tense
         ("We will meet again in spring.", [("spring", "DATE", "2024-SP")]),
         ("We met in spring and agreed.", [("spring", "DATE", "2023-SP")]),

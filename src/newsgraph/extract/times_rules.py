@@ -54,6 +54,7 @@ _SHORT_YEAR_BEFORE = re.compile(r"\b(?:in|since|of|until|till|from|to|by|before|
 _A_MARCH = re.compile(r"\b(?:the|a|an|annual|yearly|silent|mass)\s+$", re.IGNORECASE)
 _MARCH_NAME = re.compile(r"\s+(?:for|of|on|against|to)\s+(?:the\s+)?[A-Z]")
 _BARE_SEASON_END = re.compile(r"\s*(?:[,.;:)!?]|$|\s(?:of|this|last|next|and|or|to|when|we|they|he|she|it|the)\b)")
+_AFTER_DECADE = re.compile(r"\d0['’]?s,?\s+(?:and|or|to|through|into)\s+$", re.IGNORECASE)
 _CURRENCY_BEFORE = re.compile(r"(?:[$€£¥₽#№]|\b(?:no|nos|number|article|section|page|pp|p|room|flight|route|model|"
                               r"item|paragraph|rs|usd|eur|rub|us\$)\.?)\s*$", re.IGNORECASE)
 
@@ -241,9 +242,11 @@ def _fiscal(m: re.Match[str], ctx: Ctx) -> Cand | None:
 
 
 def _decade(m: re.Match[str], ctx: Ctx) -> Cand | None:
+    if m.group("second") and not _AFTER_DECADE.search(ctx.before(m.start(), 24)):
+        return None  # a bare "80s" only after another decade: "the 70s and 80s"; not "in his 80s"
     if m.group("full"):
         return _cand(m, "DATE", m.group("full")[:3])
-    return _cand(m, "DATE", "19" + (m.group("short") or m.group("bare"))[0])  # "the '80s", "the 70s"
+    return _cand(m, "DATE", "19" + (m.group("short") or m.group("bare") or m.group("second"))[0])  # "the '80s", "the 70s"
 
 
 def _spelled_decade(m: re.Match[str], ctx: Ctx) -> Cand | None:
@@ -371,7 +374,7 @@ def calendar_rules() -> list[tuple[re.Pattern[str], Handler]]:
         (re.compile(rf"(?<![\w$€£¥.,/])(?P<y>{p.year4})[-–/](?P<yy>\d\d)(?![\w%-]|[.,]\d)"), _next_short_year),
         (compile_(r"(?:fiscal(?:\s+year)?|financial\s+year|FY)\s*'?(?P<fy>\d{4}|\d{2})"), _fiscal),
         (compile_(r"(?:the\s+)?(?:(?:early|mid|late)[\s-]+)?(?:(?P<full>1[5-9]\d0|20\d0)'?s|['‘’](?P<short>\d0)s)|"
-                  r"the\s+(?:(?:early|mid|late)[\s-]+)?(?P<bare>[2-9]0)s"), _decade),
+                  r"the\s+(?:(?:early|mid|late)[\s-]+)?(?P<bare>[2-9]0)s|(?P<second>[2-9]0)s"), _decade),
         (compile_(rf"(?:the\s+)?(?P<ord>{p.ordinal})[\s-]+century"), _century),
         (compile_(rf"the\s+(?:(?:early|mid|late)[\s-]+)?(?P<tens>{_decade_words()})"), _spelled_decade),
         (compile_(rf"(?:(?P<yref2>{p.year_ref})'s\s+|(?:the\s+)?(?P<yref3>{p.year4})[\s-]+(?=\w+[\s-]+(?:fiscal[\s-]+)?quarter))?"
