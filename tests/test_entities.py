@@ -271,3 +271,9 @@ def test_a_known_person_is_found_where_the_ner_misses_him(pipeline) -> None:
     person = next((e for e in record.entities if e.key == "person:xi-jinping"), None)
     assert person is not None and person.type == "PERSON" and person.country == "CN"
     assert [text[m.span[0]:m.span[1]] for m in person.mentions] == ["Xi Jinping"]
+
+
+def test_a_known_persons_name_inside_a_longer_name_is_that_name(pipeline) -> None:
+    text = "The Nelson Mandela Foundation opened a school."
+    record = pipeline.extract(Article(id=document_id(text, "2024-03-05"), text=text, date="2024-03-05"))
+    assert not any(e.key == "person:nelson-mandela" for e in record.entities)

@@ -316,6 +316,12 @@ def _known_orgs(builder: _Builder) -> list[tuple[int, int]]:
     return spans
 
 
+_NAME_AFTER = re.compile(r"[ \t]+([A-Z][a-z]+)\b")
+_NOT_A_NAME_PART = frozenset(
+    "monday tuesday wednesday thursday friday saturday sunday january february march april may june july "
+    "august september october november december".split())
+
+
 def _known_people(builder: _Builder) -> list[tuple[int, int]]:
     """Known people by their full name, where the NER may miss one ("Xi Jinping met Putin")."""
     table = known_people()
@@ -323,6 +329,9 @@ def _known_people(builder: _Builder) -> list[tuple[int, int]]:
     for match in people_re().finditer(builder.text):
         if builder.overlaps(*match.span()):
             continue  # inside a known organisation's or a titled person's name
+        after = _NAME_AFTER.match(builder.text, match.end())
+        if after and after.group(1).lower() not in _NOT_A_NAME_PART:
+            continue  # "the Nelson Mandela Foundation", "Vladimir Putin Avenue": a name of its own
         person = table[match.group().lower()]
         cluster = builder.add("PERSON", person.name, match.span(), key=f"person:{slug(person.name)}", country=person.country)
         builder.strong.add(cluster.key)
