@@ -48,7 +48,7 @@ from newsgraph.extract.times_anaphora import resolve_anaphora
 from newsgraph.extract.times_lexicon import lexicon
 from newsgraph.extract.times_patterns import APPROXIMATOR, parts
 from newsgraph.extract.times_relative import relative_rules
-from newsgraph.extract.times_resolve import parse_dct, safe_date, week
+from newsgraph.extract.times_resolve import number_text, parse_dct, safe_date, week
 from newsgraph.extract.times_rules import Cand, Ctx, Handler, calendar_rules
 from newsgraph.record import Time
 
@@ -93,7 +93,8 @@ def find_times(text: str, dct: str | None) -> list[Time]:
     """Time expressions in `text`, values resolved against the document date `dct` ("YYYY-MM-DD" or None)."""
     ctx = Ctx(text=text, anchor=parse_dct(dct), lex=lexicon())
     cands = [c for c in _candidates(ctx) if c.end > c.start]
-    merged = _range_years(_range_starts(_second_days(_merge_month_year(_merge_clock_day(_select(cands), ctx), ctx), ctx), ctx), ctx)
+    merged = _merge_month_year(_merge_clock_day(_select(cands), ctx), ctx)
+    merged = _range_years(_range_starts(_second_days(merged, ctx), ctx), ctx)  # the parts of ranges
     chosen = resolve_anaphora(_extend_all(_days_from(_week_of(_date_clocks(merged, ctx), ctx), ctx), ctx), ctx)
     return [
         Time(span=(c.start, c.end), text=text[c.start : c.end], type=c.type, value=c.value)
@@ -245,14 +246,10 @@ def _range_starts(cands: list[Cand], ctx: Ctx) -> list[Cand]:
         n = ctx.lex.number(match.group("num")) if match else None
         if match and counted and n and match.group("num").lower() not in ("a", "an"):
             start = cand.start - len(window) + match.start("num")
-            value = (cand.value or "")[: counted.start("n")] + _number_text(n) + counted.group("unit")
+            value = (cand.value or "")[: counted.start("n")] + number_text(n) + counted.group("unit")
             out.append(replace(cand, start=start, end=start + len(match.group("num")), value=value))
         out.append(cand)
     return out
-
-
-def _number_text(n: float) -> str:
-    return str(int(n)) if float(n).is_integer() else f"{n:g}"
 
 
 def _week_of(cands: list[Cand], ctx: Ctx) -> list[Cand]:

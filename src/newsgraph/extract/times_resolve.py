@@ -95,12 +95,13 @@ def duration(n: float | None, unit: str) -> str:
     if not float(n).is_integer() and unit in _SMALLER:
         factor, smaller = _SMALLER[unit]
         parts = [(int(n), unit), (round((n - int(n)) * factor), smaller)]
-    date = "".join(f"{_number(v)}{u}" for v, u in parts if v and u not in _TIME_UNITS)
-    time = "".join(f"{_number(v)}{u[0]}" for v, u in parts if v and u in _TIME_UNITS)
+    date = "".join(f"{number_text(v)}{u}" for v, u in parts if v and u not in _TIME_UNITS)
+    time = "".join(f"{number_text(v)}{u[0]}" for v, u in parts if v and u in _TIME_UNITS)
     return "P" + date + ("T" + time if time else "") if (date or time) else "P0D"
 
 
-def _number(n: float) -> str:
+def number_text(n: float) -> str:
+    """A count as a value writes it: 2.0 -> "2", 2.5 -> "2.5"."""
     return str(int(n)) if float(n).is_integer() else f"{n:g}"
 
 
