@@ -277,3 +277,10 @@ def test_a_known_persons_name_inside_a_longer_name_is_that_name(pipeline) -> Non
     text = "The Nelson Mandela Foundation opened a school."
     record = pipeline.extract(Article(id=document_id(text, "2024-03-05"), text=text, date="2024-03-05"))
     assert not any(e.key == "person:nelson-mandela" for e in record.entities)
+
+
+def test_a_one_word_name_one_visits_is_a_place(pipeline) -> None:
+    text = "During the trip he also visited Anapa and Gelendzhik."
+    record = pipeline.extract(Article(id=document_id(text, "2024-03-05"), text=text, date="2024-03-05"))
+    assert {e.name: e.type for e in record.entities if e.name in ("Anapa", "Gelendzhik")} == {
+        "Anapa": "LOCATION", "Gelendzhik": "LOCATION"}

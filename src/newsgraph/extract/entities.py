@@ -235,6 +235,9 @@ def _mostly_persons(ents: Sequence[Any]) -> set[str]:
     return {name for name, c in votes.items() if c["PERSON"] and c["PERSON"] >= max(c.values())}
 
 
+_VISITED_BEFORE = re.compile(r"\bvisit(?:ed|s|ing)?\s+(?:[A-Z][\w-]+,?\s+(?:and\s+)?)?$")
+
+
 def _retype(type_: str, name: str, ent: object, persons: set[str], text: str, start: int) -> str:
     if type_ == "PERSON":
         return "PERSON"
@@ -242,6 +245,8 @@ def _retype(type_: str, name: str, ent: object, persons: set[str], text: str, st
         return "PERSON"
     if type_ == "ORG" and _FACILITY_WORDS.search(name):
         return "FACILITY"
+    if type_ == "ORG" and " " not in name and _VISITED_BEFORE.search(text, max(0, start - 40), start):
+        return "LOCATION"  # "visited Anapa and Gelendzhik": a one-word name one visits is a place
     if type_ == "OTHER" and _INITIATIVE_WORDS.search(name):
         return "INITIATIVE" if "Year of" not in name else "OTHER"
     return type_
