@@ -17,6 +17,7 @@ from ..kb.lexicon import (
     known_orgs,
     known_people_forms,
     lookup_place,
+    not_names,
     org_heads,
     place_names,
     titles,
@@ -78,7 +79,7 @@ def rule_orgs(text: str) -> list[tuple[int, int, str]]:
             continue  # "Black Sea Fleet", "Silicon Valley Bank": the place names something else
         for start, end in _split_pair(text, start, end, match.start("head")):
             name = text[start:end]
-            if len(name.split()) >= 2 and lookup_place(name) is None:
+            if len(name.split()) >= 2 and lookup_place(name) is None and name not in not_names():  # not "New Year"
                 out.append((start, end, org_heads().get(name.split()[-1], org_heads()[match.group("head")])))
     return out
 
