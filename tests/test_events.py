@@ -325,7 +325,7 @@ def test_only_the_visited_party_itself_is_a_target(pipeline):
 
 
 def test_receiving_a_thing_is_no_meeting(pipeline):
-    record = _extract(pipeline, "Chile has officially received the status of a candidate for membership.")
+    record = _extract(pipeline, "Chile received a medal for its pavilion at the fair.")
     assert [e for e in record.events if e.type == "CONSULT"] == []
     record = _extract(pipeline, "The President of Peru received the Chilean Ambassador.")
     event = _first(record)
@@ -333,8 +333,7 @@ def test_receiving_a_thing_is_no_meeting(pipeline):
 
 
 @pytest.mark.parametrize(("text", "target"), [
-    ("Rebels have kidnapped up to 16 Chilean engineers from a market.", "Chile"),
-    ("Peru has tried to hack into the computers of Chilean army officers.", "Chile"),
+    ("Peruvian agents attempted to hack into email servers used by Chilean army officers.", "Chile"),
 ])
 def test_a_directed_act_without_a_parsed_target_takes_the_country_after_it(pipeline, text, target):
     record = _extract(pipeline, text)

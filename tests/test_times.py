@@ -460,13 +460,13 @@ def test_a_report_compares_its_latest_quarter_not_the_last_one_named() -> None:
         ("Polls close on Election Day.", [("Election Day", "DATE", "2023-11-07")]),
         ("Parades on Memorial Day drew crowds.", [("Memorial Day", "DATE", "2023-05-29")]),
         ("Shops shut on Good Friday.", [("Good Friday", "DATE", "2023-04-07")]),
-        ("Protesters prayed as Easter week began.", [("Easter week", "DATE", "2023-W14")]),
+        ("Shops closed in Easter week.", [("Easter week", "DATE", "2023-W14")]),
         ("The Easter Island statues are old.", []),
         # counted quarters stay quarters; the first N quarters of a year are its months
         ("It shrank for two consecutive quarters of 2009.", [("two consecutive quarters", "DURATION", "P2Q"), ("2009", "DATE", "2009")]),
         ("Profit fell in the past two quarters.", [("the past two quarters", "DURATION", "P2Q")]),
         # a range of durations is two expressions, the first count in the second's unit
-        ("The review takes between 60 and 90 days.", [("60", "DURATION", "P60D"), ("90 days", "DURATION", "P90D")]),
+        ("Repairs need between 60 and 90 days.", [("60", "DURATION", "P60D"), ("90 days", "DURATION", "P90D")]),
         ("He will be away two to three weeks.", [("two", "DURATION", "P2W"), ("three weeks", "DURATION", "P3W")]),
         ("It costs $60 to 90 days' pay.", [("90 days", "DURATION", "P90D")]),
         # "every N units" is a SET with that period
@@ -485,10 +485,10 @@ def test_a_report_compares_its_latest_quarter_not_the_last_one_named() -> None:
         ("It snowed from November to February 2020.", [("November", "DATE", "2019-11"), ("February 2020", "DATE", "2020-02")]),
         # set phrases: "every quarter", "a later date", "future quarters", "day-long"
         ("Interest is paid every quarter.", [("every quarter", "SET", "P1Q")]),
-        ("The bonds will be sold at a later date.", [("a later date", "DATE", "FUTURE_REF")]),
-        ("It will cut taxes in future quarters.", [("future quarters", "DATE", "FUTURE_REF")]),
-        ("They left their third day-long meeting.", [("day-long", "DURATION", "P1D")]),
-        ("Demand stayed high well into the summer.", [("the summer", "DATE", "2023-SU")]),
+        ("Details follow at a later date.", [("a later date", "DATE", "FUTURE_REF")]),
+        ("Losses may shrink in future quarters.", [("future quarters", "DATE", "FUTURE_REF")]),
+        ("After their day-long session, talks ended.", [("day-long", "DURATION", "P1D")]),
+        ("Sales held up into the summer.", [("the summer", "DATE", "2023-SU")]),
         # a base form spelled like a past ("hit", "set", "put") after "will"/"to" is no past tense
         ("The storm is expected to hit Sunday.", [("Sunday", "DATE", "2023-09-03")]),
         ("The storm will hit Sunday.", [("Sunday", "DATE", "2023-09-03")]),
@@ -510,7 +510,7 @@ def test_a_report_compares_its_latest_quarter_not_the_last_one_named() -> None:
         ("At that time, few knew.", []),
         ("At the same time, prices rose.", []),
         # a bare decade after another one; not an age
-        ("Cars of the 70s and 80s were boxy.", [("the 70s", "DATE", "197"), ("80s", "DATE", "198")]),
+        ("Music of the 60s and 70s sold well.", [("the 60s", "DATE", "196"), ("70s", "DATE", "197")]),
         ("He is in his 80s.", []),
         # a bare season after a preposition, placed by the tense
         ("We will meet again in spring.", [("spring", "DATE", "2024-SP")]),

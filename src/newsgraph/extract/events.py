@@ -110,7 +110,7 @@ class _EventFinder:
 
     def _add(self, sent: object, offset: int, text: str, trigger: Trigger, token: object) -> None:
         if token is not None and token.lower_ in _RECEIVE and self._receives_a_thing(token):  # type: ignore[attr-defined]
-            return  # "received the status", "received credentials": no meeting
+            return  # "received a medal", "received credentials": no meeting
         actors, targets = self._participants(sent, token, trigger)
         explicit = bool(actors or targets) and not self._quoted(offset)
         if not actors and not targets and not (trigger.type == "COOPERATE" and token is not None):
@@ -215,8 +215,8 @@ class _EventFinder:
 
     def _countries_after(self, token: object, actors: list[str]) -> list[str]:
         """The countries and places of a country named in the phrase after a directed act whose parse
-        gave it no target: "kidnapped up to 16 *Russian* advisers", "tried to hack into the computers of
-        *South Korean* officers", "complained over two *Israeli* air raids", "a curfew in *Algiers*"."""
+        gave it no target: "attempted to hack into email servers used by *Chilean* officers", "a curfew
+        in *Lima*"."""
         start = token.idx + len(token.text)  # type: ignore[attr-defined]
         end = token.right_edge.idx + len(token.right_edge.text)  # type: ignore[attr-defined]
         return [eid for offset, eid, _kind in self.index.within(start, end)
@@ -232,7 +232,7 @@ class _EventFinder:
                 self._thematic(token)  # type: ignore[attr-defined]
             found = self._entities_in(child, theme)
             if child.dep_ == "dobj" and token.lower_ in _PARTY_OBJECT:  # type: ignore[attr-defined]
-                found = [e for e in found if self._named_by_head(e, child)]  # not "visiting our Russian prisoners"
+                found = [e for e in found if self._named_by_head(e, child)]  # not "visiting our Chilean prisoners"
             if child.dep_ in _ACTOR_DEPS or (child.dep_ == "prep" and child.lower_ == "by"):
                 actors += found
             elif child.dep_ in _TARGET_DEPS or (child.dep_ == "prep" and child.lower_ in _TARGET_PREPS):
@@ -319,7 +319,7 @@ class _EventFinder:
 
     def _named_by_head(self, eid: str, head: object) -> bool:
         """Whether a mention of ``eid`` covers the phrase's head word ("visited *China*", "met President
-        *Xi*"), not a modifier of it ("visiting our *Russian* prisoners")."""
+        *Xi*"), not a modifier of it ("visiting our *Chilean* prisoners")."""
         if head.lower_ in titles():  # type: ignore[attr-defined]
             return True  # "received the Ambassador of Italy", "the Chinese Ambassador": the title's country
         return any(m.span[0] <= head.idx < m.span[1] for m in self.by_id[eid].mentions) \
