@@ -455,6 +455,7 @@ def test_a_report_compares_its_latest_quarter_not_the_last_one_named() -> None:
         # a bare day after a month and day shares its month
         ("The summit is on Sept. 24 and 25 in Astana.", [("Sept. 24", "DATE", "2023-09-24"), ("25", "DATE", "2023-09-25")]),
         ("Talks ran from Aug. 3 to 5, officials said.", [("Aug. 3", "DATE", "2023-08-03"), ("5", "DATE", "2023-08-05")]),
+        ("The summit was held on June 10-11, 2021.", [("June 10", "DATE", "2021-06-10"), ("11, 2021", "DATE", "2021-06-11")]),
         ("Output rose on Aug. 3 and 4 percent later.", [("Aug. 3", "DATE", "2023-08-03")]),
         # holidays by rule: weekday of a month, last weekday, a day after one, Easter
         ("Polls close on Election Day.", [("Election Day", "DATE", "2023-11-07")]),

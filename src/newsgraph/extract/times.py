@@ -74,6 +74,7 @@ _DAYS_FROM = re.compile(r"(?<![\w-])(?:(?P<one>(?:the|a|one)\s+day)|(?P<n>[\w-]+
                         re.IGNORECASE)
 _NEXT_DAY = re.compile(  # "April 24 and 25", "May 3 to 5", "December 2-3": the second day of the same month
     r"(?:\s+(?:and|or|to|through|thru|till|until)\s+|\s*[-–]\s*)(?P<day>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
+    r"(?:,?\s+(?P<year>(?:1[5-9]|2[01])\d\d))?"  # "June 10-11, 2021": the year is both days'
     r"(?=\s*(?:$|[,;:.)!?\n]|\s(?:in|at|on|when|with|for|from|as|by|while|after|before|during|respectively)\b))",
     re.IGNORECASE,
 )
@@ -189,7 +190,10 @@ def _second_days(cands: list[Cand], ctx: Ctx) -> list[Cand]:
     """ "April 24 and 25", "March 3 to 5": the bare day after a month and day is a DATE in that month;
     "28-29 October": the bare day before a day and month is one too."""
     out: list[Cand] = []
+    skip: set[int] = set()
     for i, cand in enumerate(cands):
+        if i in skip:
+            continue
         value = cand.value or ""
         first = _FIRST_DAY.search(ctx.text, max(out[-1].end if out else 0, cand.start - 12), cand.start)
         if (first and cand.type == "DATE" and _DAY_VALUE.fullmatch(value)
@@ -202,12 +206,16 @@ def _second_days(cands: list[Cand], ctx: Ctx) -> list[Cand]:
         if cand.type != "DATE" or not _DAY_VALUE.fullmatch(value) or not _ENDS_WITH_DAY.search(ctx.text[cand.start : cand.end]):
             continue
         match = _NEXT_DAY.match(ctx.text, cand.end)
-        if match is None or (i + 1 < len(cands) and cands[i + 1].start < match.end()):
-            continue
-        y, m, _ = (int(x) for x in value.split("-"))
-        second = safe_date(y, m, int(match.group("day")))
-        if second:
-            out.append(replace(cand, start=match.start("day"), end=match.end("day"), value=second.isoformat()))
+        later = [j for j in range(i + 1, len(cands)) if match and cands[j].start < match.end()]
+        if match is None or any(not (match.group("year") and cands[j].start >= match.start("year")) for j in later):
+            continue  # the day belongs to another expression
+        y, m, d = (int(x) for x in value.split("-"))
+        y = int(match.group("year")) if match.group("year") else y
+        opening, second = safe_date(y, m, d), safe_date(y, m, int(match.group("day")))
+        if opening and second:
+            out[-1] = replace(cand, value=opening.isoformat())
+            out.append(replace(cand, start=match.start("day"), end=match.end(), value=second.isoformat()))
+            skip.update(later)  # "2021" is part of "11, 2021"
     return out
 
 
@@ -296,7 +304,8 @@ def _extend_all(cands: list[Cand], ctx: Ctx) -> list[Cand]:
 
 
 def _extend(cand: Cand, ctx: Ctx, floor: int) -> Cand:
-    """Attach a preceding modifier: "early" 2022, "the end of" the year, "about" two years ago."""
+    """Attach a preceding modifier: "early" 2022, "the end of" the year, "about" two years ago.
+    Not "the night of" Oct. 23: TimeBank marks the date alone."""
     window = ctx.text[max(floor, cand.start - 40) : cand.start]
     match = _POSITION.search(window)
     if match and cand.type == "DATE":
