@@ -494,6 +494,10 @@ def test_a_report_compares_its_latest_quarter_not_the_last_one_named() -> None:
         ("The storm is expected to hit Sunday.", [("Sunday", "DATE", "2023-09-03")]),
         ("The storm will hit Sunday.", [("Sunday", "DATE", "2023-09-03")]),
         ("The storm hit Sunday.", [("Sunday", "DATE", "2023-08-27")]),
+        # a scheduled act in the simple present before the day points ahead; a present after it does not
+        ("The trial opens Monday.", [("Monday", "DATE", "2023-09-04")]),
+        ("The two ministers meet separately Tuesday.", [("Tuesday", "DATE", "2023-09-05")]),
+        ("The fund began buying in July, and holds 9% now.", [("July", "DATE", "2023-07"), ("now", "DATE", "PRESENT_REF")]),
         # "century" singular; fractions of a unit
         ("It was built a century ago.", [("a century ago", "DATE", "1923")]),
         ("For half a century, they cooperated.", [("half a century", "DURATION", "P50Y")]),

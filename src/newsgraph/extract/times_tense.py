@@ -29,6 +29,10 @@ _HAD = re.compile(r"\bhad\b", re.IGNORECASE)
 _BASE_FORM_BEFORE = re.compile(r"\b(?:to|will|would|shall|can|could|may|might|must|should|'ll|’ll|do|does|did|n't|not)\s+$",
                                re.IGNORECASE)
 _PAST_WORDS = r"was|were|had|did|been|ago|last|since|earlier|previously|yesterday"
+#: a scheduled act in the simple present before the time points ahead: "the summit opens Monday", "they meet Friday"
+_SCHEDULED = (r"(?:begins|starts|opens|meets|meet|arrives|arrive|leaves|departs|travels|visits|"
+              r"resumes|resume|convenes|convene|kicks\s+off|takes\s+place|take\s+place|plays|faces|votes|vote|"
+              r"is\s+due|are\s+due|goes\s+on\s+trial)")
 _NOT_VERBS = ("need", "speed", "indeed", "proceed", "succeed", "exceed", "feed", "seed", "bed", "red", "hundred",
               "shed", "breed", "greed", "creed", "weed", "deed", "bleed", "ted", "fred", "ed", "united", "limited",
               "related", "based", "interested", "concerned", "advanced", "detailed", "armed", "alleged",
@@ -39,7 +43,7 @@ _NOT_VERBS = ("need", "speed", "indeed", "proceed", "succeed", "exceed", "feed",
 def _cue() -> re.Pattern[str]:
     past_verbs = "|".join(re.escape(w) for w in lexicon().kind("past_verb"))
     return re.compile(
-        rf"(?<![\w'])(?:(?P<perfect>had(?:\s+been)?\s+(?:{_FUTURE}))|(?P<neutral>(?:was|were)\s+(?:{_FUTURE}))|(?P<future>{_FUTURE})|"
+        rf"(?<![\w'])(?:(?P<perfect>had(?:\s+been)?\s+(?:{_FUTURE}))|(?P<neutral>(?:was|were)\s+(?:{_FUTURE}))|(?P<future>{_FUTURE})|(?P<scheduled>{_SCHEDULED})|"
         rf"(?P<prospective>(?:is|are|am|be|being|it's|he's|she's)\s+(?:{past_verbs}|[a-z]{{2,}}ed)\s+to)|"
         rf"(?P<passive>(?:be|being|is|are|am|gets?|got|it's|he's|she's|remains?|remained|stays?|stayed)\s+"
         rf"(?:{past_verbs}|[a-z]{{2,}}ed))|"
@@ -64,7 +68,7 @@ def tense(text: str, start: int, end: int) -> int:
         if sign:
             best = (len(before) - match.end(), sign)
     for match in _cue().finditer(after):
-        sign = _sign(match)
+        sign = 0 if match.group("scheduled") else _sign(match)  # "in July, and holds 14%": another clause's
         if sign and (best is None or match.start() < best[0]):
             best = (match.start(), sign)
         if sign:
@@ -88,7 +92,7 @@ def _points_ahead(before: str) -> bool:
 
 
 def _sign(match: re.Match[str]) -> int:
-    if match.group("future") or match.group("prospective"):
+    if match.group("future") or match.group("prospective") or match.group("scheduled"):
         return 1  # "will", "is set to", "are supposed to"
     if match.group("perfect"):
         return -1
