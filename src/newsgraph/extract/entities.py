@@ -14,6 +14,7 @@ import sys
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import cache
 from typing import Any
 
 from ..kb.lexicon import countries, known_people, lookup_place, titles
@@ -27,6 +28,7 @@ from .gazetteers import country_hits, country_in, government, people_re, rule_or
 from .names import SpanSet, overlaps, slug, strip_article
 from .registry import Context, register
 from .roles import titled_names
+from .times_lexicon import lexicon
 
 _NER_TYPES = {
     "PERSON": "PERSON",
@@ -322,9 +324,12 @@ def _known_orgs(builder: _Builder) -> list[tuple[int, int]]:
 
 
 _NAME_AFTER = re.compile(r"[ \t]+([A-Z][a-z]+)\b")
-_NOT_A_NAME_PART = frozenset(
-    "monday tuesday wednesday thursday friday saturday sunday january february march april may june july "
-    "august september october november december".split())
+
+
+@cache
+def _calendar_words() -> frozenset[str]:
+    """Weekday and month names: "Xi Jinping Tuesday met ..." is still Xi Jinping."""
+    return frozenset(lexicon().kind("weekday")) | frozenset(lexicon().kind("month"))
 
 
 def _known_people(builder: _Builder) -> list[tuple[int, int]]:
@@ -335,7 +340,7 @@ def _known_people(builder: _Builder) -> list[tuple[int, int]]:
         if builder.overlaps(*match.span()):
             continue  # inside a known organisation's or a titled person's name
         after = _NAME_AFTER.match(builder.text, match.end())
-        if after and after.group(1).lower() not in _NOT_A_NAME_PART:
+        if after and after.group(1).lower() not in _calendar_words():
             continue  # "the Nelson Mandela Foundation", "Vladimir Putin Avenue": a name of its own
         person = table[match.group().lower()]
         cluster = builder.add("PERSON", person.name, match.span(), key=f"person:{slug(person.name)}", country=person.country)

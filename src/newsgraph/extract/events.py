@@ -49,9 +49,8 @@ _ASKING = frozenset({"invite", "invites", "invited", "inviting", "ask", "asks", 
 _RECEIVE = frozenset({"receive", "receives", "received", "receiving"})
 _VISITORS = frozenset({"delegation", "delegations", "guest", "guests", "leader", "leaders", "head", "heads", "envoy",
                        "envoys", "visitor", "visitors", "him", "her", "them", "members", "representatives", "participants"})
-_PARTY_OBJECT = frozenset({  # "visited China", "will meet Xi": the object is a party, not a topic
-    "meet", "meets", "met", "meeting", "visit", "visits", "visited", "visiting",
-    "receive", "receives", "received", "receiving"})
+_PARTY_OBJECT = _RECEIVE | {  # "visited China", "will meet Xi": the object is a party, not a topic
+    "meet", "meets", "met", "meeting", "visit", "visits", "visited", "visiting"}
 _CONCRETE = re.compile(r"\d{4}")  # a value on the calendar, not PRESENT_REF or a duration
 _MODALS = frozenset({"will", "would", "could", "should", "may", "might", "can", "shall"})
 #: a "cooperation" that someone develops is an intent to cooperate; elsewhere the word names a field

@@ -98,17 +98,15 @@ def _duration(m: re.Match[str], ctx: Ctx) -> Cand | None:
         if unit == "W" and n <= 2 and n.is_integer() and not _approximate(m, ctx):
             unit, n = "D", n * 7  # "a week ago", "two weeks ago": a day ("a week ago Tuesday")
         return _cand(m, "DATE", tr.ago(ctx.anchor, unit, sign * n) if ctx.anchor else None)
-    if m.group("num").lower() in ("a", "an") and not m.group("pre") and _SET_BEFORE.search(ctx.before(m.start(), 12)):
+    before = ctx.before(m.start(), 12)
+    if m.group("num").lower() in ("a", "an") and not m.group("pre") and _SET_BEFORE.search(before):
         return _cand(m, "SET", tr.duration(1, unit))
-    every = _EVERY_BEFORE.search(ctx.before(m.start(), 12)) if not m.group("pre") and not post else None
+    every = _EVERY_BEFORE.search(before) if not m.group("pre") and not post else None
     if every:  # "every two years": a SET with that period
-        return Cand(start=m.start() - (len(ctx.before(m.start(), 12)) - every.start()), end=m.end(), type="SET",
-                    value=tr.duration(n, unit))
+        return Cand(start=m.start() - (len(before) - every.start()), end=m.end(), type="SET", value=tr.duration(n, unit))
     if unit == "Q" and n is not None and re.match(r"(?:the\s+)?first\b", m.group("pre") or "", re.I):
         unit, n = "M", n * 3  # "the first three quarters" (of a year) is its first nine months: P9M
     return _cand(m, "DURATION", tr.duration(n, unit))
-
-
 
 
 def _approximate(m: re.Match[str], ctx: Ctx) -> bool:

@@ -189,6 +189,15 @@ def season(anchor: dt.date, code: str, direction: int) -> str:
     return f"{y:04d}-{code}"
 
 
+def tensed_season(anchor: dt.date, code: str, tense: int) -> str:
+    """A bare season said in the past (-1: the last one begun) or future (+1: the next one not
+    over) tense; this year's when the tense is unknown."""
+    begun = dt.date(anchor.year, SEASON_START[code], 1) <= anchor
+    over = code != "WI" and anchor.month >= SEASON_START[code] + 3
+    y = anchor.year + {-1: 0 if begun else -1, 1: 1 if over else 0}.get(tense, 0)
+    return f"{y:04d}-{code}"
+
+
 def nth_weekday(y: int, m: int, rule: str) -> dt.date | None:
     """The date a holiday rule names in month m of year y: "25" (that day), "4thu" (the fourth
     Thursday), "Lmon" (the last Monday), "1mon+1" (the day after the first Monday: US Election

@@ -176,17 +176,10 @@ def _week_of_month(m: re.Match[str], ctx: Ctx) -> Cand | None:
         y = tr.tensed_month_year(ctx.anchor, mo, tense(ctx.text, m.start(), m.end()))
     else:
         return _cand(m, "DATE", None)
-    first = dt.date(y, mo, 1)
-    thursday = first + dt.timedelta(days=(3 - first.weekday()) % 7)
     which = m.group("nth").lower()
-    if which in ("last", "final"):
-        while (thursday + dt.timedelta(weeks=1)).month == mo:
-            thursday += dt.timedelta(weeks=1)
-    else:
-        thursday += dt.timedelta(weeks=int(ctx.lex.kind("ordinal")[which]) - 1)
-        if thursday.month != mo:
-            return None
-    return _cand(m, "DATE", tr.week(thursday))
+    nth = "L" if which in ("last", "final") else ctx.lex.kind("ordinal")[which]
+    thursday = tr.nth_weekday(y, mo, f"{nth}thu")
+    return _cand(m, "DATE", tr.week(thursday)) if thursday else None
 
 
 # -- years, decades, centuries -----------------------------------------------------------------
@@ -270,9 +263,14 @@ def _ordinal(ctx: Ctx, word: str) -> int:
     return int(ctx.lex.kind("ordinal").get(word) or re.sub(r"\D", "", word) or 0)
 
 
-def _part_year(m: re.Match[str], ctx: Ctx) -> str | None:
+def _yref(m: re.Match[str]) -> str | None:
+    """The year a part of a year names: "of 2021", "2021's", "the 2021 third quarter", "Q3 2021"."""
     groups = m.groupdict()
-    yref = groups.get("yref") or groups.get("yref2") or groups.get("yref3") or groups.get("yref4")
+    return groups.get("yref") or groups.get("yref2") or groups.get("yref3") or groups.get("yref4")
+
+
+def _part_year(m: re.Match[str], ctx: Ctx) -> str | None:
+    yref = _yref(m)
     if yref:
         return _year_value(yref, ctx)
     return tr.year(ctx.anchor.year) if ctx.anchor else None
@@ -284,8 +282,7 @@ def _quarter(m: re.Match[str], ctx: Ctx) -> Cand | None:
     if not 1 <= q <= 4:
         return None
     y = _part_year(m, ctx)
-    explicit = m.group("yref") or m.group("yref2") or m.group("yref3") or m.group("yref4")
-    if y and ctx.anchor and not explicit and q > tr.quarter_of(ctx.anchor):
+    if y and ctx.anchor and not _yref(m) and q > tr.quarter_of(ctx.anchor):
         sign = tense(ctx.text, m.start(), m.end()) or (1 if q - tr.quarter_of(ctx.anchor) < 2 else -1)
         y = y if sign > 0 else tr.year(int(y) - 1)  # untensed: the nearer one ("the fourth quarter" in August)
     return _cand(m, "DATE", f"{y}-Q{q}" if y else None)
@@ -315,11 +312,8 @@ def _season(m: re.Match[str], ctx: Ctx) -> Cand | None:
     if ctx.anchor is None:
         return _cand(m, "DATE", None)
     direction = -1 if det in ("last", "past") else 1 if det in ("next", "coming") else 0
-    if not det:  # "we met in spring": the last one begun; "we will meet in autumn": the next one not over
-        begun = dt.date(ctx.anchor.year, tr.SEASON_START[code], 1) <= ctx.anchor
-        over = code != "WI" and ctx.anchor.month >= tr.SEASON_START[code] + 3
-        y = ctx.anchor.year + {-1: 0 if begun else -1, 1: 1 if over else 0}.get(tense(ctx.text, m.start(), m.end()), 0)
-        return _cand(m, "DATE", f"{y:04d}-{code}")
+    if not det:  # "we met in spring", "we will meet in autumn"
+        return _cand(m, "DATE", tr.tensed_season(ctx.anchor, code, tense(ctx.text, m.start(), m.end())))
     return _cand(m, "DATE", tr.season(ctx.anchor, code, direction))
 
 
