@@ -527,3 +527,33 @@ def test_a_report_compares_its_latest_quarter_not_the_last_one_named() -> None:
 )
 def test_round_six_rules(text: str, expected: list[tuple[str, str, str]]) -> None:
     assert [(t.text, t.type, t.value) for t in find_times(text, DCT)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a scheduled act in the simple present points ahead; a base form after "due to" does not decide
+        ("The offer expires Wednesday.", [("Wednesday", "DATE", "2023-09-06")]),
+        ("The new rules take effect Wednesday.", [("Wednesday", "DATE", "2023-09-06")]),
+        ("It had been due to expire Wednesday.", [("Wednesday", "DATE", "2023-08-30")]),
+        # "is set for", "is scheduled for" point ahead
+        ("The election is set for May 27.", [("May 27", "DATE", "2024-05-27")]),
+        ("The hearing is scheduled for Wednesday.", [("Wednesday", "DATE", "2023-09-06")]),
+        # the weekend follows the tense: the last one in the past, the coming one ahead
+        ("Over the weekend, protesters gathered.", [("the weekend", "DATE", "2023-W34-WE")]),
+        ("Protests are planned for the weekend.", [("the weekend", "DATE", "2023-W35-WE")]),
+        # "last" as a verb is not part of the duration
+        ("The talks will last two days.", [("two days", "DURATION", "P2D")]),
+        ("It rose in the last two days.", [("the last two days", "DURATION", "P2D")]),
+        # "each summer" is a set; a month range without a year shares the closing month's year
+        ("The festival is held each summer.", [("each summer", "SET", "XXXX-SU")]),
+        ("Growth slowed in the October-December quarter.", [("October", "DATE", "2022-10"), ("December", "DATE", "2022-12")]),
+        # "on the 20th": a day of the document's month, or of the next or last by the tense
+        ("The conference will open on the 20th.", [("the 20th", "DATE", "2023-09-20")]),
+        ("The vote was held on the 20th, officials said.", [("the 20th", "DATE", "2023-08-20")]),
+        ("They live on the 20th floor.", []),
+        ("Retail sales rose 2% month-on-month.", [("month-on-month", "SET", "P1M")]),
+    ],
+)
+def test_round_seven_rules(text: str, expected: list[tuple[str, str, str]]) -> None:
+    assert [(t.text, t.type, t.value) for t in find_times(text, DCT)] == expected

@@ -220,14 +220,14 @@ def _second_days(cands: list[Cand], ctx: Ctx) -> list[Cand]:
 
 
 def _range_years(cands: list[Cand], ctx: Ctx) -> list[Cand]:
-    """ "January-September 2019", "from March to June 2020": the opening month takes the year of the
-    closing one (the year before when it comes later in the calendar)."""
+    """ "January-September 2019", "from March to June 2020", "the April-June quarter": the opening month
+    takes the year of the closing one (the year before when it comes later in the calendar)."""
     out = list(cands)
     for i in range(len(cands) - 1):
         a, b = cands[i], cands[i + 1]
         if (a.type != "DATE" or b.type != "DATE" or not _RANGE_GAP.fullmatch(ctx.text, a.end, b.start)
                 or not re.fullmatch(r"\d{4}-\d\d", a.value or "") or not _MONTH_VALUE.match(b.value or "")
-                or _YEAR_VALUE.search(ctx.text, a.start, a.end) or not _YEAR_VALUE.search(ctx.text, b.start, b.end)):
+                or _YEAR_VALUE.search(ctx.text, a.start, a.end)):
             continue
         y, m1, m2 = int((b.value or "")[:4]), int((a.value or "")[5:7]), (b.value or "")[5:7]
         out[i] = replace(a, value=f"{y - 1 if m2.isdigit() and m1 > int(m2) else y:04d}-{m1:02d}")

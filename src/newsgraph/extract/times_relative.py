@@ -106,7 +106,14 @@ def _duration(m: re.Match[str], ctx: Ctx) -> Cand | None:
         return Cand(start=m.start() - (len(before) - every.start()), end=m.end(), type="SET", value=tr.duration(n, unit))
     if unit == "Q" and n is not None and re.match(r"(?:the\s+)?first\b", m.group("pre") or "", re.I):
         unit, n = "M", n * 3  # "the first three quarters" (of a year) is its first nine months: P9M
+    if (m.group("pre") or "").lower() == "last" and _LAST_VERB_BEFORE.search(ctx.before(m.start(), 24)):
+        return Cand(start=m.start("num"), end=m.end(), type="DURATION", value=tr.duration(n, unit))  # "will last two days"
     return _cand(m, "DURATION", tr.duration(n, unit))
+
+
+_LAST_VERB_BEFORE = re.compile(r"(?:\b(?:will|would|could|might|may|can|shall|should|must|to|did|does|do|not|n't)|"
+                               r"\b(?:which|that|it|they)|[’']ll)\s+$",
+                               re.IGNORECASE)
 
 
 def _approximate(m: re.Match[str], ctx: Ctx) -> bool:
@@ -166,7 +173,7 @@ def _phrase(m: re.Match[str], ctx: Ctx) -> Cand | None:
     if phrase.adjective and not _before_noun(m, ctx):
         return None
     if phrase.value in ("WE", "Y"):
-        return _cand(m, phrase.type, _phrase_anchor(phrase.value, key, ctx))
+        return _cand(m, phrase.type, _phrase_anchor(phrase.value, key, ctx, m.start(), m.end()))
     return _cand(m, phrase.type, phrase.value)
 
 
@@ -176,13 +183,21 @@ def _before_noun(m: re.Match[str], ctx: Ctx) -> bool:
     return bool(following) and following.group(1) not in ctx.lex.kind("not_time_noun")
 
 
-def _phrase_anchor(code: str, key: str, ctx: Ctx) -> str | None:
-    """The weekend (the coming one from Wednesday on, else the last one) or the current year."""
+def _phrase_anchor(code: str, key: str, ctx: Ctx, start: int, end: int) -> str | None:
+    """The weekend or the current year. The weekend said in the past is the last one (this week's
+    from Saturday on), in the future the coming one; without a tense, the coming one from Wednesday on."""
     if ctx.anchor is None:
         return None
     if code == "Y":
         return tr.year(ctx.anchor.year)
-    back = 0 if key.startswith("this") or ctx.anchor.isoweekday() >= 3 else -1
+    day = ctx.anchor.isoweekday()
+    said = 0 if key.startswith("this") else tense(ctx.text, start, end)
+    if said < 0:
+        back = 0 if day >= 6 else -1
+    elif said > 0:
+        back = 0
+    else:
+        back = 0 if key.startswith("this") or day >= 3 else -1
     return tr.shift(ctx.anchor, "WE", back)
 
 

@@ -135,6 +135,21 @@ def _month_day(m: re.Match[str], ctx: Ctx) -> Cand | None:
     return _cand(m, "DATE", tr.day(date)) if date else None
 
 
+def _bare_day(m: re.Match[str], ctx: Ctx) -> Cand | None:
+    """ "on the 20th": that day of the document's month, or of the month before or after when the
+    tense puts it on the other side of the document date."""
+    if ctx.anchor is None:
+        return _cand(m, "DATE", None)
+    d, said = int(m.group("day")), tense(ctx.text, m.start(), m.end())
+    y, mo = ctx.anchor.year, ctx.anchor.month
+    if said < 0 and d > ctx.anchor.day:
+        y, mo = (y, mo - 1) if mo > 1 else (y - 1, 12)
+    elif said > 0 and d < ctx.anchor.day:
+        y, mo = (y, mo + 1) if mo < 12 else (y + 1, 1)
+    date = tr.safe_date(y, mo, d)
+    return _cand(m, "DATE", tr.day(date)) if date else None
+
+
 def _month_year(m: re.Match[str], ctx: Ctx) -> Cand | None:
     word = m.group("mon")
     if not _month_ok(m, ctx, word, alone=False):
@@ -151,6 +166,8 @@ def _month(m: re.Match[str], ctx: Ctx) -> Cand | None:
     det, mo = (m.group("det") or "").lower(), _month_number(ctx, word)
     if det in ("each", "every"):  # "every July"
         return _cand(m, "SET", f"XXXX-{mo:02d}")
+    if det in ("each", "every"):  # "every summer"
+        return _cand(m, "SET", f"XXXX-{code}")
     if ctx.anchor is None:
         return _cand(m, "DATE", None)
     direction = -1 if det in ("last", "past") else 1 if det in ("next", "coming") else 0
@@ -309,6 +326,8 @@ def _season(m: re.Match[str], ctx: Ctx) -> Cand | None:
         return None  # a bare season needs a preposition: "in autumn", "by spring,"; not "in Spring Street"
     if re.match(r"\s+of\b(?!\s+(?:nineteen|two\s+thousand)\b)", ctx.after(m.end(), 24), re.I):
         return None
+    if det in ("each", "every"):  # "every summer"
+        return _cand(m, "SET", f"XXXX-{code}")
     if ctx.anchor is None:
         return _cand(m, "DATE", None)
     direction = -1 if det in ("last", "past") else 1 if det in ("next", "coming") else 0
@@ -357,6 +376,8 @@ def calendar_rules() -> list[tuple[re.Pattern[str], Handler]]:
         (compile_(rf"(?:(?P<det>last|next|this\s+past|this\s+coming)\s+)?{wd}(?P<mon>{p.month})\s+(?P<day>{p.day_num})"
                   rf"(?:,?\s+(?P<year>{p.year4}))?"), _month_day),
         (compile_(rf"{wd}(?:the\s+)?(?P<day>{p.day_num})(?:\s+of)?\s+(?P<mon>{p.month})(?:,?\s+(?P<year>{p.year4}))?"), _month_day),
+        (compile_(r"(?<=\bon\s)the\s+(?P<day>[12]\d|3[01]|[1-9])(?:st|nd|rd|th)(?=\s*[,.;]|\s+(?:and|or|at|when|after|but)\b)"),
+         _bare_day),
         (compile_(rf"(?:the\s+)?(?P<nth>first|second|third|fourth|last|final)\s+week\s+(?:of|in)\s+(?P<mon>{p.month})"
                   rf"(?:,?\s+(?P<year>{p.year4}))?"), _week_of_month),
         (compile_(rf"(?P<mon>{p.month})(?:\s+of)?,?\s+(?P<yref>{p.year4}|(?:this|last|next|that|the\s+same|the\s+previous|the\s+following)\s+year)"), _month_year),
@@ -376,6 +397,6 @@ def calendar_rules() -> list[tuple[re.Pattern[str], Handler]]:
                   rf"(?P<qn2>[1-4])Q)(?:\s+(?P<yref4>{p.year4})|{yref_part})"), _quarter),
         (compile_(rf"(?:the\s+)?(?P<h>first|second|last|latter|1st|2nd)[\s-]+half{yref_part}|"
                   rf"(?:H(?P<hn>[12])|(?P<hn2>[12])H)\s+(?P<yref4>{p.year4})"), _half),
-        (compile_(rf"(?:(?P<det>this|last|next|past|coming|early|late|the)\s+)?(?P<season>{p.season})(?:\s+(?:of\s+)?(?P<yref>{p.year4}|(?:this|last|next)\s+year))?"), _season),
+        (compile_(rf"(?:(?P<det>this|last|next|past|coming|early|late|the|each|every)\s+)?(?P<season>{p.season})(?:\s+(?:of\s+)?(?P<yref>{p.year4}|(?:this|last|next)\s+year))?"), _season),
         (compile_(rf"(?P<name>{p.holiday})(?:\s+(?P<y>{p.year4}))?(?P<week>\s+week(?!end))?"), _holiday),
     ]

@@ -32,7 +32,11 @@ _PAST_WORDS = r"was|were|had|did|been|ago|last|since|earlier|previously|yesterda
 #: a scheduled act in the simple present before the time points ahead: "the summit opens Monday", "they meet Friday"
 _SCHEDULED = (r"(?:begins|starts|opens|meets|meet|arrives|arrive|leaves|departs|travels|visits|"
               r"resumes|resume|convenes|convene|kicks\s+off|takes\s+place|take\s+place|plays|faces|votes|vote|"
-              r"is\s+due|are\s+due|goes\s+on\s+trial)")
+              r"is\s+due|are\s+due|goes\s+on\s+trial|expires|expire|ends|takes\s+effect|take\s+effect|"
+              r"(?:comes?|goes?)\s+into\s+(?:force|effect)|launches|hosts|holds|returns|lands|concludes|reopens|"
+              r"wraps\s+up|heads\s+to|flies\s+to)")
+#: "the vote is set for October 27", "the hearing is scheduled for Monday"
+_SET_FOR = r"(?:scheduled|set|slated|planned|timed|penciled|pencilled|earmarked|expected|due)\s+(?:for|on)"
 _NOT_VERBS = ("need", "speed", "indeed", "proceed", "succeed", "exceed", "feed", "seed", "bed", "red", "hundred",
               "shed", "breed", "greed", "creed", "weed", "deed", "bleed", "ted", "fred", "ed", "united", "limited",
               "related", "based", "interested", "concerned", "advanced", "detailed", "armed", "alleged",
@@ -44,7 +48,7 @@ def _cue() -> re.Pattern[str]:
     past_verbs = "|".join(re.escape(w) for w in lexicon().kind("past_verb"))
     return re.compile(
         rf"(?<![\w'])(?:(?P<perfect>had(?:\s+been)?\s+(?:{_FUTURE}))|(?P<neutral>(?:was|were)\s+(?:{_FUTURE}))|(?P<future>{_FUTURE})|(?P<scheduled>{_SCHEDULED})|"
-        rf"(?P<prospective>(?:is|are|am|be|being|it's|he's|she's)\s+(?:{past_verbs}|[a-z]{{2,}}ed)\s+to)|"
+        rf"(?P<prospective>(?:is|are|am|be|being|it's|he's|she's)\s+(?:(?:{past_verbs}|[a-z]{{2,}}ed)\s+to|{_SET_FOR}))|"
         rf"(?P<passive>(?:be|being|is|are|am|gets?|got|it's|he's|she's|remains?|remained|stays?|stayed)\s+"
         rf"(?:{past_verbs}|[a-z]{{2,}}ed))|"
         rf"(?P<past>{_PAST_WORDS}|{past_verbs}|[a-z]{{2,}}ed))(?![\w'])",
@@ -92,7 +96,9 @@ def _points_ahead(before: str) -> bool:
 
 
 def _sign(match: re.Match[str]) -> int:
-    if match.group("future") or match.group("prospective") or match.group("scheduled"):
+    if match.group("scheduled"):  # "had been due to expire Friday": the cue before the base form decides
+        return 0 if _BASE_FORM_BEFORE.search(match.string, 0, match.start()) else 1
+    if match.group("future") or match.group("prospective"):
         return 1  # "will", "is set to", "are supposed to"
     if match.group("perfect"):
         return -1
