@@ -553,6 +553,12 @@ def test_round_six_rules(text: str, expected: list[tuple[str, str, str]]) -> Non
         ("The vote was held on the 20th, officials said.", [("the 20th", "DATE", "2023-08-20")]),
         ("They live on the 20th floor.", []),
         ("Retail sales rose 2% month-on-month.", [("month-on-month", "SET", "P1M")]),
+        # the tense of a clause after the time ("what was agreed") does not outweigh "will" before it
+        ("Putin will tell reporters on Wednesday what was agreed.", [("Wednesday", "DATE", "2023-09-06")]),
+        ("Voters go to the polls on Wednesday.", [("Wednesday", "DATE", "2023-09-06")]),
+        # "in two weeks' time" is a day ahead
+        ("The road will reopen in two weeks' time.", [("two weeks' time", "DATE", "2023-09-15")]),
+        ("In a year's time, the plant will run.", [("a year's time", "DATE", "2024")]),
     ],
 )
 def test_round_seven_rules(text: str, expected: list[tuple[str, str, str]]) -> None:

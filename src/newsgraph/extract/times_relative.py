@@ -79,7 +79,7 @@ def _number(m: re.Match[str], ctx: Ctx) -> float | None:
 
 
 def _duration(m: re.Match[str], ctx: Ctx) -> Cand | None:
-    post = re.sub(r"^or\s+so\s+", "", (m.group("post") or "").strip(" -").lower())
+    post = re.sub(r"^or\s+so\s+|^['’]s?\s+(?=time)", "", (m.group("post") or "").strip(" -").lower())
     if post in ("old", "of age") or re.match(r"[\s-]*(?:old|of\s+age)\b", ctx.after(m.end(), 12), re.I):
         return None
     unit, n = _unit_code(m.group("unit")), _number(m, ctx)
@@ -91,7 +91,7 @@ def _duration(m: re.Match[str], ctx: Ctx) -> Cand | None:
         return None
     if m.group(0).lower() == "one day" and _MODAL_BEFORE.search(ctx.before(m.start(), 24)):
         return _cand(m, "DATE", "FUTURE_REF")  # "will one day be"
-    if post in ("ago", "earlier", "from now", "hence"):
+    if post in ("ago", "earlier", "from now", "hence", "time"):
         if n is None:
             return _cand(m, "DATE", "PAST_REF" if post in ("ago", "earlier") else "FUTURE_REF")
         sign = 1 if post in ("ago", "earlier") else -1
@@ -339,7 +339,8 @@ def relative_rules() -> list[tuple[re.Pattern[str], Handler]]:
     pre = (r"(?P<pre>(?:the\s+)?(?:past|last|next|first|previous|coming|following|final|remaining|same|"
            r"initial|latest|prior|preceding|recent|entire|whole|full|better\s+part\s+of\s+the)|the)")
     # not "of 1997": "the first nine months" and "1997" are two expressions, as TimeML annotates them
-    post = r"(?P<post>[\s-]+(?:long|old)|\s+(?:or\s+so\s+)?ago|\s+earlier|\s+from\s+now|\s+hence|\s+of\s+age)"
+    post = (r"(?P<post>[\s-]+(?:long|old)|\s+(?:or\s+so\s+)?ago|\s+earlier|\s+from\s+now|\s+hence|\s+of\s+age|"
+            r"['’]s?\s+time)")  # "in two weeks' time"
     plural_unit = r"(?P<unit>century|centuries|(?:second|minute|hour|day|night|week|fortnight|month|quarter|year|decade)s?)"
     phrases = alternation(parts_phrases())
     return [

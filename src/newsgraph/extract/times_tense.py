@@ -32,11 +32,13 @@ _PAST_WORDS = r"was|were|had|did|been|ago|last|since|earlier|previously|yesterda
 #: a scheduled act in the simple present before the time points ahead: "the summit opens Monday", "they meet Friday"
 _SCHEDULED = (r"(?:begins|starts|opens|meets|meet|arrives|arrive|leaves|departs|travels|visits|"
               r"resumes|resume|convenes|convene|kicks\s+off|takes\s+place|take\s+place|plays|faces|votes|vote|"
-              r"is\s+due|are\s+due|goes\s+on\s+trial|expires|expire|ends|takes\s+effect|take\s+effect|"
+              r"is\s+due|are\s+due|goes\s+on\s+trial|go(?:es)?\s+to\s+the\s+polls|expires|expire|ends|takes\s+effect|take\s+effect|"
               r"(?:comes?|goes?)\s+into\s+(?:force|effect)|launches|hosts|holds|returns|lands|concludes|reopens|"
               r"wraps\s+up|heads\s+to|flies\s+to)")
 #: "the vote is set for October 27", "the hearing is scheduled for Monday"
 _SET_FOR = r"(?:scheduled|set|slated|planned|timed|penciled|pencilled|earmarked|expected|due)\s+(?:for|on)"
+_SUBORDINATE = re.compile(r"\b(?:what|that|which|who|whom|whose|whether|if|because|although|though|while|"
+                          r"when|where|how|why)\b", re.IGNORECASE)
 _NOT_VERBS = ("need", "speed", "indeed", "proceed", "succeed", "exceed", "feed", "seed", "bed", "red", "hundred",
               "shed", "breed", "greed", "creed", "weed", "deed", "bleed", "ted", "fred", "ed", "united", "limited",
               "related", "based", "interested", "concerned", "advanced", "detailed", "armed", "alleged",
@@ -71,6 +73,9 @@ def tense(text: str, start: int, end: int) -> int:
         sign = _sign(match)
         if sign:
             best = (len(before) - match.end(), sign)
+    if best is not None:  # "will tell reporters on Friday what was agreed": another clause's tense
+        sub = _SUBORDINATE.search(after)
+        after = after[: sub.start()] if sub else after
     for match in _cue().finditer(after):
         sign = 0 if match.group("scheduled") else _sign(match)  # "in July, and holds 14%": another clause's
         if sign and (best is None or match.start() < best[0]):
