@@ -209,3 +209,16 @@ def test_reported_speech_is_no_voice_for_i(pipeline):
     record = run(pipeline, MAYOR + "Lopez said that I was wrong about the bridge.")
     i = record.text.index(" I ") + 1
     assert Voices(record.quotes).at(i) == (None, None)
+
+
+def test_speaker_labels_in_capitals_are_the_persons_of_the_text(pipeline):
+    text = ("Maria Lopez, the mayor of Springfield, spoke to the host Tom Baker.\n\n"
+            "BAKER: Will the bridge reopen this year?\n\n"
+            '"LOPEZ: It will, and the work starts in spring.')
+    record = run(pipeline, text)
+    assert [(s, t) for s, t, cue, _ in quotes(record) if cue == ":"] == [
+        ("Tom Baker", "Will the bridge reopen this year?"),
+        ("Maria Lopez", "It will, and the work starts in spring."),
+    ]
+    baker = next(e for e in record.entities if e.name == "Tom Baker")
+    assert any(record.text[m.span[0]:m.span[1]] == "BAKER" for m in baker.mentions)

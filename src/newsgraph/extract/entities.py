@@ -19,7 +19,8 @@ from typing import Any
 
 from ..kb.lexicon import countries, known_people, lookup_place, titles
 from ..record import Entity, Mention, Role
-from .entities_doc import alias_orgs, is_part, known_people_names, merge_persons, propagate_orgs, surnames
+from .entities_doc import (alias_orgs, caps_labels, is_part, known_people_names, merge_persons, propagate_orgs,
+                           surnames)
 from .entities_rules import (
     corporate_tail, ends_in_model, index_spans, is_model, known_org_hits, not_a_name, org_by_form, org_cue,
     org_like, region_hits, title_or_modifier, without_flight,
@@ -381,6 +382,7 @@ def collect(text: str, doc: object, title: str | None = None) -> dict[str, _Clus
     alias_orgs(builder.text, builder.clusters)
     propagate_orgs(builder)
     surnames(builder)
+    caps_labels(builder)
     _from_title(builder, title)
     known_people_names(builder.clusters)
     return builder.clusters

@@ -103,6 +103,27 @@ def surnames(builder: _Builder) -> None:
             builder.taken.append(span)
 
 
+_CAPS_LABEL = re.compile(r"(?m)(?:^|[.!?]\s+)[\"“]?(?P<name>[A-Z][A-Z'’-]+(?:\s+[A-Z][A-Z'’-]+){0,2})"
+                         r"(?=\s*(?:\([\w\s.-]{1,30}\))?:\s)")
+
+
+def caps_labels(builder: _Builder) -> None:
+    """A transcript's speaker label in capitals ("PENCE: Well, look ...") is the person of this
+    text with that last (or full) name, whatever the NER made of it."""
+    persons = [c for c in builder.clusters.values() if c.type == "PERSON"]
+    for match in _CAPS_LABEL.finditer(builder.text):
+        label = match.group("name").lower()
+        found = [c for c in persons if c.name.lower() == label or c.name.lower().split()[-1] == label]
+        if len(found) != 1:
+            continue
+        span = match.span("name")
+        for other in list(builder.clusters.values()):
+            if other is not found[0] and other.mentions.pop(span, None) is not None and not other.mentions:
+                builder.clusters.pop(other.key, None)
+        found[0].mentions[span] = "name"
+        builder.taken.append(span)
+
+
 def known_people_names(clusters: dict[str, _Cluster]) -> None:
     """Persons of the knowledge base: one spelling of their name, and their country.
 

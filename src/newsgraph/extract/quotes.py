@@ -48,8 +48,9 @@ def _labels(text: str, entities: Sequence[Entity]) -> list[tuple[int, int, str]]
             if mention.kind != "name" or tail is None:
                 continue
             label = starts.get(mention.span[1], mention.span[0])
-            if label != mention.span[0] or _at_sentence_start(text, label):
-                out[tail.end()] = (label, tail.end(), entity.id)
+            opening = text[label - 1:label] in ('"', "\u201c")  # a turn opened by a quotation mark
+            if label != mention.span[0] or _at_sentence_start(text, label - opening):
+                out[tail.end()] = (label - opening, tail.end(), entity.id)
     for label, content, role in title_labels(text):
         person = holder(persons, role)
         if person is not None and content not in out:
