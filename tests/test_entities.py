@@ -283,3 +283,28 @@ def test_a_one_word_name_one_visits_is_a_place(pipeline) -> None:
     text = "After the talks the minister visited Anapa and Yeysk."  # the small model calls Anapa an ORG
     record = pipeline.extract(Article(id=document_id(text, "2024-03-05"), text=text, date="2024-03-05"))
     assert {e.name: e.type for e in record.entities if e.name == "Anapa"} == {"Anapa": "LOCATION"}
+
+
+def _roles(pipeline, text: str) -> dict[str, list[tuple[str, str | None]]]:
+    record = pipeline.extract(Article(id=document_id(text, None), text=text))
+    return {e.name: [(r.title, r.of) for r in e.roles] for e in record.entities if e.type == "PERSON"}
+
+
+def test_an_office_of_a_title_is_the_place_of_the_outer_title(pipeline) -> None:
+    text = "The talks were led by Head of the Office of the President Olena Marchenko on Tuesday."
+    assert _roles(pipeline, text)["Olena Marchenko"] == [("Head", "the Office of the President")]
+    text = "He thanked Deputy Chairman of the Security Council Boris Lantsov for the visit."
+    assert _roles(pipeline, text)["Boris Lantsov"] == [("Deputy Chairman", "the Security Council")]
+    text = "Talks marked the visit of the Prime Minister of Italy Paolo Ferrante to Kyiv."
+    assert _roles(pipeline, text)["Paolo Ferrante"] == [("Prime Minister", "IT")]
+
+
+def test_titles_do_not_stack_across_a_line_break(pipeline) -> None:
+    text = ("Talks with the adviser to the Chancellor of Germany\n\n"
+            "Deputy Head of the Office of the President Olena Marchenko met the adviser.")
+    assert _roles(pipeline, text)["Olena Marchenko"] == [("Deputy Head", "the Office of the President")]
+
+
+def test_a_dangling_of_is_no_part_of_a_name() -> None:
+    text = "the Office of the President of"
+    assert text[slice(*trim_name(text, 0, len(text)))] == "Office of the President"

@@ -339,3 +339,21 @@ def test_a_directed_act_without_a_parsed_target_takes_the_country_after_it(pipel
     record = _extract(pipeline, text)
     event = _first(record)
     assert event is not None and target in _names(record, event.targets)
+
+
+@pytest.mark.parametrize(("text", "call"), [
+    ("Olaf Scholz called Joe Biden on Monday.", ("Olaf Scholz", "Joe Biden")),
+    ("Alexander Lukashenko called President of Ukraine Volodymyr Zelenskyy.", ("Alexander Lukashenko", "Volodymyr Zelenskyy")),
+    ("Olaf Scholz called Joe Biden a good friend.", None),
+    ("Olaf Scholz called the decision of Joe Biden unwise.", None),
+    ("The party led by Olaf Scholz was called the SPD.", None),
+    ("Olaf Scholz called off his talks with Joe Biden.", None),
+])
+def test_calling_a_party_is_a_telephone_call(pipeline, text, call):
+    record = _extract(pipeline, text)
+    calls = [e for e in record.events if e.cameo == "041"]
+    if call is None:
+        assert calls == [], calls
+    else:
+        assert len(calls) == 1 and _names(record, calls[0].actors) == {call[0]} \
+            and _names(record, calls[0].targets) == {call[1]}, calls

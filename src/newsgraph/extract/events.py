@@ -49,7 +49,8 @@ _ASKING = frozenset({"invite", "invites", "invited", "inviting", "ask", "asks", 
 _RECEIVE = frozenset({"receive", "receives", "received", "receiving"})
 _VISITORS = frozenset({"delegation", "delegations", "guest", "guests", "leader", "leaders", "head", "heads", "envoy",
                        "envoys", "visitor", "visitors", "him", "her", "them", "members", "representatives", "participants"})
-_PARTY_OBJECT = _RECEIVE | {  # "visited China", "will meet Xi": the object is a party, not a topic
+_CALL = frozenset({"call", "calls", "called", "calling"})  # "X called Y": a telephone call when Y is a party
+_PARTY_OBJECT = _RECEIVE | _CALL | {  # "visited China", "will meet Xi": the object is a party, not a topic
     "meet", "meets", "met", "meeting", "visit", "visits", "visited", "visiting"}
 _CONCRETE = re.compile(r"\d{4}")  # a value on the calendar, not PRESENT_REF or a duration
 _MODALS = frozenset({"will", "would", "could", "should", "may", "might", "can", "shall"})
@@ -110,6 +111,8 @@ class _EventFinder:
     def _add(self, sent: object, offset: int, text: str, trigger: Trigger, token: object) -> None:
         if token is not None and token.lower_ in _RECEIVE and self._receives_a_thing(token):  # type: ignore[attr-defined]
             return  # "received a medal", "received credentials": no meeting
+        if token is not None and text.lower() in _CALL and trigger.type == "CONSULT" and not self._calls_a_party(token):
+            return  # "called the vote", "called him a liar", "called off the talks"
         actors, targets = self._participants(sent, token, trigger)
         explicit = bool(actors or targets) and not self._quoted(offset)
         if not actors and not targets and not (trigger.type == "COOPERATE" and token is not None):
@@ -227,14 +230,15 @@ class _EventFinder:
         actors: list[str] = []
         targets: list[str] = []
         for child in clause_children(token):
-            theme = child.dep_ in ("dobj", "nsubjpass") and token.pos_ in ("VERB", "AUX") and \
+            dep = "dobj" if child.dep_ == "oprd" and token.lower_ in _CALL else child.dep_  # type: ignore[attr-defined]
+            theme = dep in ("dobj", "nsubjpass") and token.pos_ in ("VERB", "AUX") and \
                 self._thematic(token)  # type: ignore[attr-defined]
             found = self._entities_in(child, theme)
-            if child.dep_ == "dobj" and token.lower_ in _PARTY_OBJECT:  # type: ignore[attr-defined]
+            if dep == "dobj" and token.lower_ in _PARTY_OBJECT:  # type: ignore[attr-defined]
                 found = [e for e in found if self._named_by_head(e, child)]  # not "visiting our Chilean prisoners"
-            if child.dep_ in _ACTOR_DEPS or (child.dep_ == "prep" and child.lower_ == "by"):
+            if dep in _ACTOR_DEPS or (dep == "prep" and child.lower_ == "by"):
                 actors += found
-            elif child.dep_ in _TARGET_DEPS or (child.dep_ == "prep" and child.lower_ in _TARGET_PREPS):
+            elif dep in _TARGET_DEPS or (dep == "prep" and child.lower_ in _TARGET_PREPS):
                 (actors if child.lower_ == "of" and token.pos_ == "NOUN" else targets).extend(found)  # type: ignore[attr-defined]
         return actors, targets
 
@@ -315,6 +319,24 @@ class _EventFinder:
         if any(c.dep_ == "prep" and c.lower_ == "from" for c in token.children):  # type: ignore[attr-defined]
             return False  # "received credentials from the Ambassadors of X"
         return not [e for e in self._entities_in(obj) if self._named_by_head(e, obj)]
+
+    def _calls_a_party(self, token: object) -> bool:
+        """ "X called Y" is a telephone call when Y is a party (a name or a title) and nothing
+        is said of Y ("called him a liar", "called it unacceptable") and no particle changes the verb."""
+        children = list(token.children)  # type: ignore[attr-defined]
+        if any(c.dep_ in ("prt", "xcomp", "ccomp", "attr", "acomp", "dative", "nsubjpass", "auxpass")
+               for c in children):
+            return False
+        objects = [c for c in children if c.dep_ in ("dobj", "oprd")]  # the parser reads "called Putin" as naming
+        if len(objects) != 1:
+            return False
+        obj = objects[0]
+        if any(c.dep_ == "appos" and c.doc[c.left_edge.i - 1].text != "," for c in obj.children):
+            return False  # "called Xi a friend": the parser's apposition is what Xi is called
+        if obj.lower_ in titles():
+            return True
+        return any(self.by_id[e].type in ("PERSON", "COUNTRY") and self._named_by_head(e, obj)
+                   for e in self._entities_in(obj))
 
     def _named_by_head(self, eid: str, head: object) -> bool:
         """Whether a mention of ``eid`` covers the phrase's head word ("visited *China*", "met President

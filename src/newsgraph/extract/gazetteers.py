@@ -155,8 +155,8 @@ _CHIEF = re.compile(r"Chief(?: [A-Z][a-z]+)+ Officer")  # "Chief Operating Offic
 
 
 def trim_name(text: str, start: int, end: int, *, skip_titles: bool = True) -> tuple[int, int]:
-    """Drop a leading "the", a title (unless ``skip_titles`` is false: "General Motors"), and a
-    trailing possessive from a name span."""
+    """Drop a leading "the", a title (unless ``skip_titles`` is false: "General Motors"), a
+    trailing possessive and a dangling "of" or "and" from a name span."""
     piece = text[start:end]
     lead = re.match(r"(?:(?:[Tt]he|[Oo]ur|[Tt]heir|[Ii]ts|[Tt]his|[Tt]hat|[Aa]n?)\s+)+", piece)
     if lead:
@@ -171,7 +171,8 @@ def trim_name(text: str, start: int, end: int, *, skip_titles: bool = True) -> t
         end -= 2
     while end > start and not text[end - 1].isalnum() and text[end - 1] not in ".)":
         end -= 1
-    return start, end
+    dangling = re.search(r"\s+(?:of|and|the|for|in)$", text[start:end])  # "the Office of the President of"
+    return start, (start + dangling.start() if dangling else end)
 
 
 def _skip_title(text: str, start: int, end: int) -> int:

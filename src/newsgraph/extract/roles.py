@@ -34,6 +34,7 @@ _PLACE_GREEDY = _PLACE[:-1]  # the same words, as many as stand there
 _DEMONYM_BEFORE = re.compile(r"(?P<dem>[A-Z][\w'-]+)\s+$")
 _DEFINITE_BEFORE = re.compile(r"\b(?:[Tt]he|[Tt]his|[Tt]hat|[Oo]ur|[Tt]heir)\s+[a-z][a-z-]+\s+$")
 _INDEFINITE_BEFORE = re.compile(r"\b[Aa]n?\s+$")  # "a spokesman": the document's only one, if any
+_OF_BEFORE = re.compile(r"\bof\s+(?:the\s+)?$")
 _VOCATIVE_BEFORE = re.compile(r"(?:Mr|Mrs|Ms|Madam|Madame|Comrade|Dear)\.?\s+$")
 
 
@@ -166,10 +167,17 @@ def _prefixes(window: str) -> list[tuple[re.Match[str], str | None]]:
     """
     found: list[re.Match[str]] = []
     end = len(window)
-    for title in reversed(list(_titles_re().finditer(window))):
+    titles_ = list(_titles_re().finditer(window))
+    for i in range(len(titles_) - 1, -1, -1):
+        title = titles_[i]
         if title.end() > end:
             continue
+        if not found and _OF_BEFORE.search(window, 0, title.start()) and any(
+                _tail_re().fullmatch(window, outer.start(), end) for outer in titles_[:i]):
+            continue  # "Head of the Office of the President X": the office is the outer title's place
         tail = _tail_re().fullmatch(window, title.start(), end)
+        if tail is not None and "\n" in tail.group():
+            break  # a title does not run on from the line before ("... of Germany\n\nDeputy Head of ...")
         if tail is None or (found and not _places_ok(tail)):
             if found:
                 break
@@ -194,6 +202,7 @@ def _roles_for(text: str, cluster: _Cluster) -> list[Role]:
     for (start, end), kind in cluster.mentions.items():
         if kind != "name":
             continue
+        start = _before_given_name(text, start, end, cluster.name)
         before = text[max(0, start - 160):start]
         stack = _prefixes(before)
         closed = end + 1 if text[start - 1:start] == "[" and text[end:end + 1] == "]" else end
@@ -209,6 +218,18 @@ def _roles_for(text: str, cluster: _Cluster) -> list[Role]:
             role = _role(after, (start, after.end()))
             roles += [role] if role else []
     return roles
+
+
+def _before_given_name(text: str, start: int, end: int, name: str) -> int:
+    """Where a mention of the last name alone starts once the given name before it is counted
+    in ("... of Ukraine Andriy Yermak" where the mention is "Yermak"): not a word of the place."""
+    given = name.rsplit(" ", 1)[0] + " " if " " in name else ""
+    if not given or " " in text[start:end] or text[max(0, start - len(given)):start] != given \
+            or any(w.lower() in titles() for w in given.split()):
+        return start
+    if re.search(r"[.!?:;]\s*$", text[max(0, start - len(given) - 3):start - len(given)]):
+        return start
+    return start - len(given)
 
 
 def _fold_reversed(clusters: dict[str, _Cluster]) -> None:
