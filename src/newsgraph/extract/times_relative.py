@@ -190,14 +190,10 @@ def _phrase_anchor(code: str, key: str, ctx: Ctx, start: int, end: int) -> str |
         return None
     if code == "Y":
         return tr.year(ctx.anchor.year)
-    day = ctx.anchor.isoweekday()
-    said = 0 if key.startswith("this") else tense(ctx.text, start, end)
-    if said < 0:
-        back = 0 if day >= 6 else -1
-    elif said > 0:
-        back = 0
-    else:
-        back = 0 if key.startswith("this") or day >= 3 else -1
+    if key.startswith("this"):
+        return tr.shift(ctx.anchor, "WE", 0)
+    day, said = ctx.anchor.isoweekday(), tense(ctx.text, start, end)
+    back = -1 if (said < 0 and day < 6) or (said == 0 and day < 3) else 0
     return tr.shift(ctx.anchor, "WE", back)
 
 

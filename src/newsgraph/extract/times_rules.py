@@ -166,8 +166,6 @@ def _month(m: re.Match[str], ctx: Ctx) -> Cand | None:
     det, mo = (m.group("det") or "").lower(), _month_number(ctx, word)
     if det in ("each", "every"):  # "every July"
         return _cand(m, "SET", f"XXXX-{mo:02d}")
-    if det in ("each", "every"):  # "every summer"
-        return _cand(m, "SET", f"XXXX-{code}")
     if ctx.anchor is None:
         return _cand(m, "DATE", None)
     direction = -1 if det in ("last", "past") else 1 if det in ("next", "coming") else 0
