@@ -308,3 +308,19 @@ def test_titles_do_not_stack_across_a_line_break(pipeline) -> None:
 def test_a_dangling_of_is_no_part_of_a_name() -> None:
     text = "the Office of the President of"
     assert text[slice(*trim_name(text, 0, len(text)))] == "Office of the President"
+
+
+def test_a_holder_named_after_an_organisation_is_a_person(pipeline) -> None:
+    text = "The Secretary of the Security Council of Norway Nikolai Berg met the ambassador."
+    record = pipeline.extract(Article(id=document_id(text, None), text=text))
+    found = {(e.type, e.name) for e in record.entities}
+    assert ("PERSON", "Nikolai Berg") in found and ("ORG", "Security Council of Norway") in found
+    meeting = next(e for e in record.events if e.type == "CONSULT")
+    assert [n for n in meeting.actors] == [e.id for e in record.entities if e.name == "Nikolai Berg"]
+
+
+def test_a_trailing_given_and_family_name_is_cut_from_an_organisation() -> None:
+    from newsgraph.extract.gazetteers import trailing_person
+    name = "Presidential Administration Anton Berg"
+    assert name[trailing_person(name):] == "Anton Berg"
+    assert trailing_person("Morgan Stanley") is None and trailing_person("Max Planck Institute") is None

@@ -222,3 +222,12 @@ def test_speaker_labels_in_capitals_are_the_persons_of_the_text(pipeline):
     ]
     baker = next(e for e in record.entities if e.name == "Tom Baker")
     assert any(record.text[m.span[0]:m.span[1]] == "BAKER" for m in baker.mentions)
+
+
+def test_a_written_message_is_quoted_by_its_sender(pipeline):
+    text = ("Maria Lopez, the mayor of Springfield, sent a message of greetings to the festival.\n\n"
+            'The message reads, in part:"The festival brings our city together every summer."')
+    assert only(run(pipeline, text)) == (
+        "Maria Lopez", "The festival brings our city together every summer.", "message reads", True)
+    text = 'The message reads, in part: "The festival brings our city together every summer."'
+    assert only(run(pipeline, text))[:2] == (None, "The festival brings our city together every summer.")

@@ -20,7 +20,7 @@ from typing import Any
 from ..kb.lexicon import countries, known_people, lookup_place, titles
 from ..record import Entity, Mention, Role
 from .entities_doc import (alias_orgs, caps_labels, is_part, known_people_names, merge_persons, propagate_orgs,
-                           surnames)
+                           split_trailing_persons, surnames)
 from .entities_rules import (
     corporate_tail, ends_in_model, index_spans, is_model, known_org_hits, not_a_name, org_by_form, org_cue,
     org_like, region_hits, title_or_modifier, without_flight,
@@ -378,6 +378,7 @@ def collect(text: str, doc: object, title: str | None = None) -> dict[str, _Clus
     names = _mostly_persons(ents)
     titled = {c.name for c in builder.clusters.values() if c.type == "PERSON"}
     _ner(builder, ents, names | titled, titled)
+    split_trailing_persons(builder)
     merge_persons(builder.clusters)
     alias_orgs(builder.text, builder.clusters)
     propagate_orgs(builder)

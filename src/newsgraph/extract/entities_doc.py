@@ -11,7 +11,8 @@ import re
 from functools import cache
 from typing import TYPE_CHECKING
 
-from ..kb.lexicon import known_people
+from ..kb.lexicon import countries, known_people, lookup_place
+from .gazetteers import trailing_person
 from .entities_rules import first_word, last_names_alone, name_hits, org_names_alone, surname_hits
 from .names import slug
 
@@ -103,6 +104,29 @@ def surnames(builder: _Builder) -> None:
             builder.taken.append(span)
 
 
+def split_trailing_persons(builder: _Builder) -> None:
+    """An organisation name that runs on into a person's given and family name ("the Presidential
+    Administration Anton Vaino", the NER's span after a title) is the organisation and the person."""
+    for cluster in list(builder.clusters.values()):
+        cut = trailing_person(cluster.name) if cluster.type == "ORG" and cluster.key not in builder.strong else None
+        if cut is None:
+            continue
+        org, person = cluster.name[:cut].rstrip(" -\u2013\u2014,"), cluster.name[cut:]
+        place = lookup_place(org)
+        for (start, end), kind in list(cluster.mentions.items()):
+            if builder.text[start:end] == cluster.name:
+                del cluster.mentions[(start, end)]
+                if place is None:
+                    cluster.mentions[(start, start + len(org))] = kind
+                elif place.kind != "capital" and place.code in countries():  # "Ukraine Olena Zelenska"
+                    builder.add("COUNTRY", countries()[place.code].name, (start, start + len(org)), "name",
+                                f"country:{place.code}", place.code)
+                builder.add("PERSON", person, (end - len(person), end))
+        cluster.name = org
+        if not cluster.mentions:
+            builder.clusters.pop(cluster.key, None)
+
+
 _CAPS_LABEL = re.compile(r"(?m)(?:^|[.!?]\s+)[\"“]?(?P<name>[A-Z][A-Z'’-]+(?:\s+[A-Z][A-Z'’-]+){0,2})"
                          r"(?=\s*(?:\([\w\s.-]{1,30}\))?:\s)")
 
@@ -136,11 +160,11 @@ def known_people_names(clusters: dict[str, _Cluster]) -> None:
             continue
         person = table.get(cluster.name.lower()) or _by_slug().get(slug(cluster.name))
         found = [person] if person is not None else _by_surname(cluster.name)
-        countries = {p.country for p in found}
+        homes = {p.country for p in found}
         if len(found) == 1:
             cluster.name = found[0].name
-        if len(countries) == 1:
-            cluster.country = cluster.country or countries.pop()
+        if len(homes) == 1:
+            cluster.country = cluster.country or homes.pop()
 
 
 @cache

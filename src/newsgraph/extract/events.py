@@ -45,7 +45,9 @@ _ONE_SIDED = frozenset({
 })
 _NOT_EVENT_DATES = re.compile(r"\b(?:until|till|by|through|to|before|for)\s+$", re.I)
 _ASKING = frozenset({"invite", "invites", "invited", "inviting", "ask", "asks", "asked", "asking", "urge", "urges",
-                     "urged", "urging"})  # their "to visit" is the request's content, not a visit
+                     "urged", "urging", "instruct", "instructs", "instructed", "instructing", "order", "orders",
+                     "ordered", "ordering", "tell", "tells", "told", "telling", "direct", "directs", "directed",
+                     "directing"})  # their "to visit" is the request's content, not a visit
 _RECEIVE = frozenset({"receive", "receives", "received", "receiving"})
 _VISITORS = frozenset({"delegation", "delegations", "guest", "guests", "leader", "leaders", "head", "heads", "envoy",
                        "envoys", "visitor", "visitors", "him", "her", "them", "members", "representatives", "participants"})
@@ -276,7 +278,8 @@ class _EventFinder:
         were discussed") only persons take part."""
         left, right = token.left_edge.idx, token.right_edge.idx + len(token.right_edge.text)  # type: ignore[attr-defined]
         found = [eid for offset, eid, _kind in self.index.within(left, right)
-                 if not (self.by_id[eid].type == "COUNTRY" and self._in_designation(offset))]
+                 if not (self.by_id[eid].type == "COUNTRY" and self._in_designation(offset))
+                 and not (self.by_id[eid].type == "ORG" and any(s <= offset < e for s, e in self.designations))]
         found += self._voices_in(token) + self._groups_in(token)
         kinds = ("PERSON",) if theme else ("PERSON", "COUNTRY", "ORG")
         return [e for e in found if self.by_id[e].type in kinds or (not theme and self._seat(e, token))]

@@ -14,6 +14,7 @@ from functools import cache
 from ..kb.lexicon import (
     countries,
     demonym_forms,
+    given_names,
     known_orgs,
     known_people_forms,
     lookup_place,
@@ -64,9 +65,22 @@ def _org_re() -> re.Pattern[str]:
     )
 
 
+def trailing_person(name: str) -> int | None:
+    """Where a person's given and family name start at the end of an organisation's name ("the
+    Security Council of Russia Nikolai Patrushev": a title's place run on into the holder's name)."""
+    words = name.split(" ")
+    for size in (2, 3):
+        person = words[-size:]
+        if len(words) > size and person[0].lower() in given_names() and person[-1] not in org_heads() \
+                and all(re.fullmatch(r"[A-Z][\w'\u2019-]+", w) for w in person):
+            return len(name) - len(" ".join(person))
+    return None
+
+
 def rule_orgs(text: str) -> list[tuple[int, int, str]]:
     """Organizations, facilities and initiatives named with a head word ("Fund", "Railway",
-    "Treaty") that the small NER often splits or misses."""
+    "Treaty") that the small NER often splits or misses; and the person whose name the NER ran
+    into one ("the Security Council of Russia Nikolai Patrushev")."""
     out = []
     for match in _org_re().finditer(text):
         start, end = trim_name(text, *match.span("name"), skip_titles=False)
@@ -77,6 +91,10 @@ def rule_orgs(text: str) -> list[tuple[int, int, str]]:
             end = match.end("head")  # "Macworld Conference in San Francisco": the place is apart
         if kind == "LOCATION" and re.match(r" [A-Z]", text[end:end + 2]):
             continue  # "Black Sea Fleet", "Silicon Valley Bank": the place names something else
+        person = trailing_person(text[start:end])
+        if person:  # "... of Russia Nikolai Patrushev": the holder is named after the place
+            out.append((start + person, end, "PERSON"))
+            end = start + len(text[start:start + person].rstrip())
         for start, end in _split_pair(text, start, end, match.start("head")):
             name = text[start:end]
             if len(name.split()) >= 2 and lookup_place(name) is None and name not in not_names():  # not "New Year"

@@ -180,8 +180,39 @@ def _plain(gap: str) -> bool:
     return not any(word.lower() in verb_frames() for word in re.findall(r"[A-Za-z]+", gap))
 
 
-def _introduced(text: str, index: MentionIndex, taken: SpanSet) -> list[Quote]:
+#: a written message quoted after a colon: "The message reads, in part: "...""
+_MESSAGE_INTRO = re.compile(
+    r"\b(?P<cue>(?:message|letter|telegram|statement|greetings|condolences|address|note)\s+"
+    r"(?:reads|read|says|said|states|stated))(?:,?\s+in\s+part)?\s*:\s*[\"\u201c]", re.IGNORECASE)
+#: its sender: "Vladimir Putin sent a message of greetings to ..."
+_SENT = re.compile(r"\b(?:sent|sends|addressed|addresses|conveyed|conveys|wrote|writes)\b[^.\n]{0,60}?"
+                   r"\b(?:message|greetings|condolences|letter|telegram)\b", re.IGNORECASE)
+
+
+def _messages(text: str, index: MentionIndex, taken: SpanSet) -> list[Quote]:
+    """The quoted text of a written message, by its sender where the text names one before."""
     quotes = []
+    for match in _MESSAGE_INTRO.finditer(text):
+        start = match.end()
+        close = _closing(text, start)
+        if close is None or overlaps(taken, (start, close)):
+            continue
+        sent = [m for m in _SENT.finditer(text, 0, match.start())]
+        speaker = _subject_before(text, index, sent[-1].start()) if sent else None
+        quotes.append(Quote(speaker=speaker, span=(start, close), cue=match.group("cue").lower(), direct=True))
+        taken.append((start, close))
+    return quotes
+
+
+def _subject_before(text: str, index: MentionIndex, offset: int) -> str | None:
+    """The first name of the sentence before ``offset``: "Maria Lopez, the mayor of Springfield, sent"."""
+    opening = max(text.rfind(".", 0, offset), text.rfind("\n", 0, offset)) + 1
+    found = index.within(opening, offset)
+    return found[0][1] if found else None
+
+
+def _introduced(text: str, index: MentionIndex, taken: SpanSet) -> list[Quote]:
+    quotes = _messages(text, index, taken)
     for match in _before_open_re().finditer(text):
         start = match.end()
         close = _closing(text, start)

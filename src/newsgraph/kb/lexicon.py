@@ -154,6 +154,12 @@ def topic_words() -> dict[str, str]:
 
 
 @cache
+def given_names() -> frozenset[str]:
+    """Lower-cased given names (``gender.csv``, kind "given")."""
+    return frozenset(r["form"].strip().lower() for r in read_rows("gender.csv") if r["kind"].strip() == "given")
+
+
+@cache
 def org_heads() -> dict[str, str]:
     """Head words that end an organization or facility name ("Fund", "Bank", "Port") -> type."""
     return {r["word"].strip(): r["type"].strip() for r in read_rows("org_heads.csv")}
