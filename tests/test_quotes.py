@@ -231,3 +231,11 @@ def test_a_written_message_is_quoted_by_its_sender(pipeline):
         "Maria Lopez", "The festival brings our city together every summer.", "message reads", True)
     text = 'The message reads, in part: "The festival brings our city together every summer."'
     assert only(run(pipeline, text))[:2] == (None, "The festival brings our city together every summer.")
+
+
+def test_a_headline_naming_an_address_makes_the_text_its_speakers_words(pipeline):
+    body = "Dear citizens! Maria Lopez here. We will rebuild the bridge by spring, and I thank every worker."
+    record = pipeline.extract(Article(id="t", text=body, title="We will rebuild - address by Mayor Maria Lopez"))
+    assert quotes(record) == [("Maria Lopez", body, "address", True)]
+    text = "We will rebuild - address by Mayor Maria Lopez\n\n" + body
+    assert quotes(run(pipeline, text)) == [("Maria Lopez", body, "address", True)]

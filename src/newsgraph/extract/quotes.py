@@ -83,6 +83,29 @@ def _transcript(text: str, entities: Sequence[Entity]) -> list[Quote]:
     return quotes
 
 
+#: a headline naming the speaker of the whole text: "... - address by President Volodymyr Zelenskyy"
+_ADDRESS = re.compile(r"\s[-\u2013\u2014]\s*(?:an?\s+|the\s+)?(?:video\s+)?(?P<cue>address|speech|statement|remarks)"
+                      r"\s+(?:by|of)\s+(?P<who>[^\n]{3,80}?)\s*$", re.IGNORECASE)
+
+
+def _address(text: str, title: str | None, entities: Sequence[Entity]) -> list[Quote]:
+    """A text whose headline says it is someone's address or speech is that person's words, as
+    one direct quote: the headline is the title, or the text's first line."""
+    first = text.split("\n", 1)[0]
+    match = _ADDRESS.search(title or "") or _ADDRESS.search(first)
+    if match is None:
+        return []
+    who = match.group("who")
+    persons = [e for e in entities if e.type == "PERSON"
+               and (e.name in who or (" " in e.name and re.search(rf"\b{re.escape(e.name.split()[-1])}\b", who)))]
+    if len(persons) != 1:
+        return []
+    body = 0 if match.string is title else len(first)
+    span = strip(text, body, len(text))
+    return [Quote(speaker=persons[0].id, span=span, cue=match.group("cue").lower(), direct=True)] \
+        if span[1] > span[0] else []
+
+
 _ACCORDING = re.compile(r"\b[Aa]ccording to (?P<source>[^,.;:]{2,80}?)(?=[,.;:])")
 
 
@@ -110,7 +133,7 @@ def extract_quotes(ctx: Context) -> dict[str, object]:
     text = ctx.article.text
     entities = ctx["entities"]
     index = MentionIndex.build(entities)
-    quotes = _transcript(text, entities)
+    quotes = _address(text, ctx.article.title, entities) or _transcript(text, entities)
     taken = SpanSet(q.span for q in quotes)  # grows with each quote: a long text has hundreds
     quotes += direct(text, [s.start_char for s in ctx.sentences()], index, taken)
     quotes += _according(text, ctx.sentences(), index, taken)
