@@ -357,3 +357,20 @@ def test_calling_a_party_is_a_telephone_call(pipeline, text, call):
     else:
         assert len(calls) == 1 and _names(record, calls[0].actors) == {call[0]} \
             and _names(record, calls[0].targets) == {call[1]}, calls
+
+
+@pytest.mark.parametrize(("text", "actor"), [
+    ("Kenya thanked the doctors who worked since the start of the Ugandan invasion.", "Uganda"),
+    ("Peru rebuilt the towns after the invasion by Chile.", "Chile"),
+])
+def test_a_noun_trigger_names_its_own_doer(pipeline, text, actor):
+    record = _extract(pipeline, text)
+    invasion = next(e for e in record.events if e.trigger == "invasion")
+    assert _names(record, invasion.actors) == {actor}, invasion
+
+
+def test_a_telephone_conversation_phrase_is_one_event(pipeline):
+    record = _extract(pipeline, "Olaf Scholz had a telephone conversation with Joe Biden.")
+    calls = [e for e in record.events if e.cameo == "041"]
+    assert len(calls) == 1 and _names(record, calls[0].actors) == {"Olaf Scholz"} \
+        and _names(record, calls[0].targets) == {"Joe Biden"}

@@ -239,3 +239,9 @@ def test_a_headline_naming_an_address_makes_the_text_its_speakers_words(pipeline
     assert quotes(record) == [("Maria Lopez", body, "address", True)]
     text = "We will rebuild - address by Mayor Maria Lopez\n\n" + body
     assert quotes(run(pipeline, text)) == [("Maria Lopez", body, "address", True)]
+
+
+def test_a_headline_opening_with_speech_by_makes_the_text_its_speakers_words(pipeline):
+    body = "Dear citizens! We will rebuild the bridge by spring."
+    record = pipeline.extract(Article(id="t", text=body, title="Speech by Mayor Maria Lopez at the city council"))
+    assert quotes(record) == [("Maria Lopez", body, "speech", True)]

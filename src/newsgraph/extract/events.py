@@ -71,6 +71,7 @@ _ANNIVERSARY = re.compile(r"\b(\d{1,3})(?:st|nd|rd|th) anniversary\b", re.I)
 _AID_VERBS = frozenset("provide provided providing render rendered give gave given offer offered".split())
 _DEMAND = Trigger(type="DEMAND", cameo="100")
 _RELATIVE_LINK = re.compile(r"\b(?:during|at|in|after|following) which\b", re.I)
+_AGAINST_BEFORE = re.compile(r"(?:anti|pro)[-\s]?$", re.IGNORECASE)
 _WORD = re.compile(r"[\w'\u2019-]*")  # a word, up to the space or punctuation after it
 
 
@@ -98,7 +99,7 @@ class _EventFinder:
     def sentence(self, sent: object) -> None:
         start, end = sent.start_char, sent.end_char  # type: ignore[attr-defined]
         for match in _trigger_re().finditer(self.text, start, end):
-            token = _token_at(sent, match.start())
+            token = _phrase_head(_token_at(sent, match.start()), match.end())
             trigger = _trigger(match.group().lower(), token)
             if trigger is not None and token is not None:
                 kept = _kept(token, trigger, lambda: self._scheduled(sent, token))
@@ -202,7 +203,10 @@ class _EventFinder:
             actors, targets = self._around(token)
             subject = subject_of(token)
             named = self._entities_in(subject) if subject is not None else []
-            if named and token.pos_ == "NOUN":  # type: ignore[attr-defined]
+            own = self._own_actors(token) if token.pos_ == "NOUN" else []  # type: ignore[attr-defined]
+            if own:  # "the Russian invasion", "the invasion by Russia": not the clause's subject's act
+                actors, targets = own, [t for t in (*targets, *actors) if t not in own]
+            elif named and token.pos_ == "NOUN":  # type: ignore[attr-defined]
                 actors, targets = named, [*targets, *actors]  # "X completed the withdrawal of Y's troops"
             elif not actors:
                 actors = named
@@ -216,6 +220,18 @@ class _EventFinder:
         if actors and not targets and trigger.type in _DIRECTED and token is not None:
             targets = self._countries_after(token, actors)
         return _unique(actors), _unique(targets)
+
+    def _own_actors(self, token: object) -> list[str]:
+        """The doer a noun trigger names itself: a country's demonym before it ("the Russian
+        invasion") or its "by" phrase ("the invasion by the Russian Federation")."""
+        out: list[str] = []
+        for child in token.children:  # type: ignore[attr-defined]
+            if child.dep_ in ("amod", "compound") and child.i < token.i \
+                    and not _AGAINST_BEFORE.search(self.text, max(0, child.idx - 6), child.idx):  # "anti-Russia"
+                out += [e for e in self._entities_in(child) if self.by_id[e].type == "COUNTRY"]
+            elif child.dep_ == "prep" and child.lower_ == "by":
+                out += [e for c in child.children if c.dep_ == "pobj" for e in self._entities_in(c)]
+        return out
 
     def _countries_after(self, token: object, actors: list[str]) -> list[str]:
         """The countries and places of a country named in the phrase after a directed act whose parse
@@ -498,6 +514,14 @@ def _attached(sent: object, time: Time, trigger: object) -> bool:
 
 def _index(token: object) -> int:
     return token.i  # type: ignore[attr-defined]
+
+
+def _phrase_head(token: object, end: int) -> object:
+    """The head word of a trigger phrase: "conversation" of "phone conversation", not its modifier."""
+    while token is not None and token.dep_ in ("compound", "amod") and token.head.idx < end \
+            and token.head.idx > token.idx:  # type: ignore[attr-defined]
+        token = token.head  # type: ignore[attr-defined]
+    return token
 
 
 def _token_at(sent: object, offset: int) -> object | None:

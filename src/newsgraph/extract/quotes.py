@@ -83,9 +83,10 @@ def _transcript(text: str, entities: Sequence[Entity]) -> list[Quote]:
     return quotes
 
 
-#: a headline naming the speaker of the whole text: "... - address by President Volodymyr Zelenskyy"
-_ADDRESS = re.compile(r"\s[-\u2013\u2014]\s*(?:an?\s+|the\s+)?(?:video\s+)?(?P<cue>address|speech|statement|remarks)"
-                      r"\s+(?:by|of)\s+(?P<who>[^\n]{3,80}?)\s*$", re.IGNORECASE)
+#: a headline naming the speaker of the whole text: "... - address by President Volodymyr Zelenskyy",
+#: "Speech by President of Ukraine Volodymyr Zelenskyy in the Sejm"
+_ADDRESS = re.compile(r"(?:^|\s[-\u2013\u2014]\s*)(?:an?\s+|the\s+)?(?:video\s+)?(?P<cue>address|speech|statement|remarks|article)"
+                      r"\s+(?:by|of)\s+(?P<who>[^\n]{3,160}?)\s*$", re.IGNORECASE)
 
 
 def _address(text: str, title: str | None, entities: Sequence[Entity]) -> list[Quote]:
