@@ -324,3 +324,18 @@ def test_a_trailing_given_and_family_name_is_cut_from_an_organisation() -> None:
     name = "Presidential Administration Anton Berg"
     assert name[trailing_person(name):] == "Anton Berg"
     assert trailing_person("Morgan Stanley") is None and trailing_person("Max Planck Institute") is None
+
+
+def test_the_given_name_the_ner_left_out_after_a_country(pipeline) -> None:
+    text = "Head of the Office of the President of Ukraine Andriy Yermak met the delegation."
+    roles = _roles(pipeline, text)
+    assert roles["Andriy Yermak"] == [("Head", "the Office of the President of Ukraine")]
+
+
+def test_a_title_with_its_holder_before_a_comma_is_not_the_next_persons(pipeline) -> None:
+    text = ("During talks with Prime Minister of Portugal Antonio Costa, Olena Marchenko "
+            "thanked Portugal for its support.")
+    roles = _roles(pipeline, text)
+    assert roles.get("Olena Marchenko", []) == []
+    text = "He met the President of the Portuguese Republic Marcelo Rebelo de Sousa on Monday."
+    assert ("President", "PT") in [r for rs in _roles(pipeline, text).values() for r in rs]

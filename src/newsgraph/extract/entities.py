@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
 
-from ..kb.lexicon import countries, known_people, lookup_place, titles
+from ..kb.lexicon import countries, given_names, known_people, lookup_place, name_words, not_names, titles
 from ..record import Entity, Mention, Role
 from .entities_doc import (alias_orgs, caps_labels, is_part, known_people_names, merge_persons, propagate_orgs,
                            split_trailing_persons, surnames)
@@ -160,6 +160,8 @@ def _ner(builder: _Builder, ents: Sequence[Any], person_names: set[str], titled:
         if span is None:
             continue
         start, end = span
+        if type_ == "PERSON" and " " not in builder.text[start:end]:
+            start = _given_name_before(builder.text, start)  # "of Ukraine Andriy Yermak": NER found "Yermak"
         cue = _org_by_context(builder.text, type_, start, end) and builder.text[start:end] not in titled
         type_ = "ORG" if cue else type_
         if type_ in ("ORG", "FACILITY"):
@@ -172,6 +174,26 @@ def _ner(builder: _Builder, ents: Sequence[Any], person_names: set[str], titled:
         cluster = _add_named(builder, type_, name, (start, end))
         if cue and cluster is not None:
             builder.strong.add(cluster.key)
+
+
+_WORD_BEFORE = re.compile(r"(?:(?P<place>[A-Z][\w'\u2019-]+)\s+)?(?P<given>[A-Z][a-z\u00C0-\u017F'-]+)\s+$")
+
+
+def _given_name_before(text: str, start: int) -> int:
+    """Where a one-word person name starts once the given name the NER left out is counted in: a
+    known given name, or any capitalized word between a place and the surname ("President of
+    Ukraine Andriy Yermak")."""
+    match = _WORD_BEFORE.search(text, max(0, start - 60), start)
+    if match is None:
+        return start
+    given = match.group("given")
+    if given.lower() in titles() or given.lower() in name_words() or lookup_place(given) is not None \
+            or given in not_names():
+        return start
+    place = match.group("place")
+    if given.lower() in given_names() or (place and lookup_place(place) is not None):
+        return match.start("given")
+    return start
 
 
 def _org_by_context(text: str, type_: str, start: int, end: int) -> bool:

@@ -34,6 +34,7 @@ _PLACE_GREEDY = _PLACE[:-1]  # the same words, as many as stand there
 _DEMONYM_BEFORE = re.compile(r"(?P<dem>[A-Z][\w'-]+)\s+$")
 _DEFINITE_BEFORE = re.compile(r"\b(?:[Tt]he|[Tt]his|[Tt]hat|[Oo]ur|[Tt]heir)\s+[a-z][a-z-]+\s+$")
 _INDEFINITE_BEFORE = re.compile(r"\b[Aa]n?\s+$")  # "a spokesman": the document's only one, if any
+_SENTENCE_END = re.compile(r"[a-z]{2}\.\s")  # "Kyiv. ", not "Mr. " or "U.S. "
 _OF_BEFORE = re.compile(r"\bof\s+(?:the\s+)?$")
 _VOCATIVE_BEFORE = re.compile(r"(?:Mr|Mrs|Ms|Madam|Madame|Comrade|Dear)\.?\s+$")
 
@@ -125,12 +126,25 @@ def _glued_titles_re() -> re.Pattern[str]:
 
 
 def _place_code(text: str | None) -> str | None:
+    """The country code of a title's place, or the place as written; a place that runs on into a
+    name ("Portugal Antonio", "of the Portuguese Republic Marcelo Rebelo de Sousa") is its country."""
     if not text:
         return None
     place = lookup_place(text)
     if place is not None and place.kind != "capital":
         return place.code
-    return text.strip()
+    found = _place_then_name(text)
+    return found[0] if found else text.strip()
+
+
+def _place_then_name(text: str) -> tuple[str, int] | None:
+    """``(country code, words after it)`` where ``text`` is a country followed by capitalized words."""
+    words = text.split()
+    for k in range(len(words) - 1, 0, -1):
+        place = lookup_place(" ".join(words[:k]))
+        if place is not None and place.kind != "capital" and all(w[:1].isupper() for w in words[k:]):
+            return place.code, len(words) - k
+    return None
 
 
 def _is_country(text: str) -> bool:
@@ -176,8 +190,9 @@ def _prefixes(window: str) -> list[tuple[re.Match[str], str | None]]:
                 _tail_re().fullmatch(window, outer.start(), end) for outer in titles_[:i]):
             continue  # "Head of the Office of the President X": the office is the outer title's place
         tail = _tail_re().fullmatch(window, title.start(), end)
-        if tail is not None and "\n" in tail.group():
-            break  # a title does not run on from the line before ("... of Germany\n\nDeputy Head of ...")
+        if tail is not None and ("\n" in tail.group() or _SENTENCE_END.search(tail.group()) or _names_another(tail)):
+            break  # a title does not run on from the line or sentence before ("... of Germany\n\nDeputy Head"),
+            # nor past its own holder ("with Prime Minister of Portugal Antonio Costa, X said")
         if tail is None or (found and not _places_ok(tail)):
             if found:
                 break
@@ -190,6 +205,14 @@ def _prefixes(window: str) -> list[tuple[re.Match[str], str | None]]:
         dem = _DEMONYM_BEFORE.search(window, max(0, tail.start() - 30), tail.start()) if i == 0 else None
         out.append((tail, dem.group("dem") if dem else None))
     return out
+
+
+def _names_another(tail: re.Match[str]) -> bool:
+    """A title whose place runs on into two or more name words before a comma: they are its holder."""
+    if not tail.group().rstrip().endswith(","):
+        return False
+    found = [_place_then_name(tail.group(g)) for g in ("of", "to") if tail.group(g)]
+    return any(f is not None and f[1] >= 2 for f in found)
 
 
 def _places_ok(match: re.Match[str]) -> bool:
