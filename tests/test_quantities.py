@@ -488,3 +488,14 @@ def test_quantulum3_cases() -> None:
             total += 1
             hit += any(q.value == pytest.approx(item["value"]) and q.unit == unit for q in found)
     assert total > 20 and hit / total >= 0.7, (hit, total)
+
+
+@pytest.mark.parametrize(("text", "indicator"), [
+    ("The town received tens of thousands of pilgrims last year.", "pilgrims"),
+    ("Two-thirds of the national budget went to schools.", "share of national budget"),
+    ("Over 300 volunteers joined the clean-up.", "volunteers"),
+])
+def test_the_indicator_of_a_counted_figure(pipeline, text: str, indicator: str) -> None:
+    from newsgraph.record import Article
+    record = pipeline.extract(Article(id="t", text=text, date="2024-03-14"))
+    assert [c.indicator for c in record.claims] == [indicator]

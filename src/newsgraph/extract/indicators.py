@@ -31,12 +31,12 @@ _NUMERIC = re.compile(r"^[\d.,]+$|^(?:about|over|nearly|some|around|almost|more|
 
 
 def indicator_for(doc: object, sent: object, q: Quantity, previous: str | None) -> str | None:
-    if _counted(q.unit):
-        return _from_quantity_text(q)
+    if _counted(q.unit) and q.unit != "fraction":
+        return _from_quantity_text(q, sent.doc.text[q.span[1]:q.span[1] + 80])  # type: ignore[attr-defined]
     head = _head_of(sent, q)
     if head is None:
         return None
-    if q.unit == "percent":
+    if q.unit in ("percent", "fraction"):  # "two-thirds of the population": a share of it
         share = _share_of(head, q)
         if share:
             return share
@@ -56,15 +56,26 @@ def _counted(unit: str | None) -> bool:
     return is_counted(unit)
 
 
-def _from_quantity_text(q: Quantity) -> str:
+def _from_quantity_text(q: Quantity, after: str) -> str:
+    """The counted thing as written: "195 combatants"; after the figure where its text is all
+    number words ("tens of thousands *of Hasidic pilgrims*")."""
     words = [w for w in q.text.split() if not _NUMERIC.match(w) and not w[:1].isdigit()]
     words = [w for w in words if w.lower() not in _NUMBER_WORDS]
-    return " ".join(words).lower().strip(" ,.") or (q.unit or "")
+    if [w for w in words if w.lower() != "of"]:  # "195 heads of state" keeps its "of"; "tens of" is a number
+        return " ".join(words).lower().strip(" ,.")
+    following = re.match(r"\s+of\s+((?:[\w'-]+\s+){0,3}[\w'-]+)", after)
+    last = (q.unit or "").split()[-1:] or [""]
+    stem = last[0][:max(3, len(last[0]) - 2)].lower()  # "city" -> "ci": "cities"
+    words = following.group(1).split() if following else []
+    for i, word in enumerate(words):
+        if stem and word.lower().startswith(stem):
+            return " ".join(words[: i + 1]).lower()
+    return q.unit or ""
 
 
 _NUMBER_WORDS = frozenset(
     "a an one two three four five six seven eight nine ten eleven twelve dozen dozens hundred "
-    "hundreds thousand thousands million millions billion billions record".split()
+    "hundreds thousand thousands million millions billion billions record tens scores".split()
 )
 
 
