@@ -499,3 +499,10 @@ def test_the_indicator_of_a_counted_figure(pipeline, text: str, indicator: str) 
     from newsgraph.record import Article
     record = pipeline.extract(Article(id="t", text=text, date="2024-03-14"))
     assert [c.indicator for c in record.claims] == [indicator]
+
+
+def test_newswire_dollar_abbreviations(pipeline) -> None:
+    from newsgraph.record import Article
+    text = "Profit rose to 12.5 mln Canadian dlrs, and sales reached 840 mln dlrs."
+    record = pipeline.extract(Article(id="t", text=text, date="1987-03-09"))
+    assert [(c.value, c.unit) for c in record.claims] == [(12_500_000, "CAD"), (840_000_000, "USD")]

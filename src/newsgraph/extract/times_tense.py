@@ -10,7 +10,7 @@ from functools import cache
 from newsgraph.extract.times_lexicon import lexicon
 
 _WINDOW = 160
-_SENTENCE_END = re.compile(r"[.!?;:]\s|\n")
+_SENTENCE_END = re.compile(r"[.!?;:]\s|\n[ \t]*\n|\n[ \t]{2,}")  # a lone line break inside a paragraph is a wrap
 _INITIALS = re.compile(r"(?:^|[\s(])(?:[A-Za-z]|[A-Za-z.]*\.[A-Za-z])\.$")  # "J.", "U.S.", "a.m."
 _LAST_WORD = re.compile(r"([A-Za-z]+)\.$")
 _QUOTE = re.compile(r"''|``|[\"“”]")
