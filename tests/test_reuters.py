@@ -52,7 +52,7 @@ def test_hand_written_file(tmp_path):
     assert isinstance(first, Article)
     assert (first.id, first.date, first.source) == ("reuters-7", "1987-02-26", "reuters")
     assert first.title == "BAHIA COCOA & COFFEE REVIEW"
-    assert first.text == "Showers continued in\nthe Bahia cocoa zone <said> Comissaria Smith."
+    assert first.text == "Showers continued in the Bahia cocoa zone <said> Comissaria Smith."  # unwrapped
     assert first.origin == f"{path}:NEWID 7"
     assert isinstance(brief, InputError) and brief.where == f"{path}:NEWID 8"
     assert "no BODY" in brief.reason

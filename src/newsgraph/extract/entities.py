@@ -82,6 +82,7 @@ class _Builder:
 
     def add(self, type_: str, name: str, span: tuple[int, int], kind: str = "name",
             key: str | None = None, country: str | None = None) -> _Cluster:
+        name = " ".join(name.split())  # "Francisco\nGros" in a hard-wrapped text
         key = key or f"{type_.lower()}:{slug(name)}"
         cluster = self.clusters.get(key)
         if cluster is None:

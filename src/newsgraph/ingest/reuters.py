@@ -61,6 +61,17 @@ def read_reuters(prepared: Prepared, options: ReadOptions) -> Iterator[Article |
         yield InputError("no REUTERS element in this SGML file", where=prepared.name)
 
 
+#: a line break inside a paragraph: the teletype's fixed width, not the writer's (a paragraph or a
+#: table row starts on an indented line)
+_WRAP = re.compile(r"(?<=\S)[ \t]*\n(?=\S)")
+
+
+def _unwrap(body: str) -> str:
+    """The body with each paragraph on one line ("Showers continued in\nthe Bahia cocoa zone" is one
+    sentence), so that names, quotes and clauses are not cut at the wire's line ends."""
+    return _WRAP.sub(" ", body)
+
+
 def article_from_element(attributes: str, element: str, name: str,
                          options: ReadOptions) -> Article | InputError:
     """One Article from a REUTERS element's attributes and content."""
@@ -68,7 +79,7 @@ def article_from_element(attributes: str, element: str, name: str,
     if newid is None:
         return InputError("REUTERS element without a NEWID", where=name)
     where = f"{name}:NEWID {newid[1]}"
-    body = clean_body(_SIGN_OFF.sub("", _field("BODY", element) or ""))
+    body = _unwrap(clean_body(_SIGN_OFF.sub("", _field("BODY", element) or "")))
     if not body:
         return InputError("document has no BODY text", where=where)
     raw_date = _field("DATE", element)
