@@ -339,3 +339,12 @@ def test_a_title_with_its_holder_before_a_comma_is_not_the_next_persons(pipeline
     assert roles.get("Olena Marchenko", []) == []
     text = "He met the President of the Portuguese Republic Marcelo Rebelo de Sousa on Monday."
     assert ("President", "PT") in [r for rs in _roles(pipeline, text).values() for r in rs]
+
+
+def test_a_national_title_in_a_text_of_one_country_is_held_there(pipeline) -> None:
+    text = "President Levi Mbeki has reneged on his promise to the Zambian people, his office said."
+    record = pipeline.extract(Article(id=document_id(text, None), text=text))
+    assert next(e for e in record.entities if e.type == "PERSON").country == "ZM"
+    text = "President Levi Mbeki met the leaders of Zambia and Malawi on Monday."
+    record = pipeline.extract(Article(id=document_id(text, None), text=text))
+    assert next(e for e in record.entities if e.type == "PERSON").country is None

@@ -17,7 +17,8 @@ from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
 
-from ..kb.lexicon import countries, given_names, known_people, lookup_place, name_words, not_names, titles
+from ..kb.lexicon import (countries, given_names, known_people, lookup_place, name_words, national_titles, not_names,
+                          titles)
 from ..record import Entity, Mention, Role
 from .entities_doc import (alias_orgs, caps_labels, is_part, known_people_names, merge_persons, propagate_orgs,
                            split_trailing_persons, surnames)
@@ -461,4 +462,18 @@ def extract_entities(ctx: Context) -> dict[str, object]:
 
     clusters = collect(ctx.article.text, ctx.doc, ctx.article.title)
     add_roles_and_mentions(ctx.article.text, ctx.doc, clusters)
+    _sole_country(clusters)
     return {"entities": freeze(clusters)}
+
+
+def _sole_country(clusters: dict[str, _Cluster]) -> None:
+    """A person with a national title and no country ("President Levy Mwanawasa") in a text that
+    names one country only holds the title there."""
+    named = {c.country for c in clusters.values() if c.type == "COUNTRY" and c.country}
+    if len(named) != 1:
+        return
+    (code,) = named
+    for cluster in clusters.values():
+        if cluster.type == "PERSON" and not cluster.country and any(
+                r.title in national_titles() and r.of is None and r.to is None for r in cluster.roles):
+            cluster.country = code

@@ -119,6 +119,15 @@ def envoy_titles() -> frozenset[str]:
 
 
 @cache
+def national_titles() -> frozenset[str]:
+    """Canonical titles held for a country ("President", "Prime Minister", ministers, generals)."""
+    rows = read_rows("titles.csv")  # not "Representative": "the UNICEF Representative in Ukraine"
+    return frozenset(r["canonical"].strip() for r in rows
+                     if r.get("kind") in ("head", "government", "minister", "military", "parliament")
+                     and r["canonical"].strip() != "Representative")
+
+
+@cache
 def cue_forms() -> dict[str, str]:
     """Speech verbs: inflected form -> lemma ("emphasized" -> "emphasize")."""
     return {r["form"].strip().lower(): r["lemma"].strip() for r in read_rows("cues.csv")}
