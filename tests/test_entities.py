@@ -348,3 +348,10 @@ def test_a_national_title_in_a_text_of_one_country_is_held_there(pipeline) -> No
     text = "President Levi Mbeki met the leaders of Zambia and Malawi on Monday."
     record = pipeline.extract(Article(id=document_id(text, None), text=text))
     assert next(e for e in record.entities if e.type == "PERSON").country is None
+
+
+def test_new_jersey_and_new_mexico_are_not_jersey_and_mexico(pipeline) -> None:
+    text = "The governor of New Jersey met officials from New Mexico and New Zealand."
+    record = pipeline.extract(Article(id=document_id(text, None), text=text))
+    assert [e.key for e in record.entities if e.type == "COUNTRY"] == ["country:NZ"]
+    assert {e.name: e.country for e in record.entities if e.type == "LOCATION"} == {"New Jersey": None, "New Mexico": None}

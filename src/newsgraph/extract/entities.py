@@ -118,6 +118,8 @@ def _countries(builder: _Builder, hits: list[_CountryHit], named: list[tuple[int
     for start, end, code, kind in hits:
         if any(s <= start and end <= e and (s, e) != (start, end) for s, e in named):
             continue
+        if kind != "demonym" and builder.text[max(0, start - 4):start] == "New ":
+            continue  # "New Jersey", "New Mexico": another place than the country in them
         if kind == "capital":
             name = strip_article(builder.text[start:end])
             builder.add("LOCATION", name, (start, end), country=code)

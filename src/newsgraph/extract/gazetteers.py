@@ -137,7 +137,8 @@ def government(name: str) -> str | None:
 
 
 def country_in(name: str) -> str | None:
-    for word in re.findall(r"[A-Z][\w'-]+", name):
+    """The country a name holds a word of ("Bank of Russia"); not in "New Jersey", "New Mexico"."""
+    for word in re.findall(r"(?<!New )[A-Z][\w'-]+", name):
         place = place_names().get(word.lower())
         if place is not None:
             return place.code
