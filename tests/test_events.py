@@ -374,3 +374,11 @@ def test_a_telephone_conversation_phrase_is_one_event(pipeline):
     calls = [e for e in record.events if e.cameo == "041"]
     assert len(calls) == 1 and _names(record, calls[0].actors) == {"Olaf Scholz"} \
         and _names(record, calls[0].targets) == {"Joe Biden"}
+
+
+def test_what_a_speaker_condemns_is_not_the_speakers_act(pipeline):
+    record = _extract(pipeline, "Olaf Scholz condemned the bombings in Lyon.")
+    bombing = next(e for e in record.events if e.trigger == "bombings")
+    assert bombing.actors == () and _first(record).type == "DISAPPROVE"
+    record = _extract(pipeline, "Norway completed the withdrawal of its troops.")
+    assert _names(record, _first(record).actors) == {"Norway"}

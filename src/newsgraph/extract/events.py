@@ -28,6 +28,7 @@ from .events_frames import (
 )
 from .events_lexicon import Entry, pairs, trigger_forms
 from .events_main import Sides, headline_event, host_place, is_report_of, sides
+from ..nlp.inflection import verb_forms
 from .names import ByStart, MentionIndex, trim_span
 from .patterns import trie_alternation
 from .quotes import Voices
@@ -118,7 +119,8 @@ class _EventFinder:
             return  # "called the vote", "called him a liar", "called off the talks"
         actors, targets = self._participants(sent, token, trigger)
         explicit = bool(actors or targets) and not self._quoted(offset)
-        if not actors and not targets and not (trigger.type == "COOPERATE" and token is not None):
+        if not actors and not targets and not (trigger.type == "COOPERATE" and token is not None) \
+                and not (token is not None and token.pos_ == "NOUN" and _talked_about(token)):  # type: ignore[attr-defined]
             actors = _unique(self._fallback(sent))
         date = self._date(sent, offset, token)
         linked = self._linked(sent, offset)
@@ -206,6 +208,8 @@ class _EventFinder:
             own = self._own_actors(token) if token.pos_ == "NOUN" else []  # type: ignore[attr-defined]
             if own:  # "the Russian invasion", "the invasion by Russia": not the clause's subject's act
                 actors, targets = own, [t for t in (*targets, *actors) if t not in own]
+            elif named and token.pos_ == "NOUN" and _talked_about(token):  # type: ignore[attr-defined]
+                named = []  # "Clinton condemned the bombings": the speaker did not bomb
             elif named and token.pos_ == "NOUN":  # type: ignore[attr-defined]
                 actors, targets = named, [*targets, *actors]  # "X completed the withdrawal of Y's troops"
             elif not actors:
@@ -468,6 +472,27 @@ def _orders_an_act(token: object) -> bool:
     return token.lower_ in ("order", "orders", "ordered") and any(  # type: ignore[attr-defined]
         c.dep_ == "dobj" and c.pos_ == "NOUN" and c.lower_ in trigger_forms()
         for c in token.children)  # type: ignore[attr-defined]
+
+
+@cache
+def _talking() -> frozenset[str]:
+    """The forms of verbs of speech and judgement ("condemned", "blames")."""
+    lemmas = ("say tell condemn denounce discuss describe blame report mention criticize criticise welcome "
+              "praise cite accuse deny question comment recall attribute link investigate probe").split()
+    return frozenset(form for lemma in lemmas for form in verb_forms(lemma)) | {"said", "told"}
+
+
+def _talked_about(token: object) -> bool:
+    """Whether a noun trigger is what a verb of speech or judgement is about ("condemned the
+    bombings", "blamed Y for the attack"): that verb's subject is no doer of it."""
+    head = token.head  # type: ignore[attr-defined]
+    for _ in range(3):
+        if head.pos_ in ("VERB", "AUX"):
+            return head.lower_ in _talking()
+        if head.head.i == head.i:
+            return False
+        head = head.head
+    return False
 
 
 def _object_of_same(token: object, trigger: Trigger) -> bool:
