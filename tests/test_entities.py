@@ -355,3 +355,12 @@ def test_new_jersey_and_new_mexico_are_not_jersey_and_mexico(pipeline) -> None:
     record = pipeline.extract(Article(id=document_id(text, None), text=text))
     assert [e.key for e in record.entities if e.type == "COUNTRY"] == ["country:NZ"]
     assert {e.name: e.country for e in record.entities if e.type == "LOCATION"} == {"New Jersey": None, "New Mexico": None}
+
+
+def test_straight_and_curly_apostrophes_spell_one_name() -> None:
+    from newsgraph.extract.entities_doc import is_part
+    from newsgraph.extract.entities_rules import last_names_alone
+    assert is_part("O'Neill", "James O\u2019Neill")
+    text = "James O\u2019Neill spoke first. Then O'Neill left."
+    straight = text.index("O'Neill")
+    assert (straight, straight + 7) in last_names_alone(text, ["James O\u2019Neill"])["O\u2019Neill"]

@@ -37,6 +37,7 @@ def merge_persons(clusters: dict[str, _Cluster]) -> None:
 
 def is_part(short: str, full: str) -> bool:
     """Every word of ``short`` is a word of ``full`` ("Tokayev" of "Kassym-Jomart Tokayev")."""
+    short, full = short.replace("\u2019", "'"), full.replace("\u2019", "'")  # "O’Neill" is "O'Neill"
     short_words = short.lower().split()
     full_words = full.lower().replace("-", " ").split() + full.lower().split()
     return all(w in full_words for w in short_words)

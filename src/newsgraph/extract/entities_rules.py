@@ -209,10 +209,17 @@ def last_names_alone(text: str, fulls: Iterable[str]) -> dict[str, list[Span]]:
     "the Brenner Pass"), for the persons ``fulls``: one scan of the text for all of them,
     not one per person (a long text names hundreds)."""
     lasts = {last for full in fulls if (last := _last_name(full)) is not None}
-    found = find_each(text, lasts, before=r"(?<![\w.-])", after=r"(?![\w-])")
-    return {last: [(start, end) for start, end in spans
-                   if not (_name_before(text, start) or _name_after(text, end))]
-            for last, spans in found.items()}
+    spelled = {_other_apostrophe(last): last for last in lasts if _other_apostrophe(last) != last}
+    found = find_each(text, lasts | set(spelled), before=r"(?<![\w.-])", after=r"(?![\w-])")
+    out: dict[str, list[Span]] = {}
+    for form, spans in found.items():  # "O'Neill" is "O’Neill"
+        out.setdefault(spelled.get(form, form), []).extend(
+            (start, end) for start, end in spans if not (_name_before(text, start) or _name_after(text, end)))
+    return out
+
+
+def _other_apostrophe(word: str) -> str:
+    return word.replace("'", "\u2019") if "'" in word else word.replace("\u2019", "'")
 
 
 def _last_name(full: str) -> str | None:
