@@ -215,7 +215,7 @@ def last_names_alone(text: str, fulls: Iterable[str]) -> dict[str, list[Span]]:
     for form, spans in found.items():  # "O'Neill" is "O’Neill"
         out.setdefault(spelled.get(form, form), []).extend(
             (start, end) for start, end in spans if not (_name_before(text, start) or _name_after(text, end)))
-    return out
+    return {last: sorted(spans) for last, spans in out.items()}
 
 
 def _other_apostrophe(word: str) -> str:
