@@ -506,3 +506,13 @@ def test_newswire_dollar_abbreviations(pipeline) -> None:
     text = "Profit rose to 12.5 mln Canadian dlrs, and sales reached 840 mln dlrs."
     record = pipeline.extract(Article(id="t", text=text, date="1987-03-09"))
     assert [(c.value, c.unit) for c in record.claims] == [(12_500_000, "CAD"), (840_000_000, "USD")]
+
+
+@pytest.mark.parametrize(("text", "value", "unit"), [
+    ("The debate ran 90-plus minutes.", 90, "minute"),
+    ("Some 60+ delegates arrived.", 60, "delegate"),
+])
+def test_a_plus_after_the_number_is_a_lower_bound(text: str, value: float, unit: str) -> None:
+    from newsgraph.extract.quantities import find_quantities
+    found = find_quantities(text)
+    assert [(q.value, q.unit, q.approx) for q in found] == [(value, unit, True)]

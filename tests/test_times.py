@@ -559,6 +559,9 @@ def test_round_six_rules(text: str, expected: list[tuple[str, str, str]]) -> Non
         # "in two weeks' time" is a day ahead
         ("The road will reopen in two weeks' time.", [("two weeks' time", "DATE", "2023-09-15")]),
         ("In a year's time, the plant will run.", [("a year's time", "DATE", "2024")]),
+        # a capitalized set word before another capitalized word is a name
+        ("She watched the Nightly News on NBC.", []),
+        ("Daily sales rose.", [("Daily", "SET", "P1D")]),
     ],
 )
 def test_round_seven_rules(text: str, expected: list[tuple[str, str, str]]) -> None:

@@ -59,6 +59,7 @@ class Part:
     factor: float = 1.0
     words: bool = False
     digits: str = ""
+    plus: bool = False  # "90-plus minutes", "60+ delegates": at least the value
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -133,6 +134,7 @@ def _quantity(text: str, match: re.Match[str], kb: Tables, options: Options) -> 
     if not aged and (is_age(text, whole) or is_excluded(text, part, high, kb)):
         return end
     start, approx = _approximator(text, part.start, kb)
+    approx = approx or part.plus
     if aged:
         part.unit, end = aged[0], max(end, aged[1])
     unit, start, end = _unit_of(text, part, (start, end), high, kb, options)
@@ -250,6 +252,9 @@ def _left_ok(text: str, start: int, digits: str, kb: Tables) -> bool:
     return before not in "./:,_'’#@&+" and not before.isdigit()
 
 
+_PLUS = re.compile(r"-plus\b|\+(?=\s|$)", re.IGNORECASE)
+
+
 def _prefix(text: str, part: Part, kb: Tables) -> None:
     """Attach a sign and a currency written before the number ("$", "US$", "Rs", "minus")."""
     sign = _NEG.search(text, max(0, part.start - 6), part.start)
@@ -264,6 +269,9 @@ def _prefix(text: str, part: Part, kb: Tables) -> None:
 
 def _suffix(text: str, part: Part, kb: Tables) -> bool:
     """Attach scale, currency or unit written after the number; False if letters follow that are neither."""
+    plus = _PLUS.match(text, part.end)
+    if plus and not part.words:
+        part.end, part.plus = plus.end(), True
     scale = kb.scale_re.match(text, part.end)
     whole = kb.unit_re.match(text, part.end) if scale else None
     if whole and whole.end() > scale.end():

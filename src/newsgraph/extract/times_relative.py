@@ -170,6 +170,8 @@ def _phrase(m: re.Match[str], ctx: Ctx) -> Cand | None:
     if phrase.weak:
         if phrase.type != "SET" or not _SET_BEFORE.search(ctx.before(m.start(), 12)):
             return None
+    if m.group(0)[0].isupper() and re.match(r"[ \t]+[A-Z]", ctx.after(m.end(), 3)):
+        return None  # a name: "the Nightly News", "the Daily Mail", "Weekly Standard"
     if phrase.adjective and not _before_noun(m, ctx):
         return None
     if phrase.value in ("WE", "Y"):
