@@ -566,3 +566,29 @@ def test_round_six_rules(text: str, expected: list[tuple[str, str, str]]) -> Non
 )
 def test_round_seven_rules(text: str, expected: list[tuple[str, str, str]]) -> None:
     assert [(t.text, t.type, t.value) for t in find_times(text, DCT)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "daily", "weekly" as a newspaper is no set
+        ("The Communist Party daily Granma compared him with revolutionary heroes.", []),
+        ("The business daily Vedomosti reported that the deal was off.", []),
+        ("The daily said the deal was off.", []),
+        ("The daily Kommersant, citing sources, said talks stalled.", []),
+        ("The Kremlin holds daily briefings.", [("daily", "SET", "P1D")]),
+        ("He attends the daily Kremlin briefing.", [("daily", "SET", "P1D")]),
+        # an event named "March of the ..." is no month
+        ("He marched at the head of the ``March of the Combatant Mothers.''", []),
+        ("He arrived in March of the following year.", [("March of the following year", "DATE", "2024-03")]),
+        # a season with neither determiner nor preposition, placed by the tense
+        ("It is too early to see a trend, but spring shows signs of hope.", [("spring", "DATE", "2023-SP")]),
+        ("The Fund and the Bank held their Autumn meetings.", [("Autumn", "DATE", "2023-FA")]),
+        ("The Arab Spring began in Tunisia.", []),
+        ("They bottle spring water and visit hot springs.", []),
+        ("The opposition could spring a surprise.", []),
+        ("Prices fall sharply.", []),
+    ],
+)
+def test_round_eight_rules(text: str, expected: list[tuple[str, str, str]]) -> None:
+    assert [(t.text, t.type, t.value) for t in find_times(text, DCT)] == expected

@@ -172,11 +172,35 @@ def _phrase(m: re.Match[str], ctx: Ctx) -> Cand | None:
             return None
     if m.group(0)[0].isupper() and re.match(r"[ \t]+[A-Z]", ctx.after(m.end(), 3)):
         return None  # a name: "the Nightly News", "the Daily Mail", "Weekly Standard"
+    if key in _PERIODICALS and _periodical(m, ctx):
+        return None  # a newspaper: "the Communist Party daily Granma", "the daily said"
     if phrase.adjective and not _before_noun(m, ctx):
         return None
     if phrase.value in ("WE", "Y"):
         return _cand(m, phrase.type, _phrase_anchor(phrase.value, key, ctx, m.start(), m.end()))
     return _cand(m, phrase.type, phrase.value)
+
+
+_PERIODICALS = ("daily", "weekly", "monthly")
+_REPORTING = (r"(?:said|says|reported|reports|wrote|writes|quoted|quotes|cited|cites|added|adds|claimed|claims|"
+              r"published|publishes|compared|compares|carried|carries|ran|runs)\b")
+_PAPER_KIND = re.compile(r"\b(?:party|business|government|state|state-run|state-owned|newspaper|tabloid|financial|"
+                         r"economic|sports|evening|morning|opposition|independent|official|national|regional|local|"
+                         r"leading|popular|pro-government|english-language|[A-Z][a-z]+(?:an|ese|ish|i|ch))[ \t]+$",
+                         re.IGNORECASE)
+_NAME_THEN_END = re.compile(rf"[ \t]+[A-Z][\w'’-]*(?:[ \t]+[A-Z][\w'’-]*)*(?:[ \t]*[,.;:)]|[ \t]+{_REPORTING})")
+
+
+def _periodical(m: re.Match[str], ctx: Ctx) -> bool:
+    """ "daily", "weekly" as a newspaper: "the daily said", "the Communist Party daily Granma",
+    "the daily Kommersant," but not "daily Kremlin briefings" nor "the daily Kremlin briefing"."""
+    after = ctx.after(m.end(), 48)
+    if re.match(rf"[ \t]+{_REPORTING}", after):
+        return re.search(r"\b(?:the|a|an)[ \t]+$", ctx.before(m.start(), 8), re.IGNORECASE) is not None
+    if not re.match(r"[ \t]+[A-Z]", after):
+        return False
+    return bool(_PAPER_KIND.search(ctx.before(m.start(), 24))
+                or (re.search(r"\bthe[ \t]+$", ctx.before(m.start(), 8), re.IGNORECASE) and _NAME_THEN_END.match(after)))
 
 
 def _before_noun(m: re.Match[str], ctx: Ctx) -> bool:

@@ -51,7 +51,7 @@ _PREP_BEFORE = re.compile(
 _DECADE_AFTER = re.compile(r"\s+of\s+the\s+(?:(?:early|mid|late)[\s-]+)?(?:\d{4}'?s|['‘’]?\d0s|\w+ies\b|\w+\s+century)",
                            re.IGNORECASE)
 _SHORT_YEAR_BEFORE = re.compile(r"\b(?:in|since|of|until|till|from|to|by|before|after|between|and)\s+$", re.IGNORECASE)
-_A_MARCH = re.compile(r"\b(?:the|a|an|annual|yearly|silent|mass)\s+$", re.IGNORECASE)
+_A_MARCH = re.compile(r"\b(?:the|a|an|annual|yearly|silent|mass)\s+(?:``|[\"“'])?$", re.IGNORECASE)
 _MARCH_NAME = re.compile(r"\s+(?:for|of|on|against|to)\s+(?:the\s+)?[A-Z]")
 _BARE_SEASON_END = re.compile(r"\s*(?:[,.;:)!?]|$|\s(?:of|this|last|next|and|or|to|when|we|they|he|she|it|the)\b)")
 _AFTER_DECADE = re.compile(r"\d0['’]?s,?\s+(?:and|or|to|through|into)\s+$", re.IGNORECASE)
@@ -312,6 +312,32 @@ def _half(m: re.Match[str], ctx: Ctx) -> Cand | None:
     return _cand(m, "DATE", f"{y}-H{h}" if y else None)
 
 
+_SEASON_NOT_TIME = re.compile(
+    r"[ \t]+(?:water|waters|wheat|barley|onions?|rolls?|tides?|mattress(?:es)?|coats?|jackets?|tires?|tyres?|boots|"
+    r"squash|wear|clothes|clothing|collections?|lines?|fashions?|up|into|from|back|forward|open|loaded|green)\b")
+_SEASON_VERB_BEFORE = re.compile(r"(?:\b(?:to|will|would|could|can|may|might|did|does|do|a|an|hot|the|its|his|her)|"
+                                 r"[A-Z][\w'’-]*)[ \t]+$")
+
+
+def _season_as_time(m: re.Match[str], ctx: Ctx, word: str) -> bool:
+    """A season with neither determiner nor preposition, before a word of its clause: "spring shows
+    signs of hope", "their Autumn meetings"; not "Spring Street", "the Arab Spring", "hot springs",
+    "spring water", "could spring a surprise", nor "fall", which is mostly a verb."""
+    if word.lower() == "fall" or not re.match(r"[ \t]+[a-z]", ctx.after(m.end(), 3)):
+        return False
+    if word[0].isupper() and not _sentence_start(ctx, m.start()) and not re.search(
+            r"\b(?:their|its|his|her|our|the|this|last|next)[ \t]+$", ctx.before(m.start(), 8)):
+        return False
+    before = ctx.before(m.start(), 24)
+    if _SEASON_VERB_BEFORE.search(before) and not _sentence_start(ctx, m.start()):
+        return False
+    return not _SEASON_NOT_TIME.match(ctx.after(m.end(), 16))
+
+
+def _sentence_start(ctx: Ctx, start: int) -> bool:
+    return re.search(r"(?:^|[.!?]['\"”’]?[ \t]+|``[ \t]*|[\"“][ \t]*|\n[ \t]*)$", ctx.before(start, 6)) is not None
+
+
 def _season(m: re.Match[str], ctx: Ctx) -> Cand | None:
     word, det = m.group("season"), (m.group("det") or "").lower()
     code = ctx.lex.kind("season")[word.lower()]
@@ -319,7 +345,8 @@ def _season(m: re.Match[str], ctx: Ctx) -> Cand | None:
         y = _year_value(m.group("yref"), ctx)
         return _cand(m, "DATE", f"{y}-{code}" if y else None)
     after_prep = re.search(r"\b(?:in|into|during|by|since|until|till|through|over)\s+$", ctx.before(m.start(), 12), re.I)
-    if (not det and not (after_prep and word.islower() and _BARE_SEASON_END.match(ctx.after(m.end(), 8)))) \
+    bare_ok = after_prep and word.islower() and _BARE_SEASON_END.match(ctx.after(m.end(), 8))
+    if (not det and not bare_ok and (after_prep or not _season_as_time(m, ctx, word))) \
             or (det == "the" and not after_prep):
         return None  # a bare season needs a preposition: "in autumn", "by spring,"; not "in Spring Street"
     if re.match(r"\s+of\b(?!\s+(?:nineteen|two\s+thousand)\b)", ctx.after(m.end(), 24), re.I):
