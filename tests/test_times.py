@@ -588,6 +588,14 @@ def test_round_seven_rules(text: str, expected: list[tuple[str, str, str]]) -> N
         ("They bottle spring water and visit hot springs.", []),
         ("The opposition could spring a surprise.", []),
         ("Prices fall sharply.", []),
+        # "late in the day after falling": the day; "the day after the vote" is another day
+        ("The Dow rebounded late in the day after falling 250 points.", [("late in the day", "DATE", "2023-09-01")]),
+        ("He came to the house on the day after the vote.", []),
+        # "the year before", "the year previous" closing a clause count from the year last named
+        ("Sales fell 5% in 2008, after rising 3% the year before.", [("2008", "DATE", "2008"), ("the year before", "DATE", "2007")]),
+        ("It earned more last year than the year previous.", [("last year", "DATE", "2022"), ("the year previous", "DATE", "2021")]),
+        ("He died the year before the war.", []),
+        ("GM lost $8.6 billion for the entire year.", [("the entire year", "DATE", "2023")]),
     ],
 )
 def test_round_eight_rules(text: str, expected: list[tuple[str, str, str]]) -> None:

@@ -21,7 +21,8 @@ _THE_QUARTER = re.compile(r"(?:the|that)\s+(?:latest\s+)?(?:quarter|period)$", r
 _YEAR_AGO = re.compile(r"\byear[\s-](?:ago|earlier)\b", re.IGNORECASE)
 _PERIOD_BACK = re.compile(r"(?:same|corresponding|comparable|like)\s+(?:period|quarter|month)\s+\w", re.IGNORECASE)
 _YEAR_PERIOD = re.compile(r"(?:the\s+\d{4}|(?:last|this|next)\s+year['’]s)\s+(?:period|quarter)$", re.IGNORECASE)
-_SEQUENCE = re.compile(r"^the\s+(?P<dir>following|next|previous|preceding|prior)\s+(?P<unit>year|month|day)$", re.IGNORECASE)
+_SEQUENCE = re.compile(r"^the\s+(?:(?P<dir>following|next|previous|preceding|prior)\s+(?P<unit>year|month|day)|"
+                       r"(?P<unit2>year|month|day)\s+(?P<dir2>before|previous|prior|earlier|after|later))$", re.IGNORECASE)
 _PERIOD = re.compile(r"\d{4}-(?:Q[1-4]|H[12]|\d\d)")
 _WEEKDAY_SEQUENCE = re.compile(r"^the\s+(?P<dir>following|previous|preceding|prior)\s+[a-z]+day$", re.IGNORECASE)
 
@@ -47,9 +48,10 @@ def _resolve(cand: Cand, text: str, last: dict[str, str], ctx: Ctx) -> Cand:
         quarter = _QUARTER.fullmatch(last.get("reported") or last.get("quarter", ""))
         return replace(cand, value=f"{(cand.value or '')[:4]}-Q{quarter.group(2)}") if quarter and cand.value else cand
     sequence = _SEQUENCE.match(text)
-    if sequence and sequence.group("unit").lower() in last and cand.type == "DATE":
-        step = 1 if sequence.group("dir").lower() in ("following", "next") else -1
-        return replace(cand, value=_step(last[sequence.group("unit").lower()], step))
+    unit = sequence and (sequence.group("unit") or sequence.group("unit2")).lower()
+    if sequence and unit in last and cand.type == "DATE":
+        step = 1 if (sequence.group("dir") or sequence.group("dir2")).lower() in ("following", "next", "after", "later") else -1
+        return replace(cand, value=_step(last[unit], step))
     weekday = _WEEKDAY_SEQUENCE.match(text)
     if weekday and "day" in last and cand.value and _DAY.fullmatch(cand.value):
         return replace(cand, value=_weekday_from(last["day"], cand.value, weekday.group("dir").lower() == "following"))

@@ -329,8 +329,21 @@ def _weak_unit(m: re.Match[str], ctx: Ctx) -> Cand | None:
 
 
 def _the_day(m: re.Match[str], ctx: Ctx) -> Cand | None:
-    """ "ended the day", "later in the day", "on the same day": the day last named (see times_anaphora)."""
+    """ "ended the day", "later in the day", "on the same day": the day last named (see times_anaphora);
+    not "the day after the vote", but "late in the day after falling 250 points"."""
+    if re.match(r"\s+(?:before|after)\b", ctx.after(m.end(), 8), re.IGNORECASE) and not (
+            re.match(r"\s+(?:before|after)\s+\w+ing\b", ctx.after(m.end(), 24), re.IGNORECASE)
+            and re.search(r"\b(?:late|early|later|earlier)\s+in\s+$", ctx.before(m.start("day"), 16), re.IGNORECASE)):
+        return None
     return _cand(m, "DATE", tr.day(ctx.anchor) if ctx.anchor else None, group="day")
+
+
+def _unit_before(m: re.Match[str], ctx: Ctx) -> Cand | None:
+    """ "the year before", "the day after" closing a clause: one unit from the time last named
+    (see times_anaphora), from the document date without one."""
+    step = 1 if m.group("dir").lower() in ("after", "later") else -1
+    unit = _unit_code(m.group("unit"))
+    return _cand(m, "DATE", tr.shift(ctx.anchor, unit, step) if ctx.anchor else None)
 
 
 def _period_back(m: re.Match[str], ctx: Ctx) -> Cand | None:
@@ -390,10 +403,12 @@ def relative_rules() -> list[tuple[re.Pattern[str], Handler]]:
                   r"(?:of\s+)?(?:the\s+)?(?:last|previous|prior|preceding)\s+year)"), _period_back),
         (compile_(rf"(?:the\s+(?P<y>{p.year4})|(?P<rel>last|this|next)\s+year['’]s)\s+(?P<noun>period|quarter)"
                   r"(?![\s-]+(?:end|ended|ending)\b)"), _year_period),
-        (compile_(r"the\s+(?P<adj>(?:fiscal|full|calendar|latest)\s+)?"
+        (compile_(r"the\s+(?P<unit>year|month|day)\s+(?P<dir>before|previous|prior|earlier|after|later)"
+                  r"(?=\s*(?:[,.;:)!?'\"”]|$)|\s+(?:and|or|but|when|as|while|than)\b)"), _unit_before),
+        (compile_(r"the\s+(?P<adj>(?:fiscal|full|calendar|latest|entire|whole)\s+)?"
                   r"(?P<unit>year|month|week|quarter|decade|century|period)(?!-to-)"), _weak_unit),
         (compile_(r"(?:end|ends|ended|ending|finish|finished|finishing|close|closed|closing|for|in|during|of|on)\s+"
-                  r"(?P<day>the\s+(?:same\s+)?day)(?!-|\s+(?:before|after|of|when|that|on|in|to)\b)"), _the_day),
+                  r"(?P<day>the\s+(?:same\s+)?day)(?!-|\s+(?:of|when|that|on|in|to)\b)"), _the_day),
     ]
 
 
