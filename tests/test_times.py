@@ -596,6 +596,11 @@ def test_round_seven_rules(text: str, expected: list[tuple[str, str, str]]) -> N
         ("It earned more last year than the year previous.", [("last year", "DATE", "2022"), ("the year previous", "DATE", "2021")]),
         ("He died the year before the war.", []),
         ("GM lost $8.6 billion for the entire year.", [("the entire year", "DATE", "2023")]),
+        # a compound modifier is the duration without the noun phrase's determiner; "eight long years" is a count
+        ("The entire thousand-year history of our country bears this out.", [("thousand-year", "DURATION", "P1000Y")]),
+        ("After that, the 6-month period begins.", [("6-month", "DURATION", "P6M")]),
+        ("They suffered for eight long years.", [("eight long years", "DURATION", "P8Y")]),
+        ("This is a difficult day for us.", []),
     ],
 )
 def test_round_eight_rules(text: str, expected: list[tuple[str, str, str]]) -> None:

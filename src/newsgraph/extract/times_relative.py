@@ -87,6 +87,8 @@ def _duration(m: re.Match[str], ctx: Ctx) -> Cand | None:
         n += 0.5  # "a year and a half", "an hour and a half"
     if m.group("num").lower() in ("a", "an") and m.group("unit").lower().endswith("s"):
         return None  # "a years-long feud": "years-long" is the expression
+    if m.group("num").lower() in ("a", "an") and _EVALUATIVE.search(m.group(0)):
+        return None  # "a difficult day for us", "it has been a long year": no count of days
     if not unit or unit == "WE" or _not_a_duration(m, ctx, unit) or _title_case(m.group("unit")):
         return None
     if m.group(0).lower() == "one day" and _MODAL_BEFORE.search(ctx.before(m.start(), 24)):
@@ -108,6 +110,9 @@ def _duration(m: re.Match[str], ctx: Ctx) -> Cand | None:
         unit, n = "M", n * 3  # "the first three quarters" (of a year) is its first nine months: P9M
     if (m.group("pre") or "").lower() == "last" and _LAST_VERB_BEFORE.search(ctx.before(m.start(), 24)):
         return Cand(start=m.start("num"), end=m.end(), type="DURATION", value=tr.duration(n, unit))  # "will last two days"
+    if m.group("pre") and not post and "-" in ctx.text[m.end("num"):m.start("unit")]:
+        # a compound modifier: "the entire thousand-year history" -> "thousand-year", as TimeML tags "the 14-day period"
+        return Cand(start=m.start("num"), end=m.end(), type="DURATION", value=tr.duration(n, unit))
     return _cand(m, "DURATION", tr.duration(n, unit))
 
 
@@ -121,7 +126,9 @@ def _approximate(m: re.Match[str], ctx: Ctx) -> bool:
     return " or so " in m.group(0).lower() or bool(HEDGE.search(ctx.before(m.start(), 24)))
 
 
-_COUNT_ADJECTIVE = re.compile(r"(?:more|additional|full|straight|consecutive|successive|trading|business|working)",
+_EVALUATIVE = re.compile(r"\s(?:long|short|hard|difficult|painful)\s", re.IGNORECASE)
+_COUNT_ADJECTIVE = re.compile(r"(?:more|additional|full|straight|consecutive|successive|trading|business|working|"
+                              r"long|short|hard|difficult|painful)",
                               re.IGNORECASE)
 
 
