@@ -601,6 +601,15 @@ def test_round_seven_rules(text: str, expected: list[tuple[str, str, str]]) -> N
         ("After that, the 6-month period begins.", [("6-month", "DURATION", "P6M")]),
         ("They suffered for eight long years.", [("eight long years", "DURATION", "P8Y")]),
         ("This is a difficult day for us.", []),
+        # "over" as a preposition of time stays outside; as an amount it is the duration's modifier
+        ("The talks, held over two days, ended.", [("two days", "DURATION", "P2D")]),
+        ("They will pay in equal installments over 12 months.", [("12 months", "DURATION", "P12M")]),
+        ("The index closed at its lowest level in over six years.", [("over six years", "DURATION", "P6Y")]),
+        ("It happened over 20 years ago.", [("over 20 years ago", "DATE", "2003")]),
+        # a quarter or half as a modifier leaves the noun's "the" out
+        ("A factor in the third-quarter loss was the write-down.", [("third-quarter", "DATE", "2023-Q3")]),
+        ("The Q2 results beat forecasts.", [("Q2", "DATE", "2023-Q2")]),
+        ("In the second quarter, sales rose.", [("the second quarter", "DATE", "2023-Q2")]),
     ],
 )
 def test_round_eight_rules(text: str, expected: list[tuple[str, str, str]]) -> None:

@@ -317,6 +317,19 @@ def _extend(cand: Cand, ctx: Ctx, floor: int) -> Cand:
         return replace(cand, start=start, value=value, weak=False)
     text = ctx.text[cand.start : cand.end].lower()
     approx = APPROXIMATOR.search(window)
-    if approx and (cand.type == "DURATION" or text.endswith("ago")) and not text.startswith("the "):
+    if approx and (cand.type == "DURATION" or text.endswith("ago")) and not text.startswith("the ") \
+            and not _over_as_preposition(approx.group(0), window[: approx.start()], text):
         return replace(cand, start=cand.start - (len(window) - approx.start()))
     return cand
+
+
+_OVER_AS_AMOUNT = re.compile(r"\b(?:for|in|of|than|last|lasts|lasted|lasting|took|take|takes|taking|spent|spend|"
+                             r"spends|spending|within|after|just|well|by|is|was|are|were|be|been)\s+$", re.IGNORECASE)
+
+
+def _over_as_preposition(hedge: str, before: str, text: str) -> bool:
+    """ "held over two days", "paid over 12 months": "over"/"under" as a preposition of time, left
+    outside; "for over two years", "in over a decade", "over 20 years ago" are amounts."""
+    if hedge.strip().lower() not in ("over", "under"):
+        return False
+    return not (text.endswith(("ago", "old", "later", "earlier")) or _OVER_AS_AMOUNT.search(before))

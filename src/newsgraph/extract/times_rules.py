@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 
 from newsgraph.extract import times_resolve as tr
@@ -300,7 +300,25 @@ def _quarter(m: re.Match[str], ctx: Ctx) -> Cand | None:
     if y and ctx.anchor and not _yref(m) and q > tr.quarter_of(ctx.anchor):
         sign = tense(ctx.text, m.start(), m.end()) or (1 if q - tr.quarter_of(ctx.anchor) < 2 else -1)
         y = y if sign > 0 else tr.year(int(y) - 1)  # untensed: the nearer one ("the fourth quarter" in August)
-    return _cand(m, "DATE", f"{y}-Q{q}" if y else None)
+    return _modifier_without_the(_cand(m, "DATE", f"{y}-Q{q}" if y else None), m, ctx)
+
+
+_FUNCTION_AFTER = re.compile(r"\s+(?:of|ended|ending|and|or|to|through|when|was|were|is|are|in|on|at|as|compared|"
+                             r"versus|vs|from|a|an|the|that|which|last|this|next|than|with|for|by|after|before)\b")
+
+
+def _modifier_without_the(cand: Cand, m: re.Match[str], ctx: Ctx) -> Cand:
+    """ "the third-quarter loss", "the Q2 results": the period modifies the noun, which "the"
+    determines; TimeML tags "third-quarter" alone, but "the third quarter" as a noun phrase."""
+    found = m.group(0)
+    lead = re.match(r"the\s+", found, re.IGNORECASE)
+    if not lead or m.end() < len(ctx.text) and not re.match(r"\s+[a-z]", ctx.after(m.end(), 3)):
+        return cand
+    if "-" not in found and not re.search(r"\bQ[1-4]\b|\b[1-4]Q\b", found):
+        return cand  # "the second quarter loss": written as a noun phrase
+    if _FUNCTION_AFTER.match(ctx.after(m.end(), 14)):
+        return cand
+    return replace(cand, start=m.start() + lead.end())
 
 
 def _half(m: re.Match[str], ctx: Ctx) -> Cand | None:
@@ -309,7 +327,7 @@ def _half(m: re.Match[str], ctx: Ctx) -> Cand | None:
     if h not in (1, 2) or _DECADE_AFTER.match(ctx.after(m.end(), 24)):
         return None  # "the last half of the '80s": the decade, with its modifier (times._extend)
     y = _part_year(m, ctx)
-    return _cand(m, "DATE", f"{y}-H{h}" if y else None)
+    return _modifier_without_the(_cand(m, "DATE", f"{y}-H{h}" if y else None), m, ctx)
 
 
 _SEASON_NOT_TIME = re.compile(
