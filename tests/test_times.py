@@ -610,6 +610,9 @@ def test_round_seven_rules(text: str, expected: list[tuple[str, str, str]]) -> N
         ("A factor in the third-quarter loss was the write-down.", [("third-quarter", "DATE", "2023-Q3")]),
         ("The Q2 results beat forecasts.", [("Q2", "DATE", "2023-Q2")]),
         ("In the second quarter, sales rose.", [("the second quarter", "DATE", "2023-Q2")]),
+        # a weekday of a named week is that week's day
+        ("The minister resigned on Thursday last week.", [("Thursday", "DATE", "2023-08-24"), ("last week", "DATE", "2023-W34")]),
+        ("The vote is on Monday next week.", [("Monday", "DATE", "2023-09-04"), ("next week", "DATE", "2023-W36")]),
     ],
 )
 def test_round_eight_rules(text: str, expected: list[tuple[str, str, str]]) -> None:

@@ -269,7 +269,12 @@ def _weekday(m: re.Match[str], ctx: Ctx) -> Cand | None:
     if ctx.anchor is None:
         return _cand(m, "DATE", None)
     direction = {"last": -1, "past": -1, "next": 1, "coming": 1, "this": 0, "the following": 1}.get(det, -1 if det else None)
-    if direction is None:
+    week = _WEEK_AFTER.match(ctx.after(m.end(), 24)) if not det else None
+    if week:  # "Thursday last week", "Monday of next week": that week's day
+        monday = ctx.anchor - tr.dt.timedelta(days=ctx.anchor.isoweekday() - 1)
+        step = {"last": -7, "next": 7}.get(week.group(1).lower(), 0)
+        date = monday + tr.dt.timedelta(days=step + n - 1)
+    elif direction is None:
         date = ctx.anchor if n == ctx.anchor.isoweekday() else tr.weekday_date(
             ctx.anchor, n, 1 if _weekday_ahead(m, ctx) else -1)
     elif direction < 0 and n == ctx.anchor.isoweekday():
@@ -280,6 +285,9 @@ def _weekday(m: re.Match[str], ctx: Ctx) -> Cand | None:
     if part:
         return _cand(m, "TIME", f"{date.isoformat()}T{ctx.lex.kind('day_part')[part.lower()]}")
     return _cand(m, "DATE", date.isoformat())
+
+
+_WEEK_AFTER = re.compile(r",?\s+(?:of\s+)?(last|next|this)\s+week\b", re.IGNORECASE)
 
 
 def _weekday_ahead(m: re.Match[str], ctx: Ctx) -> bool:
