@@ -613,6 +613,10 @@ def test_round_seven_rules(text: str, expected: list[tuple[str, str, str]]) -> N
         # a weekday of a named week is that week's day
         ("The minister resigned on Thursday last week.", [("Thursday", "DATE", "2023-08-24"), ("last week", "DATE", "2023-W34")]),
         ("The vote is on Monday next week.", [("Monday", "DATE", "2023-09-04"), ("next week", "DATE", "2023-W36")]),
+        # "-long" compounds are the expression, without the noun's article
+        ("A year-long investigation ended.", [("year-long", "DURATION", "P1Y")]),
+        ("The decades-long feud ended.", [("decades-long", "DURATION", "PXDE")]),
+        ("Their months-long standoff ended.", [("months-long", "DURATION", "PXM")]),
     ],
 )
 def test_round_eight_rules(text: str, expected: list[tuple[str, str, str]]) -> None:

@@ -87,6 +87,8 @@ def _duration(m: re.Match[str], ctx: Ctx) -> Cand | None:
         n += 0.5  # "a year and a half", "an hour and a half"
     if m.group("num").lower() in ("a", "an") and m.group("unit").lower().endswith("s"):
         return None  # "a years-long feud": "years-long" is the expression
+    if m.group("num").lower() in ("a", "an") and post == "long" and not m.group("pre"):
+        return Cand(start=m.start("unit"), end=m.end(), type="DURATION", value=tr.duration(1, unit))  # "a year-long inquiry"
     if m.group("num").lower() in ("a", "an") and _EVALUATIVE.search(m.group(0)):
         return None  # "a difficult day for us", "it has been a long year": no count of days
     if not unit or unit == "WE" or _not_a_duration(m, ctx, unit) or _title_case(m.group("unit")):
@@ -400,7 +402,7 @@ def relative_rules() -> list[tuple[re.Pattern[str], Handler]]:
                   rf"(?P<half>\s+and\s+a\s+half)?{post}?"), _duration),
         (compile_(r"(?P<det>(?:the\s+)?(?:past|previous|last|recent|coming|next|upcoming)|future)\s+"
                   r"(?P<unit>centuries|decades|years|quarters|months|weeks|days|hours)"), _vague_plural),
-        (compile_(f"(?:{phrases})"), _phrase),
+        (compile_(f"(?:{phrases})(?!-\\w)"), _phrase),  # not "the years" of "the years-long dispute"
         (compile_(rf"(?:(?:(?:early|late|mid)[\s-]*)?(?P<part0>{p.day_part})\s+(?=yesterday|today|tomorrow))?"
                   r"(?:(?P<w>the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow|yesterday|today|tomorrow|tonight)(?P<pos>'s|’s)?"
                   rf"(?:\s+(?P<part>{p.day_part}))?|(?P<w2>this|last)\s+(?P<part2>{p.day_part}))"), _deictic),
