@@ -410,9 +410,9 @@ def test_spans_valid_on_time_words(words: list[str], dct: str | None) -> None:
         # vague amounts in the past are PAST_REF dates, not durations
         ("The dam was built decades ago.", [("decades ago", "DATE", "PAST_REF")]),
         ("The plant shut months ago.", [("months ago", "DATE", "PAST_REF")]),
-        # "a" does not count a plural: the expression is the plural itself
-        ("It ended a decades-long feud.", [("decades", "DURATION", "PXDE")]),
-        ("A months-long strike ended.", [("months", "DURATION", "PXM")]),
+        # "a" does not count a plural: the expression is the "-long" compound itself
+        ("It ended a decades-long feud.", [("decades-long", "DURATION", "PXDE")]),
+        ("A months-long strike ended.", [("months-long", "DURATION", "PXM")]),
         # "and a half" after the unit
         ("The vote took a minute and a half.", [("a minute and a half", "DURATION", "PT1M30S")]),
         ("Talks lasted an hour and a half.", [("an hour and a half", "DURATION", "PT1H30M")]),
