@@ -617,6 +617,13 @@ def test_round_seven_rules(text: str, expected: list[tuple[str, str, str]]) -> N
         ("A year-long investigation ended.", [("year-long", "DURATION", "P1Y")]),
         ("The decades-long feud ended.", [("decades-long", "DURATION", "PXDE")]),
         ("Their months-long standoff ended.", [("months-long", "DURATION", "PXM")]),
+        # obligation and possibility point ahead, their perfects do not, nor across a subordinate clause
+        ("He said they must vote in November.", [("November", "DATE", "2023-11")]),
+        ("He said they must have met in August.", [("August", "DATE", "2023-08")]),
+        ("The campaign now has to convince them to support her in November.", [("now", "DATE", "PRESENT_REF"), ("November", "DATE", "2023-11")]),
+        ("Unity can prevent what Europe experienced on July 24.", [("July 24", "DATE", "2023-07-24")]),
+        # "Christmas" before a thing is no date
+        ("Mexico retaliated against Christmas trees.", []),
     ],
 )
 def test_round_eight_rules(text: str, expected: list[tuple[str, str, str]]) -> None:

@@ -379,10 +379,17 @@ def _season(m: re.Match[str], ctx: Ctx) -> Cand | None:
     return _cand(m, "DATE", tr.season(ctx.anchor, code, direction))
 
 
+_HOLIDAY_THING = re.compile(r"\s+(?:trees?|cards?|carols?|decorations?|lights|ornaments?|presents?|gifts?|"
+                            r"stockings?|puddings?|cakes?|eggs?|bunny|bunnies|jumpers?|sweaters?|songs?|"
+                            r"movies?|films?|markets?|crackers?|wreaths?)\b", re.IGNORECASE)
+
+
 def _holiday(m: re.Match[str], ctx: Ctx) -> Cand | None:
     name = re.sub(r"\s+", " ", m.group("name"))
     if not name[0].isupper() or (" " not in name and not m.group("week") and re.match(r"\s+[A-Z]", ctx.after(m.end(), 2))):
         return None  # "Easter Island", "Christmas Island": a name, not the day
+    if _HOLIDAY_THING.match(ctx.after(m.end(), 16)):
+        return None  # "Christmas trees", "Easter eggs": things, not the day
     rule = ctx.lex.holidays[name.lower()]
     value = tr.week if m.group("week") else tr.day  # "Easter week": the ISO week of Easter Sunday
     if m.group("y"):

@@ -22,6 +22,9 @@ _FUTURE = (r"will|'ll|’ll|shall|won't|wo\s+n't|going\s+to|plans?\s+to|planning
            r"adjourned\s+until|extended\s+until|"
            r"(?:agreed|agreement|decided|voted|offered|proposed|wants?|seeks?|seeking|promised|pledged|vowed|"
            r"threatened|asked|ready|able|likely|unlikely|poised|about)\s+to")
+#: obligation and possibility ahead, not their perfects ("must have met", "may have left")
+_MODAL = (r"(?:must|should|(?-i:may)|might)(?!\s+(?:not\s+)?have\b)|ought\s+to|(?:has|have|need|needs)\s+to|"
+          r"can(?!['’]t\s+have)|cannot")
 _FUTURE_PREP = re.compile(r"\w[\w,]*\s+(?<!\bup\s)(?P<prep>payable|effective|through|until|till|by)\s+$", re.IGNORECASE)
 _PERFECT = re.compile(r"\b(?:has|have)\s+$", re.IGNORECASE)  # "has extended loans through January"
 _ADJECTIVE_BEFORE = re.compile(r"\b(?:a|an|the|its|their|his|her|our|still|very|newly|well|long)\s+$", re.IGNORECASE)
@@ -49,7 +52,7 @@ _NOT_VERBS = ("need", "speed", "indeed", "proceed", "succeed", "exceed", "feed",
 def _cue() -> re.Pattern[str]:
     past_verbs = "|".join(re.escape(w) for w in lexicon().kind("past_verb"))
     return re.compile(
-        rf"(?<![\w'])(?:(?P<perfect>had(?:\s+been)?\s+(?:{_FUTURE}))|(?P<neutral>(?:was|were)\s+(?:{_FUTURE}))|(?P<future>{_FUTURE})|(?P<scheduled>{_SCHEDULED})|"
+        rf"(?<![\w'])(?:(?P<perfect>had(?:\s+been)?\s+(?:{_FUTURE}))|(?P<neutral>(?:was|were)\s+(?:{_FUTURE}))|(?P<future>{_FUTURE})|(?P<modal>{_MODAL})|(?P<scheduled>{_SCHEDULED})|"
         rf"(?P<prospective>(?:is|are|am|be|being|it's|he's|she's)\s+(?:(?:{past_verbs}|[a-z]{{2,}}ed)\s+to|{_SET_FOR}))|"
         rf"(?P<passive>(?:be|being|is|are|am|gets?|got|it's|he's|she's|remains?|remained|stays?|stayed)\s+"
         rf"(?:{past_verbs}|[a-z]{{2,}}ed))|"
@@ -71,6 +74,8 @@ def tense(text: str, start: int, end: int) -> int:
     best: tuple[int, int] | None = None
     for match in _cue().finditer(before):
         sign = _sign(match)
+        if match.group("modal") and _SUBORDINATE.search(before, match.end()):
+            sign = 0  # "can prevent what Europe experienced on February 24": the modal is the main clause's
         if sign:
             best = (len(before) - match.end(), sign)
     if best is not None:  # "will tell reporters on Friday what was agreed": another clause's tense
@@ -103,7 +108,7 @@ def _points_ahead(before: str) -> bool:
 def _sign(match: re.Match[str]) -> int:
     if match.group("scheduled"):  # "had been due to expire Friday": the cue before the base form decides
         return 0 if _BASE_FORM_BEFORE.search(match.string, 0, match.start()) else 1
-    if match.group("future") or match.group("prospective"):
+    if match.group("future") or match.group("prospective") or match.group("modal"):
         return 1  # "will", "is set to", "are supposed to"
     if match.group("perfect"):
         return -1
