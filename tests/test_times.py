@@ -624,6 +624,10 @@ def test_round_seven_rules(text: str, expected: list[tuple[str, str, str]]) -> N
         ("Unity can prevent what Europe experienced on July 24.", [("July 24", "DATE", "2023-07-24")]),
         # "Christmas" before a thing is no date
         ("Mexico retaliated against Christmas trees.", []),
+        # "at the end of the day" as the idiom for "ultimately"
+        ("\"At the end of the day, we need to step away from this.\"", []),
+        ("But at the end of the day, it's about jobs.", []),
+        ("At the end of the day, the Dow was down 100 points.", [("the end of the day", "DATE", "2023-09-01")]),
     ],
 )
 def test_round_eight_rules(text: str, expected: list[tuple[str, str, str]]) -> None:

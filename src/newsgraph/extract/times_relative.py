@@ -345,9 +345,17 @@ def _weak_unit(m: re.Match[str], ctx: Ctx) -> Cand | None:
     return _cand(m, "DATE", value, weak=not strong)
 
 
+_IDIOM_END_OF_DAY = re.compile(r"\bat\s+the\s+end\s+of\s+$", re.IGNORECASE)
+_IDIOM_FOLLOWS = re.compile(r",\s+(?:we|I|you|it|it's|this|that|what|there|they|he|she|people|everyone|everybody)\b")
+
+
 def _the_day(m: re.Match[str], ctx: Ctx) -> Cand | None:
     """ "ended the day", "later in the day", "on the same day": the day last named (see times_anaphora);
     not "the day after the vote", but "late in the day after falling 250 points"."""
+    if _IDIOM_END_OF_DAY.search(ctx.before(m.start("day"), 24)) and (
+            re.search(r"[\"“‘'`]\s*(?:at|but|and)?\s*the\s+end\s+of\s+$", ctx.before(m.start("day"), 24), re.IGNORECASE)
+            or _IDIOM_FOLLOWS.match(ctx.after(m.end(), 16))):
+        return None  # "At the end of the day, we need to ...": the idiom for "ultimately"
     if re.match(r"\s+(?:before|after)\b", ctx.after(m.end(), 8), re.IGNORECASE) and not (
             re.match(r"\s+(?:before|after)\s+\w+ing\b", ctx.after(m.end(), 24), re.IGNORECASE)
             and re.search(r"\b(?:late|early|later|earlier)\s+in\s+$", ctx.before(m.start("day"), 16), re.IGNORECASE)):
