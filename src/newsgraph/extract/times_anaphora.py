@@ -57,7 +57,11 @@ def _resolve(cand: Cand, text: str, last: dict[str, str], ctx: Ctx) -> Cand:
         return replace(cand, value=_weekday_from(last["day"], cand.value, weekday.group("dir").lower() == "following"))
     that = _THAT.search(text)
     if that:
-        value = last.get(re.sub(r"period", "quarter", (that.group("unit") or that.group("unit2")).lower()))
+        unit = re.sub(r"period", "quarter", (that.group("unit") or that.group("unit2")).lower())
+        value = last.get(unit)
+        named = last.get("time", "")
+        if unit == "day" and re.fullmatch(r"\d{4}-\d\d", named) and not (value or "").startswith(named):
+            value = f"{named}-XX"  # "killed last October ... crossed out that same day": a day of that month
         return replace(cand, value=value, weak=value is None)
     if _THE_QUARTER.match(text) and "quarter" in last:
         done = tr.shift(ctx.anchor, "Q", -1) if ctx.anchor and "latest" in text.lower() else None
