@@ -628,6 +628,11 @@ def test_round_seven_rules(text: str, expected: list[tuple[str, str, str]]) -> N
         ("\"At the end of the day, we need to step away from this.\"", []),
         ("But at the end of the day, it's about jobs.", []),
         ("At the end of the day, the Dow was down 100 points.", [("the end of the day", "DATE", "2023-09-01")]),
+        # "a day" as an occasion is no duration; "a day"/"a week" after an amount is a set
+        ("This is not a day anybody can be prepared for.", []),
+        ("They guard it 24 hours a day.", [("24 hours", "DURATION", "PT24H"), ("a day", "SET", "P1D")]),
+        ("Qantas runs four flights a week.", [("a week", "SET", "P1W")]),
+        ("It took a day.", [("a day", "DURATION", "P1D")]),
         # "that same day" after a month named later than the last day is a day of that month
         ("He spoke Thursday. Slepian was killed last October. His name was crossed out that same day.",
          [("Thursday", "DATE", "2023-08-31"), ("last October", "DATE", "2022-10"), ("that same day", "DATE", "2022-10-XX")]),

@@ -60,7 +60,7 @@ def _resolve(cand: Cand, text: str, last: dict[str, str], ctx: Ctx) -> Cand:
         unit = re.sub(r"period", "quarter", (that.group("unit") or that.group("unit2")).lower())
         value = last.get(unit)
         named = last.get("time", "")
-        if unit == "day" and re.fullmatch(r"\d{4}-\d\d", named) and not (value or "").startswith(named):
+        if unit == "day" and value and re.fullmatch(r"\d{4}-\d\d", named) and not value.startswith(named):
             value = f"{named}-XX"  # "killed last October ... crossed out that same day": a day of that month
         return replace(cand, value=value, weak=value is None)
     if _THE_QUARTER.match(text) and "quarter" in last:

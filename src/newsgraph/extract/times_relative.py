@@ -24,7 +24,9 @@ _UNIT_CODE = {"period": "Q", "year": "Y", "month": "M", "week": "W", "quarter": 
               "weekend": "WE", "day": "D", "night": "D", "fortnight": "2W", "hour": "H", "minute": "MIN",
               "second": "S"}
 _SET_BEFORE = re.compile(r"(?:\d|%|\btimes|\bonce|\btwice|\bthrice|\bper|\bdollars|\bpercent|\bbillion|\bmillion|"
-                         r"\btons|\btonnes|\bbarrels)\s*$", re.IGNORECASE)
+                         r"\btons|\btonnes|\bbarrels|"
+                         r"(?:\d|\b(?:two|three|four|five|six|seven|eight|nine|ten|dozens?|hundreds?|thousands?))"
+                         r"[\d,.]*\s+(?:[a-z]+\s+)?[a-z]+s)\s*$", re.IGNORECASE)  # "24 hours a day", "four flights a week"
 _SMALL_HOURS = re.compile(r"\b(?:early|small|wee)\s+$", re.IGNORECASE)
 _EVERY_BEFORE = re.compile(r"(?<![\w-])(?:every|each)\s+$", re.IGNORECASE)
 _NOWADAYS_AFTER = re.compile(
@@ -89,6 +91,9 @@ def _duration(m: re.Match[str], ctx: Ctx) -> Cand | None:
         return None  # "a years-long feud": "years-long" is the expression
     if m.group("num").lower() in ("a", "an") and post == "long" and not m.group("pre"):
         return Cand(start=m.start("unit"), end=m.end(), type="DURATION", value=tr.duration(1, unit))  # "a year-long inquiry"
+    if (m.group("num").lower() in ("a", "an") and not m.group("pre") and not post
+            and _RELATIVE_AFTER.match(ctx.after(m.end(), 16)) and not _SPAN_PREP.search(ctx.before(m.start(), 12))):
+        return None  # "not a day anybody can be prepared for", "a day that will live in infamy"
     if m.group("num").lower() in ("a", "an") and _EVALUATIVE.search(m.group(0)):
         return None  # "a difficult day for us", "it has been a long year": no count of days
     if not unit or unit == "WE" or _not_a_duration(m, ctx, unit) or _title_case(m.group("unit")):
@@ -102,7 +107,7 @@ def _duration(m: re.Match[str], ctx: Ctx) -> Cand | None:
         if unit == "W" and n <= 2 and n.is_integer() and not _approximate(m, ctx):
             unit, n = "D", n * 7  # "a week ago", "two weeks ago": a day ("a week ago Tuesday")
         return _cand(m, "DATE", tr.ago(ctx.anchor, unit, sign * n) if ctx.anchor else None)
-    before = ctx.before(m.start(), 12)
+    before = ctx.before(m.start(), 24)
     if m.group("num").lower() in ("a", "an") and not m.group("pre") and _SET_BEFORE.search(before):
         return _cand(m, "SET", tr.duration(1, unit))
     every = _EVERY_BEFORE.search(before) if not m.group("pre") and not post else None
@@ -128,6 +133,9 @@ def _approximate(m: re.Match[str], ctx: Ctx) -> bool:
     return " or so " in m.group(0).lower() or bool(HEDGE.search(ctx.before(m.start(), 24)))
 
 
+_RELATIVE_AFTER = re.compile(r"\s+(?:anybody|anyone|nobody|no\s+one|everyone|everybody|we|I|you|he|she|they|people)\b")
+_SPAN_PREP = re.compile(r"\b(?:for|in|within|after|over|about|than|took|take|takes|spent|spend|lasted|last|"
+                        r"only|just|nearly|almost|half)\s+$", re.IGNORECASE)
 _EVALUATIVE = re.compile(r"\s(?:long|short|hard|difficult|painful)\s", re.IGNORECASE)
 _COUNT_ADJECTIVE = re.compile(r"(?:more|additional|full|straight|consecutive|successive|trading|business|working|"
                               r"long|short|hard|difficult|painful)",
@@ -177,7 +185,7 @@ def _phrase(m: re.Match[str], ctx: Ctx) -> Cand | None:
     if key == "hours" and _SMALL_HOURS.search(ctx.before(m.start(), 8)) and re.match(r"\s+of\b", ctx.after(m.end(), 4)):
         return None  # "the early hours of Sunday": a part of that day (times._extend)
     if phrase.weak:
-        if phrase.type != "SET" or not _SET_BEFORE.search(ctx.before(m.start(), 12)):
+        if phrase.type != "SET" or not _SET_BEFORE.search(ctx.before(m.start(), 24)):
             return None
     if m.group(0)[0].isupper() and re.match(r"[ \t]+[A-Z]", ctx.after(m.end(), 3)):
         return None  # a name: "the Nightly News", "the Daily Mail", "Weekly Standard"
