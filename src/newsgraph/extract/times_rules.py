@@ -112,6 +112,10 @@ def _iso(m: re.Match[str], ctx: Ctx) -> Cand | None:
     return _cand(m, "DATE", tr.day(date)) if date else None
 
 
+_ATTACKS_AFTER = re.compile(r"(?:th)?,?\s+(?:\d{4},?\s+)?(?:terrorist\s+|terror\s+)?(?:attacks?|hijackings|plots?)\b",
+                            re.IGNORECASE)
+
+
 def _month_day(m: re.Match[str], ctx: Ctx) -> Cand | None:
     word = m.group("mon")
     if not _month_ok(m, ctx, word, alone=False):
@@ -122,6 +126,8 @@ def _month_day(m: re.Match[str], ctx: Ctx) -> Cand | None:
         return _cand(m, "DATE", tr.day(date)) if date else None
     if m.group("day").isdigit() and len(m.group("day")) > 2:
         return None
+    if (mo, d) == (9, 11) and _ATTACKS_AFTER.match(ctx.after(m.end(), 32)) and (ctx.anchor is None or ctx.anchor.year > 2001):
+        return _cand(m, "DATE", "2001-09-11")  # "the September 11 attacks": that day, whenever written
     if ctx.anchor is None:
         return _cand(m, "DATE", None) if tr.safe_date(2000, mo, d) else None
     det = (m.groupdict().get("det") or "").lower()
