@@ -357,6 +357,16 @@ def test_new_jersey_and_new_mexico_are_not_jersey_and_mexico(pipeline) -> None:
     assert {e.name: e.country for e in record.entities if e.type == "LOCATION"} == {"New Jersey": None, "New Mexico": None}
 
 
+def test_a_one_word_name_coordinated_with_companies_is_a_company(pipeline) -> None:
+    text = ("The VEB RF State Development Corporation concluded loan agreements with joint-stock companies "
+            "Almalyk Mining and Metallurgical Plant and Uzbekneftegaz.")
+    record = pipeline.extract(Article(id=document_id(text, None), text=text))
+    assert "Uzbekneftegaz" in [e.name for e in record.entities if e.type == "ORG"]
+    text = "The Ministry of Labour and Social Protection and the Emergencies Ministry met in Lysychansk and Severodonetsk."
+    record = pipeline.extract(Article(id=document_id(text, None), text=text))
+    assert not {"Social Protection", "Ministry", "Severodonetsk"} & {e.name for e in record.entities if e.type == "ORG"}
+
+
 def test_straight_and_curly_apostrophes_spell_one_name() -> None:
     from newsgraph.extract.entities_doc import is_part
     from newsgraph.extract.entities_rules import last_names_alone

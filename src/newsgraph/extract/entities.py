@@ -20,8 +20,8 @@ from typing import Any
 from ..kb.lexicon import (countries, given_names, known_people, lookup_place, name_words, national_titles, not_names,
                           titles)
 from ..record import Entity, Mention, Role
-from .entities_doc import (alias_orgs, caps_labels, is_part, known_people_names, merge_persons, propagate_orgs,
-                           split_trailing_persons, surnames)
+from .entities_doc import (alias_orgs, caps_labels, conjoined_orgs, is_part, known_people_names, merge_persons,
+                           propagate_orgs, split_trailing_persons, surnames)
 from .entities_rules import (
     corporate_tail, ends_in_model, index_spans, is_model, known_org_hits, not_a_name, org_by_form, org_cue,
     org_like, region_hits, title_or_modifier, without_flight,
@@ -404,6 +404,7 @@ def collect(text: str, doc: object, title: str | None = None) -> dict[str, _Clus
     names = _mostly_persons(ents)
     titled = {c.name for c in builder.clusters.values() if c.type == "PERSON"}
     _ner(builder, ents, names | titled, titled)
+    conjoined_orgs(builder, doc)
     split_trailing_persons(builder)
     merge_persons(builder.clusters)
     alias_orgs(builder.text, builder.clusters)

@@ -187,3 +187,46 @@ def _by_last_word() -> dict[str, list]:
     for form, person in known_people().items():
         found.setdefault(form.split()[-1], {})[person.name] = person
     return {word: list(people.values()) for word, people in found.items()}
+
+
+_ORG_KINDS = frozenset({"company", "firm", "bank", "corporation", "group", "enterprise", "producer", "operator",
+                        "airline", "carrier", "manufacturer", "maker", "fund", "agency", "organization",
+                        "organisation", "concern", "giant", "holding", "conglomerate", "lender", "insurer"})
+
+
+def conjoined_orgs(builder: _Builder, doc: object) -> None:
+    """A one-word proper noun coordinated with an organization, under a noun of organizations,
+    that nothing else names is one too: "joint-stock companies Almalyk Mining and Metallurgical
+    Plant and Uzbekneftegaz" (not "Lysychansk and Severodonetsk", "Fitness and Sport")."""
+    orgs = [span for c in builder.clusters.values() if c.type == "ORG" for span in c.mentions]
+    if not orgs:
+        return
+    for tok in doc:  # type: ignore[attr-defined]
+        if tok.dep_ != "conj" or tok.pos_ != "PROPN" or not tok.text[:1].isupper() or tok.text.isupper():
+            continue
+        if any(c.dep_ in ("compound", "flat", "amod") for c in tok.lefts):
+            continue  # one word only: "the Fearless Girl", "Social Protection"
+        first = tok
+        while first.dep_ == "conj" and first.head.i < first.i:
+            first = first.head
+        if not any(s <= first.idx < e for s, e in orgs) or not _under_org_kind(first):
+            continue
+        start, end = tok.idx, tok.idx + len(tok.text)
+        if not builder.overlaps(start, end) and not lookup_place(tok.text):
+            builder.add("ORG", tok.text, (start, end))
+
+
+def _under_org_kind(tok: object) -> bool:
+    """Whether a name stands in apposition to "companies", "banks", "the firms" ..."""
+    head = tok.head  # type: ignore[attr-defined]
+    while head.dep_ in ("compound", "flat") and head.head.i != head.i:
+        head = head.head
+    nouns = [head] + [t for t in head.subtree if t.i < tok.i and t.pos_ == "NOUN"][-1:]  # type: ignore[attr-defined]
+    return any(_singular(n.lower_) in _ORG_KINDS for n in nouns if n.pos_ == "NOUN")
+
+
+def _singular(word: str) -> str:
+    """ "companies" -> "company", "banks" -> "bank" (the pipeline runs no lemmatizer)."""
+    if word.endswith("ies"):
+        return word[:-3] + "y"
+    return word[:-1] if word.endswith("s") and not word.endswith("ss") else word
