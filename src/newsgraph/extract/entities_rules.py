@@ -128,8 +128,11 @@ def _qualifies_noun_after(ent: Any) -> bool:
 
 
 def not_a_name(text: str, start: int, end: int) -> bool:
-    """Time zones, currency codes ("USD", "AU$"), common nouns the NER capitalises."""
+    """Time zones, currency codes ("USD", "AU$"), common nouns the NER capitalises, and "the
+    Earth" as the planet ("remote sensing of the Earth"; but "cities on Earth" is a place)."""
     name = text[start:end]
+    if name == "Earth" and text[max(0, start - 4):start].lower() == "the ":
+        return True
     return name in not_names() or name in _currency_codes() or text[end:end + 1] == "$"
 
 
