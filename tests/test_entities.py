@@ -367,6 +367,17 @@ def test_a_one_word_name_coordinated_with_companies_is_a_company(pipeline) -> No
     assert not {"Social Protection", "Ministry", "Severodonetsk"} & {e.name for e in record.entities if e.type == "ORG"}
 
 
+def test_cities_the_model_mistypes_or_leaves_out(pipeline) -> None:
+    text = ("Russian troops shelled Mariupol again. The evacuation from Mariupol stalled. The railway corridor "
+            "runs through Irkutsk. Missiles hit Kharkiv, Sumy, Kryvyi Rih and Odesa. Vladimir Putin and "
+            "Nancy Pelosi spoke. Mobile diagnostic centres opened.")
+    record = pipeline.extract(Article(id=document_id(text, None), text=text, date="2022-05-01"))
+    places = {e.name: e.country for e in record.entities if e.type == "LOCATION"}
+    assert {"Mariupol": "UA", "Irkutsk": "RU", "Sumy": "UA", "Odesa": "UA"}.items() <= places.items()
+    assert {"Vladimir Putin", "Nancy Pelosi"} <= {e.name for e in record.entities if e.type == "PERSON"}
+    assert "Mobile" not in places and "Vladimir" not in places
+
+
 def test_straight_and_curly_apostrophes_spell_one_name() -> None:
     from newsgraph.extract.entities_doc import is_part
     from newsgraph.extract.entities_rules import last_names_alone

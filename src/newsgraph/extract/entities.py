@@ -17,11 +17,11 @@ from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
 
-from ..kb.lexicon import (countries, given_names, known_people, lookup_place, name_words, national_titles, not_names,
-                          titles)
+from ..kb.lexicon import (cities, countries, given_names, known_people, lookup_place, name_words, national_titles,
+                          not_names, titles)
 from ..record import Entity, Mention, Role
 from .entities_doc import (alias_orgs, caps_labels, conjoined_orgs, is_part, known_people_names, merge_persons,
-                           propagate_orgs, split_trailing_persons, surnames)
+                           propagate_orgs, split_trailing_persons, surnames, untagged_cities)
 from .entities_rules import (
     corporate_tail, ends_in_model, index_spans, is_model, known_org_hits, not_a_name, org_by_form, org_cue,
     org_like, region_hits, title_or_modifier, without_flight,
@@ -175,9 +175,32 @@ def _ner(builder: _Builder, ents: Sequence[Any], person_names: set[str], titled:
             type_ = "LOCATION"  # "Sochi" tagged PERSON once and GPE elsewhere
         if type_ == "PERSON" and len(name.split()) == 1 and name.isupper():
             type_ = "ORG"
+        if not cue and type_ in ("ORG", "PERSON", "OTHER") and name not in titled \
+                and _city_not_other(name, type_, builder.text, start, person_names):
+            type_ = "LOCATION"  # "Mariupol" typed ORG, "Kherson" PERSON: cities
         cluster = _add_named(builder, type_, name, (start, end))
         if cue and cluster is not None:
             builder.strong.add(cluster.key)
+
+
+#: city names that, typed as an organisation or a person, mostly are one: companies, teams'
+#: hosts, institutions and places that stand for an industry or a government
+_CITY_NOT_PLACE = frozenset({"Hollywood", "Westminster", "Toyota", "Hitachi", "Fuji", "Delta", "Orange", "Mobile",
+                             "Carrefour", "Santos", "Batman", "Columbia", "Cambridge", "Oxford", "Independence",
+                             "Enterprise", "Surprise", "Paradise", "Victoria", "Florence", "Charlotte", "Elizabeth",
+                             "Aurora", "Madison", "Jackson", "Lincoln", "Hamilton", "Washington", "Wellington"})
+
+
+def _city_not_other(name: str, type_: str, text: str, start: int, persons: set[str]) -> bool:
+    """Whether a name the model typed ORG, PERSON or OTHER is the city of that name: not a given
+    name, not a surname of the text's people, not after a title, not a company or an institution."""
+    if name not in cities() or name in _CITY_NOT_PLACE or name.lower() in given_names():
+        return False
+    if type_ == "PERSON" and (any(w.lower() in given_names() for w in name.split()) or _surname_of(name, persons)
+                              or _after_title(text, start)):
+        return False  # "Kryvyi Rih" is the city; "Nancy Pelosi" no city
+    return not re.match(r"\s*(?:['’]s\s+)?(?:FC|F\.C\.|United|City|Club|Inc|Ltd|Corp|Group|Bank|Airlines?)\b",
+                        text[start + len(name):start + len(name) + 24])
 
 
 _WORD_BEFORE = re.compile(r"(?:(?P<place>[A-Z][\w'\u2019-]+)\s+)?(?P<given>[A-Z][a-z\u00C0-\u017F'-]+)\s+$")
@@ -295,7 +318,10 @@ def _add_named(builder: _Builder, type_: str, name: str, span: tuple[int, int]) 
         builder.add("COUNTRY", countries()[code].name, span, "other", f"country:{code}", code)
         return None
     acronym = _ACRONYM.match(builder.text, span[1])
-    cluster = builder.add(type_, name, span, country=country_in(name))
+    country = country_in(name)
+    if type_ == "LOCATION" and country is None and name in cities():
+        country = cities()[name].country  # "Irkutsk": RU
+    cluster = builder.add(type_, name, span, country=country)
     if acronym and type_ in ("ORG", "OTHER"):
         cluster.aliases.add(acronym.group("acr"))
         builder.add(type_, name, acronym.span("acr"), key=cluster.key)
@@ -405,6 +431,7 @@ def collect(text: str, doc: object, title: str | None = None) -> dict[str, _Clus
     titled = {c.name for c in builder.clusters.values() if c.type == "PERSON"}
     _ner(builder, ents, names | titled, titled)
     conjoined_orgs(builder, doc)
+    untagged_cities(builder, doc)
     split_trailing_persons(builder)
     merge_persons(builder.clusters)
     alias_orgs(builder.text, builder.clusters)

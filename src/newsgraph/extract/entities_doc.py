@@ -11,7 +11,7 @@ import re
 from functools import cache
 from typing import TYPE_CHECKING
 
-from ..kb.lexicon import countries, known_people, lookup_place
+from ..kb.lexicon import cities, countries, given_names, known_people, lookup_place
 from .gazetteers import trailing_person
 from .entities_rules import first_word, last_names_alone, name_hits, org_names_alone, surname_hits
 from .names import slug
@@ -230,3 +230,63 @@ def _singular(word: str) -> str:
     if word.endswith("ies"):
         return word[:-3] + "y"
     return word[:-1] if word.endswith("s") and not word.endswith("ss") else word
+
+
+_PLACE_OF = frozenset({"city", "town", "port", "centre", "center", "outskirts", "suburbs", "streets", "residents",
+                       "mayor", "people", "region", "liberation", "siege", "defence", "defense", "shelling"})
+_PLACE_PREP = frozenset({"in", "from", "to", "near", "outside", "through", "via", "across", "into", "at", "around",
+                         "towards", "toward", "reach", "reached", "visit", "visited", "shelled", "liberate", "liberated"})
+
+
+def untagged_cities(builder: _Builder, doc: object) -> None:
+    """A city the model left out ("runs through Irkutsk", "Kharkiv, Sumy and Odesa"): one to
+    three capitalised words that name a city of ``cities.csv``, on their own (no capitalised word
+    against them), after a preposition of place or "city of", or in a list with a place."""
+    tokens = list(doc)  # type: ignore[call-overload]
+    for _ in range(3):  # a list may reach a place only through another city: "Kyiv, Lviv, Odesa"
+        if not _city_pass(builder, tokens):
+            break
+
+
+def _city_pass(builder: _Builder, tokens: list) -> bool:
+    names = cities()
+    places = [span for c in builder.clusters.values() if c.type in ("LOCATION", "COUNTRY") for span in c.mentions]
+    added = False
+    for i, tok in enumerate(tokens):
+        if not tok.text[:1].isupper() or tok.is_sent_start:
+            continue
+        for n in (3, 2, 1):
+            last = tokens[i + n - 1] if i + n - 1 < len(tokens) else None
+            if last is None:
+                continue
+            start, end = tok.idx, last.idx + len(last.text)
+            name = builder.text[start:end]
+            if name in names:
+                break
+        else:
+            continue
+        if (i > 0 and tokens[i - 1].text[:1].isupper() and not tokens[i - 1].is_sent_start) or (
+                i + n < len(tokens) and tokens[i + n].text[:1].isupper()):
+            continue  # part of a longer name: "Lake Victoria", "Kara Sea"
+        if builder.overlaps(start, end) or name.lower() in given_names() or lookup_place(name):
+            continue
+        if not (_after_place_word(tokens, i) or _listed_with_place(tokens, i, n, places)):
+            continue
+        builder.add("LOCATION", name, (start, end), country=names[name].country)
+        added = True
+    return added
+
+
+def _after_place_word(tokens: list, i: int) -> bool:
+    before = [t.lower_ for t in tokens[max(0, i - 2):i]]
+    return bool(before) and (before[-1] in _PLACE_PREP or (len(before) == 2 and before[1] == "of" and before[0] in _PLACE_OF))
+
+
+def _listed_with_place(tokens: list, i: int, n: int, places: list[tuple[int, int]]) -> bool:
+    """ "Kharkiv, Sumy, Kryvyi Rih and Odesa": a comma or "and" joins it to a place."""
+    near = []
+    if i >= 2 and tokens[i - 1].text in (",", "and", "or"):
+        near.append(tokens[i - 2])
+    if i + n + 1 < len(tokens) and tokens[i + n].text in (",", "and", "or"):
+        near.append(tokens[i + n + 1])
+    return any(s <= t.idx < e for t in near for s, e in places)

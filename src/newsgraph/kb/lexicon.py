@@ -162,6 +162,20 @@ def topic_words() -> dict[str, str]:
     return {r["word"].strip().lower(): r["topic"].strip() for r in read_rows("topics.csv")}
 
 
+@dataclass(frozen=True, slots=True)
+class City:
+    country: str
+    population: int
+
+
+@cache
+def cities() -> dict[str, City]:
+    """City name (as written, "Odesa", "Odessa") -> its country and population: GeoNames cities
+    of 100,000 people or more (``cities.csv``, made by ``scripts/make_cities.py``; CC BY 4.0)."""
+    return {r["name"].strip(): City(r["country"].strip().upper(), int(r["population"] or 0))
+            for r in read_rows("cities.csv") if r["name"].strip()}
+
+
 @cache
 def given_names() -> frozenset[str]:
     """Lower-cased given names (``gender.csv``, kind "given")."""
