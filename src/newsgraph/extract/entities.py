@@ -191,13 +191,16 @@ _CITY_NOT_PLACE = frozenset({"Hollywood", "Westminster", "Toyota", "Hitachi", "F
                              "Aurora", "Madison", "Jackson", "Lincoln", "Hamilton", "Washington", "Wellington"})
 
 
+_HONORIFIC_BEFORE = re.compile(r"\b(?:Mr|Mrs|Ms|Miss|Dr|Sir|Madam|Dame)\.?\s+$")
+
+
 def _city_not_other(name: str, type_: str, text: str, start: int, persons: set[str]) -> bool:
     """Whether a name the model typed ORG, PERSON or OTHER is the city of that name: not a given
     name, not a surname of the text's people, not after a title, not a company or an institution."""
     if name not in cities() or name in _CITY_NOT_PLACE or name.lower() in given_names():
         return False
     if type_ == "PERSON" and (any(w.lower() in given_names() for w in name.split()) or _surname_of(name, persons)
-                              or _after_title(text, start)):
+                              or _after_title(text, start) or _HONORIFIC_BEFORE.search(text, max(0, start - 8), start)):
         return False  # "Kryvyi Rih" is the city; "Nancy Pelosi" no city
     return not re.match(r"\s*(?:['’]s\s+)?(?:FC|F\.C\.|United|City|Club|Inc|Ltd|Corp|Group|Bank|Airlines?)\b",
                         text[start + len(name):start + len(name) + 24])
