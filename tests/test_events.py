@@ -294,6 +294,14 @@ def test_a_readout_meeting_takes_its_topics_from_what_was_discussed(pipeline):
     assert "trade" in main.topics and "security" not in main.topics, record.events
 
 
+def test_a_readout_meeting_without_a_discussed_sentence_takes_the_topics_the_text_dwells_on(pipeline):
+    record = _readout(pipeline, "Vladimir Putin met with Kassym-Jomart Tokayev in the Kremlin. Putin: Our trade "
+                                "grew by a third. Energy projects are going well, and trade in grain is rising. "
+                                "Tokayev: We count on your energy supplies. The security situation is calm.")
+    main = record.events[0]
+    assert main.topics[:2] == ("trade", "energy") and "security" not in main.topics, record.events
+
+
 @pytest.mark.parametrize(("text", "target"), [
     ("Norway's prime minister visits Chile next week.", "Chile"),
     ("The President of Peru will visit Ghana on March 12.", "Ghana"),

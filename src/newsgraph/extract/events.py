@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 from functools import cache
@@ -582,11 +583,24 @@ def _discussed(text: str, sents: Sequence[object]) -> tuple[str, ...]:
     return _topics(" ".join(text[a:b] for a, b in spans if _DISCUSSED.search(text, a, b)))
 
 
+def _leading_topics(text: str, most: int = 4) -> tuple[str, ...]:
+    """The topics a whole readout dwells on, where no sentence says what was discussed: those
+    named at least twice, the most named first (ties in text order)."""
+    found = _topic_hits(text)
+    counts = Counter(found)
+    first = {t: i for i, t in reversed(list(enumerate(found)))}
+    ranked = sorted((t for t, n in counts.items() if n >= 2), key=lambda t: (-counts[t], first[t]))
+    return tuple(ranked[:most])
+
+
 def _topics(text: str) -> tuple[str, ...]:
+    return tuple(dict.fromkeys(_topic_hits(text)))
+
+
+def _topic_hits(text: str) -> list[str]:
     words = topic_words()
     found = (words.get((m.group(1) or m.group()).lower()) for m in _COMMON_WORD.finditer(text))
-    return tuple(dict.fromkeys(t for t in found if t))
-
+    return [t for t in found if t]
 
 
 @register(
@@ -607,6 +621,7 @@ def extract_events(ctx: Context) -> dict[str, object]:
         if reports:  # the first report in the text is the main event's evidence
             main = replace(main, evidence=reports[0].evidence, topics=reports[0].topics)
         main = replace(main, place=host_place(ctx.article.text, finder.entities),
-                       topics=main.topics or _discussed(ctx.article.text, ctx.sentences()))
+                       topics=main.topics or _discussed(ctx.article.text, ctx.sentences())
+                       or _leading_topics(ctx.article.text))
         found = [main] + [e for e in found if e not in reports]
     return {"events": tuple(replace(e, id=f"V{i}") for i, e in enumerate(found, start=1))}
