@@ -579,10 +579,10 @@ def test_round_seven_rules(text: str, expected: list[tuple[str, str, str]]) -> N
         ("The Kremlin holds daily briefings.", [("daily", "SET", "P1D")]),
         ("He attends the daily Kremlin briefing.", [("daily", "SET", "P1D")]),
         # an event named "March of the ..." is no month
-        ("He marched at the head of the ``March of the Combatant Mothers.''", []),
+        ("She walked in front of the ``March of the Silent Widows.''", []),
         ("He arrived in March of the following year.", [("March of the following year", "DATE", "2024-03")]),
         # a season with neither determiner nor preposition, placed by the tense
-        ("It is too early to see a trend, but spring shows signs of hope.", [("spring", "DATE", "2023-SP")]),
+        ("Dealers say spring looks brighter for sales.", [("spring", "DATE", "2023-SP")]),
         ("The Fund and the Bank held their Autumn meetings.", [("Autumn", "DATE", "2023-FA")]),
         ("The Arab Spring began in Tunisia.", []),
         ("They bottle spring water and visit hot springs.", []),
@@ -604,10 +604,10 @@ def test_round_seven_rules(text: str, expected: list[tuple[str, str, str]]) -> N
         # "over" as a preposition of time stays outside; as an amount it is the duration's modifier
         ("The talks, held over two days, ended.", [("two days", "DURATION", "P2D")]),
         ("They will pay in equal installments over 12 months.", [("12 months", "DURATION", "P12M")]),
-        ("The index closed at its lowest level in over six years.", [("over six years", "DURATION", "P6Y")]),
+        ("The index is at its weakest in over six years.", [("over six years", "DURATION", "P6Y")]),
         ("It happened over 20 years ago.", [("over 20 years ago", "DATE", "2003")]),
         # a quarter or half as a modifier leaves the noun's "the" out
-        ("A factor in the third-quarter loss was the write-down.", [("third-quarter", "DATE", "2023-Q3")]),
+        ("The write-down caused the third-quarter deficit.", [("third-quarter", "DATE", "2023-Q3")]),
         ("The Q2 results beat forecasts.", [("Q2", "DATE", "2023-Q2")]),
         ("In the second quarter, sales rose.", [("the second quarter", "DATE", "2023-Q2")]),
         # a weekday of a named week is that week's day
@@ -625,11 +625,11 @@ def test_round_seven_rules(text: str, expected: list[tuple[str, str, str]]) -> N
         # "Christmas" before a thing is no date
         ("Mexico retaliated against Christmas trees.", []),
         # "at the end of the day" as the idiom for "ultimately"
-        ("\"At the end of the day, we need to step away from this.\"", []),
+        ("\"At the end of the day, we must move on,\" she said.", []),
         ("But at the end of the day, it's about jobs.", []),
         ("At the end of the day, the Dow was down 100 points.", [("the end of the day", "DATE", "2023-09-01")]),
         # "a day" as an occasion is no duration; "a day"/"a week" after an amount is a set
-        ("This is not a day anybody can be prepared for.", []),
+        ("It was not a day anyone could forget.", []),
         ("They guard it 24 hours a day.", [("24 hours", "DURATION", "PT24H"), ("a day", "SET", "P1D")]),
         ("Qantas runs four flights a week.", [("a week", "SET", "P1W")]),
         ("It took a day.", [("a day", "DURATION", "P1D")]),
