@@ -203,7 +203,7 @@ _REPORTING = (r"(?:said|says|reported|reports|wrote|writes|quoted|quotes|cited|c
               r"published|publishes|compared|compares|carried|carries|ran|runs)\b")
 _PAPER_KIND = re.compile(r"\b(?:party|business|government|state|state-run|state-owned|newspaper|tabloid|financial|"
                          r"economic|sports|evening|morning|opposition|independent|official|national|regional|local|"
-                         r"leading|popular|pro-government|english-language|[A-Z][a-z]+(?:an|ese|ish|i|ch))[ \t]+$",
+                         r"leading|popular|pro-government|english-language|(?-i:[A-Z][a-z]+(?:an|ese|ish|i|ch)))[ \t]+$",
                          re.IGNORECASE)
 _NAME_THEN_END = re.compile(rf"[ \t]+[A-Z][\w'’-]*(?:[ \t]+[A-Z][\w'’-]*)*(?:[ \t]*[,.;:)]|[ \t]+{_REPORTING})")
 
