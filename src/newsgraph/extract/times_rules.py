@@ -318,8 +318,8 @@ def _modifier_without_the(cand: Cand, m: re.Match[str], ctx: Ctx) -> Cand:
     determines; TimeML tags "third-quarter" alone, but "the third quarter" as a noun phrase."""
     found = m.group(0)
     lead = re.match(r"the\s+", found, re.IGNORECASE)
-    if not lead or m.end() < len(ctx.text) and not re.match(r"\s+[a-z]", ctx.after(m.end(), 3)):
-        return cand
+    if not lead or not re.match(r"\s+[a-z]", ctx.after(m.end(), 3)):
+        return cand  # nothing after it for it to modify
     if "-" not in found and not re.search(r"\bQ[1-4]\b|\b[1-4]Q\b", found):
         return cand  # "the second quarter loss": written as a noun phrase
     if _FUNCTION_AFTER.match(ctx.after(m.end(), 14)):
