@@ -7,6 +7,7 @@ person's last name alone is a mention of the person; known people get one spelli
 
 from __future__ import annotations
 
+import bisect
 import re
 from functools import cache
 from typing import TYPE_CHECKING
@@ -201,8 +202,11 @@ def conjoined_orgs(builder: _Builder, doc: object) -> None:
     orgs = [span for c in builder.clusters.values() if c.type == "ORG" for span in c.mentions]
     if not orgs:
         return
-    for tok in doc:  # type: ignore[attr-defined]
-        if tok.dep_ != "conj" or tok.pos_ != "PROPN" or not tok.text[:1].isupper() or tok.text.isupper():
+    strings = doc.vocab.strings  # type: ignore[attr-defined]
+    attrs = doc.to_array(["DEP", "POS"])  # type: ignore[attr-defined]  # no Token object per word: long texts
+    picked = ((attrs[:, 0] == strings["conj"]) & (attrs[:, 1] == strings["PROPN"])).nonzero()[0]
+    for tok in (doc[int(i)] for i in picked):  # type: ignore[index]
+        if not tok.text[:1].isupper() or tok.text.isupper():
             continue
         if any(c.dep_ in ("compound", "flat", "amod") for c in tok.lefts):
             continue  # one word only: "the Fearless Girl", "Social Protection"
@@ -242,21 +246,38 @@ def untagged_cities(builder: _Builder, doc: object) -> None:
     """A city the model left out ("runs through Irkutsk", "Kharkiv, Sumy and Odesa"): one to
     three capitalised words that name a city of ``cities.csv``, on their own (no capitalised word
     against them), after a preposition of place or "city of", or in a list with a place."""
-    tokens = list(doc)  # type: ignore[call-overload]
+    firsts = _city_first_words()
+    starts = doc.to_array("IDX").tolist()  # type: ignore[attr-defined]  # no Token object per word: long texts
+    candidates = []
+    for m in _CAPITALISED.finditer(builder.text):
+        i = bisect.bisect_left(starts, m.start()) if m.group() in firsts else len(starts)
+        if i < len(starts) and starts[i] == m.start():  # a word that starts a token
+            candidates.append(i)
     for _ in range(3):  # a list may reach a place only through another city: "Kyiv, Lviv, Odesa"
-        if not _city_pass(builder, tokens):
+        if not candidates or not _city_pass(builder, doc, candidates):
             break
 
 
-def _city_pass(builder: _Builder, tokens: list) -> bool:
+_CAPITALISED = re.compile(r"(?<![\w'’-])[A-Z]\w*")
+
+
+@cache
+def _city_first_words() -> frozenset[str]:
+    """The first token of every city name ("Kryvyi", "Ivano"): a quick test before the windows."""
+    return frozenset(re.split(r"[\s\-'’]", name)[0] for name in cities())
+
+
+def _city_pass(builder: _Builder, tokens: object, candidates: list[int]) -> bool:
     names = cities()
     places = [span for c in builder.clusters.values() if c.type in ("LOCATION", "COUNTRY") for span in c.mentions]
     added = False
-    for i, tok in enumerate(tokens):
-        if not tok.text[:1].isupper() or tok.is_sent_start:
+    size = len(tokens)  # type: ignore[arg-type]
+    for i in candidates:
+        tok = tokens[i]  # type: ignore[index]
+        if tok.is_sent_start:
             continue
         for n in (3, 2, 1):
-            last = tokens[i + n - 1] if i + n - 1 < len(tokens) else None
+            last = tokens[i + n - 1] if i + n - 1 < size else None  # type: ignore[index]
             if last is None:
                 continue
             start, end = tok.idx, last.idx + len(last.text)
@@ -265,8 +286,8 @@ def _city_pass(builder: _Builder, tokens: list) -> bool:
                 break
         else:
             continue
-        if (i > 0 and tokens[i - 1].text[:1].isupper() and not tokens[i - 1].is_sent_start) or (
-                i + n < len(tokens) and tokens[i + n].text[:1].isupper()):
+        if (i > 0 and tokens[i - 1].text[:1].isupper() and not tokens[i - 1].is_sent_start) or (  # type: ignore[index]
+                i + n < size and tokens[i + n].text[:1].isupper()):  # type: ignore[index]
             continue  # part of a longer name: "Lake Victoria", "Kara Sea"
         if builder.overlaps(start, end) or name.lower() in given_names() or lookup_place(name):
             continue
@@ -277,16 +298,16 @@ def _city_pass(builder: _Builder, tokens: list) -> bool:
     return added
 
 
-def _after_place_word(tokens: list, i: int) -> bool:
-    before = [t.lower_ for t in tokens[max(0, i - 2):i]]
+def _after_place_word(tokens: object, i: int) -> bool:
+    before = [tokens[j].lower_ for j in range(max(0, i - 2), i)]  # type: ignore[index]
     return bool(before) and (before[-1] in _PLACE_PREP or (len(before) == 2 and before[1] == "of" and before[0] in _PLACE_OF))
 
 
-def _listed_with_place(tokens: list, i: int, n: int, places: list[tuple[int, int]]) -> bool:
+def _listed_with_place(tokens: object, i: int, n: int, places: list[tuple[int, int]]) -> bool:
     """ "Kharkiv, Sumy, Kryvyi Rih and Odesa": a comma or "and" joins it to a place."""
     near = []
-    if i >= 2 and tokens[i - 1].text in (",", "and", "or"):
-        near.append(tokens[i - 2])
-    if i + n + 1 < len(tokens) and tokens[i + n].text in (",", "and", "or"):
-        near.append(tokens[i + n + 1])
+    if i >= 2 and tokens[i - 1].text in (",", "and", "or"):  # type: ignore[index]
+        near.append(tokens[i - 2])  # type: ignore[index]
+    if i + n + 1 < len(tokens) and tokens[i + n].text in (",", "and", "or"):  # type: ignore[index, arg-type]
+        near.append(tokens[i + n + 1])  # type: ignore[index]
     return any(s <= t.idx < e for t in near for s, e in places)
