@@ -508,6 +508,15 @@ def test_newswire_dollar_abbreviations(pipeline) -> None:
     assert [(c.value, c.unit) for c in record.claims] == [(12_500_000, "CAD"), (840_000_000, "USD")]
 
 
+def test_a_connective_sentence_after_reported_speech_keeps_its_speaker(pipeline) -> None:
+    from newsgraph.record import Article
+    text = ("Prime Minister Anna Berg noted that exports keep growing. Thus, last year exports rose to $9 billion. "
+            "Exports of timber reached $2 billion.")
+    record = pipeline.extract(Article(id="t", text=text, date="2024-03-14"))
+    names = {e.id: e.name for e in record.entities}
+    assert [(c.value, names.get(c.speaker or "")) for c in record.claims] == [(9e9, "Anna Berg"), (2e9, None)]
+
+
 @pytest.mark.parametrize(("text", "value", "unit"), [
     ("The debate ran 90-plus minutes.", 90, "minute"),
     ("Some 60+ delegates arrived.", 60, "delegate"),

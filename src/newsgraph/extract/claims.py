@@ -172,11 +172,24 @@ def _qualifiers(text: str, q: Quantity, start: int) -> tuple[str, ...]:
     return tuple(dict.fromkeys(m.group().lower() for m in _cue_re("qualifier").finditer(window)))
 
 
-def _speaker(quotes: Sequence[Quote], q: Quantity) -> str | None:
+def _speaker(quotes: Sequence[Quote], q: Quantity, text: str = "", sentence_start: int | None = None) -> str | None:
+    """Who gives the figure: the speaker of the quote holding it; or, in a sentence that opens with
+    a connective ("Thus, ...") right after reported speech in the same paragraph, that speaker
+    ("The Prime Minister emphasized that trade keeps growing. Thus, last year it reached $24 billion")."""
     for quote in quotes:
         if quote.span[0] <= q.span[0] and q.span[1] <= quote.span[1]:
             return quote.speaker
-    return None
+    if sentence_start is None or not _GOES_ON.match(text, sentence_start):
+        return None
+    before = [quote for quote in quotes if quote.span[1] <= sentence_start]
+    last = max(before, key=lambda quote: quote.span[1], default=None)
+    if last is None or last.direct or not last.speaker or not re.fullmatch(r"[\s.!?\"”’']{0,4}", text[last.span[1]:sentence_start]):
+        return None
+    return last.speaker
+
+
+_GOES_ON = re.compile(r"(?:Thus|So(?!\s+far)|Therefore|In particular|In addition|Moreover|Furthermore|Besides|"
+                      r"For example|For instance)\b,?\s")
 
 
 def _change(text: str, pair: tuple[Quantity, str] | None, clause: str) -> Change | None:
@@ -223,7 +236,7 @@ class _ClaimBuilder:
 
     def _subject(self, start: int, end: int, clause: str, clause_start: int, q: Quantity) -> tuple[str, ...]:
         subject = self.subjects.about(start, end, clause)
-        speaker = _speaker(self.quotes, q)
+        speaker = _speaker(self.quotes, q, self.text, start)
         return self.subjects.narrow(subject, (clause_start, q.span[1]), self.countries.get(speaker or ""), clause)
 
     def _inherited_kind(self, clause_start: int, q: Quantity) -> str | None:
@@ -254,7 +267,7 @@ class _ClaimBuilder:
             kind=self._inherited_kind(clause_start, q) or _kind(self.text, q, own, period),
             change=_change(self.text, change, clause),
             qualifiers=_qualifiers(self.text, q, start),
-            speaker=_speaker(self.quotes, q),
+            speaker=_speaker(self.quotes, q, self.text, start),
             evidence=trim_span(self.text, start, end),
             approx=q.approx,
             span=q.span,
