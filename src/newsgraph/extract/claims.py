@@ -172,14 +172,14 @@ def _qualifiers(text: str, q: Quantity, start: int) -> tuple[str, ...]:
     return tuple(dict.fromkeys(m.group().lower() for m in _cue_re("qualifier").finditer(window)))
 
 
-def _speaker(quotes: Sequence[Quote], q: Quantity, text: str = "", sentence_start: int | None = None) -> str | None:
+def _speaker(quotes: Sequence[Quote], q: Quantity, text: str, sentence_start: int) -> str | None:
     """Who gives the figure: the speaker of the quote holding it; or, in a sentence that opens with
     a connective ("Thus, ...") right after reported speech in the same paragraph, that speaker
     ("The Prime Minister emphasized that trade keeps growing. Thus, last year it reached $24 billion")."""
     for quote in quotes:
         if quote.span[0] <= q.span[0] and q.span[1] <= quote.span[1]:
             return quote.speaker
-    if sentence_start is None or not _GOES_ON.match(text, sentence_start):
+    if not _GOES_ON.match(text, sentence_start):
         return None
     before = [quote for quote in quotes if quote.span[1] <= sentence_start]
     last = max(before, key=lambda quote: quote.span[1], default=None)
@@ -234,9 +234,9 @@ class _ClaimBuilder:
         before = [c.span[1] for c in self.claims if c.span and start <= c.span[1] <= q.span[0]]
         return max(before, default=start)
 
-    def _subject(self, start: int, end: int, clause: str, clause_start: int, q: Quantity) -> tuple[str, ...]:
+    def _subject(self, start: int, end: int, clause: str, clause_start: int, q: Quantity,
+                 speaker: str | None) -> tuple[str, ...]:
         subject = self.subjects.about(start, end, clause)
-        speaker = _speaker(self.quotes, q, self.text, start)
         return self.subjects.narrow(subject, (clause_start, q.span[1]), self.countries.get(speaker or ""), clause)
 
     def _inherited_kind(self, clause_start: int, q: Quantity) -> str | None:
@@ -257,17 +257,18 @@ class _ClaimBuilder:
         period = _period(self.times, start, end, q, self.text)
         clause_start = self._clause_start(start, q)
         own = self.text[clause_start:q.span[1]]
+        speaker = _speaker(self.quotes, q, self.text, start)
         self.claims.append(Claim(
             id=f"C{len(self.claims) + 1}",
             indicator=indicator or (q.unit or "value"),
-            subject=self._subject(start, end, clause, clause_start, q),
+            subject=self._subject(start, end, clause, clause_start, q, speaker),
             value=q.value,
             unit=q.unit,
             period=period.value if period else None,
             kind=self._inherited_kind(clause_start, q) or _kind(self.text, q, own, period),
             change=_change(self.text, change, clause),
             qualifiers=_qualifiers(self.text, q, start),
-            speaker=_speaker(self.quotes, q, self.text, start),
+            speaker=speaker,
             evidence=trim_span(self.text, start, end),
             approx=q.approx,
             span=q.span,

@@ -586,11 +586,8 @@ def _discussed(text: str, sents: Sequence[object]) -> tuple[str, ...]:
 def _leading_topics(text: str, most: int = 4) -> tuple[str, ...]:
     """The topics a whole readout dwells on, where no sentence says what was discussed: those
     named at least twice, the most named first (ties in text order)."""
-    found = _topic_hits(text)
-    counts = Counter(found)
-    first = {t: i for i, t in reversed(list(enumerate(found)))}
-    ranked = sorted((t for t, n in counts.items() if n >= 2), key=lambda t: (-counts[t], first[t]))
-    return tuple(ranked[:most])
+    ranked = Counter(_topic_hits(text)).most_common()  # a stable sort: ties stay in order of first mention
+    return tuple(t for t, n in ranked if n >= 2)[:most]
 
 
 def _topics(text: str) -> tuple[str, ...]:
