@@ -385,3 +385,36 @@ def test_straight_and_curly_apostrophes_spell_one_name() -> None:
     text = "James O\u2019Neill spoke first. Then O'Neill left."
     straight = text.index("O'Neill")
     assert (straight, straight + 7) in last_names_alone(text, ["James O\u2019Neill"])["O\u2019Neill"]
+
+
+def test_a_region_the_model_calls_an_organization_is_a_place(pipeline) -> None:
+    text = "Talks on the status of Crimea stalled, and the Balkans were not on the agenda in Vienna."
+    record = pipeline.extract(Article(id=document_id(text, None), text=text))
+    places = {e.name for e in record.entities if e.type == "LOCATION"}
+    assert {"Crimea", "Balkans"} <= places
+    assert not {"Crimea", "Balkans"} & {e.name for e in record.entities if e.type == "ORG"}
+
+
+def test_a_month_after_a_bodys_name_is_its_meetings_date(pipeline) -> None:
+    text = "The sides will convene the Joint Economic Council in March in Tbilisi and the Grain Board on Monday."
+    record = pipeline.extract(Article(id=document_id(text, None), text=text, date="2023-01-10"))
+    orgs = {e.name for e in record.entities if e.type == "ORG"}
+    assert "Joint Economic Council" in orgs and not any("March" in o or "Monday" in o for o in orgs)
+
+
+def test_officials_by_plural_title_are_no_organization(pipeline) -> None:
+    text = "A meeting at the level of Ministers of Foreign Affairs of the two states is planned for autumn."
+    record = pipeline.extract(Article(id=document_id(text, None), text=text, date="2023-01-10"))
+    assert not [e.name for e in record.entities if e.type == "ORG" and e.name.startswith("Ministers")]
+
+
+def test_the_head_of_state_is_the_president_the_text_names_most(pipeline) -> None:
+    text = ("President Anna Kovac met reporters in Zagreb on Monday. Anna Kovac spoke about the budget "
+            "and about roads. President Kovac said the schools would reopen. Last year President Pedro "
+            "Alves of Brazil visited the city. "
+            + "The harbour works went on through the night and the cranes were loaded again. " * 8
+            + "The Head of State noted that the port will grow.")
+    record = pipeline.extract(Article(id=document_id(text, None), text=text, date="2023-01-10"))
+    names = {e.id: e.name for e in record.entities}
+    noted = next(q for q in record.quotes if q.cue == "noted")
+    assert names[noted.speaker] == "Anna Kovac"

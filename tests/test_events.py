@@ -390,3 +390,12 @@ def test_what_a_speaker_condemns_is_not_the_speakers_act(pipeline):
     assert bombing.actors == () and _first(record).type == "DISAPPROVE"
     record = _extract(pipeline, "Norway completed the withdrawal of its troops.")
     assert _names(record, _first(record).actors) == {"Norway"}
+
+
+def test_a_meeting_agreed_on_takes_the_date_of_the_verb_that_holds_it(pipeline):
+    record = _extract(pipeline, "The presidents of Chile and Peru agreed to hold the fifth meeting of the "
+                                "Bilateral Commission on Trade, Energy and Transport in September 2026 in Lima.")
+    session = next(e for e in record.events if e.trigger == "meeting")
+    agreed = next(e for e in record.events if e.type == "AGREE")
+    assert session.date == "2026-09" and agreed.date == DATE
+    assert _names(record, (session.place,)) == {"Lima"}

@@ -245,3 +245,31 @@ def test_a_headline_opening_with_speech_by_makes_the_text_its_speakers_words(pip
     body = "Dear citizens! We will rebuild the bridge by spring."
     record = pipeline.extract(Article(id="t", text=body, title="Speech by Mayor Maria Lopez at the city council"))
     assert quotes(record) == [("Maria Lopez", body, "speech", True)]
+
+
+def test_he_after_a_quote_is_its_speaker_not_a_person_it_names(pipeline):
+    text = ("Mayor Tom Reed opened the fair on Sunday. \"I have written many times to Governor Paul "
+            "Hart and to the council: we need the bridge,\" he said.")
+    speaker, said, cue, direct = only(run(pipeline, text))
+    assert (speaker, cue, direct) == ("Tom Reed", "said", True) and said.startswith("I have written")
+
+
+def test_a_straight_mark_before_a_word_opens_a_quote(pipeline):
+    text = ("The city is ready to rebuild the bridge. This was stated by Mayor Tom Reed on the radio. "
+            "\"I have spoken about the bridge many times,\" he said.")
+    found = quotes(run(pipeline, text))
+    assert ("Tom Reed", "The city is ready to rebuild the bridge", "stated", False) in found
+    assert [q for q in found if q[2] == "spoken"] == []
+
+
+def test_this_was_said_by_attributes_the_sentence_before(pipeline):
+    text = ("The new terminal will open in May. This was announced by President of Lithuania Ona Vaitkus "
+            "at a briefing.")
+    assert only(run(pipeline, text)) == ("Ona Vaitkus", "The new terminal will open in May", "announced", False)
+
+
+def test_a_titled_name_with_a_colon_inside_a_quote_is_no_speaker_label(pipeline):
+    text = ("Mayor Tom Reed opened the fair on Sunday. \"We sent letters to the ministry and to President Paul Hart: "
+            "the bridge cannot wait,\" he said.")
+    found = quotes(run(pipeline, text))
+    assert [q for q in found if q[2] == ":"] == [] and found[0][0] == "Tom Reed"

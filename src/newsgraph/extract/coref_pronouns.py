@@ -178,6 +178,7 @@ class _Resolver:
             (m.start(), m.end(), "f" if m.group().lower() in _FEMININE else "m")
             for m in _PRONOUN.finditer(text) if not any(s < m.end() and m.start() < e for s, e in taken)
         ]
+        self.quoted = _quoted_segments(text)
 
     def agreeing(self, gender: str | None) -> set[int]:
         return {i for i, g in enumerate(self.genders) if gender is None or g in (None, gender)}
@@ -187,7 +188,9 @@ class _Resolver:
         best = _cataphor(start, end, self.anchors, agreeing, self.grammar)
         if best is not None:
             return best
-        scores, latest = self.scores(start, end, agreeing)
+        scores, latest = self.scores(start, end, agreeing, narrative=not _in_segment(self.quoted, start))
+        if not scores:
+            scores, latest = self.scores(start, end, agreeing)
         if not scores:
             best = _fallback(start, self.anchors, agreeing)
             return best if best is None or not self._kin_since(best, start, gender) else None
@@ -215,8 +218,12 @@ class _Resolver:
             if self.genders[i] is None and len(found) == 1:
                 self.genders[i] = found.pop()
 
-    def scores(self, start: int, end: int, agreeing: set[int]) -> tuple[dict[int, float], dict[int, int]]:
-        """Salience of each candidate: its best recent mention (the caller breaks ties by recency)."""
+    def scores(self, start: int, end: int, agreeing: set[int],
+               narrative: bool = False) -> tuple[dict[int, float], dict[int, int]]:
+        """Salience of each candidate: its best recent mention (the caller breaks ties by recency).
+        With ``narrative``, for a pronoun in the writer's words, persons named only in someone's
+        quoted words do not count: in '"... messages to President Putin," he said' "he" is the
+        speaker, not Putin."""
         here = self.sentences.of(start)
         agreeing = agreeing - _blocked(self.grammar.coargument_subject(start, end), self.anchors)
         best: dict[int, float] = {}
@@ -225,7 +232,7 @@ class _Resolver:
             distance = here - self.sentences.of(s)
             if distance > _REACH and start - s > _CHARS:
                 break
-            if e > start or i not in agreeing:
+            if e > start or i not in agreeing or (narrative and _in_segment(self.quoted, s)):
                 continue
             best[i] = max(best.get(i, 0.0), (100 + self.grammar.weight(s, e)) / 2 ** min(distance, 5))
             latest.setdefault(i, s)
@@ -302,6 +309,11 @@ def _quoted_segments(text: str) -> list[tuple[int, int]]:
     return [m.span() for m in _SEGMENT.finditer(text)]
 
 
+def _in_segment(quoted: list[tuple[int, int]], offset: int) -> bool:
+    i = bisect.bisect_right(quoted, (offset, 1 << 60)) - 1
+    return i >= 0 and quoted[i][0] < offset < quoted[i][1]
+
+
 def _said_in(quote: Quote, quoted: list[tuple[int, int]], offset: int) -> bool:
     """Whether ``offset`` is in the quote's own words: not in '"...," she said, "..."' between them."""
     start, end = quote.span
@@ -309,8 +321,7 @@ def _said_in(quote: Quote, quoted: list[tuple[int, int]], offset: int) -> bool:
         return False
     if quote.cue == ":":
         return True  # a transcript turn: all the speaker's words
-    i = bisect.bisect_right(quoted, (offset, 1 << 60)) - 1
-    return i >= 0 and quoted[i][0] < offset < quoted[i][1]
+    return _in_segment(quoted, offset)
 
 
 def _named_last(persons: Sequence[Entity], offset: int) -> str | None:

@@ -135,7 +135,9 @@ def _regions(builder: _Builder, hits: list[_CountryHit], named: list[tuple[int, 
     countries_at = [(s, e) for s, e, _code, _kind in hits]
     spans = []
     for span, name, kind in region_hits(builder.text):
-        inside = named + [(s, e) for s, e in countries_at if not (span[0] <= s and e <= span[1])]
+        # a name that is the region itself ("Crimea" tagged ORG, "the Balkans") does not hide it
+        larger = [n for n in named if builder.text[n[0]:n[1]].removeprefix("the ") != builder.text[slice(*span)]]
+        inside = larger + [(s, e) for s, e in countries_at if not (span[0] <= s and e <= span[1])]
         if not builder.overlaps(*span) and not overlaps(inside, span):
             builder.add("LOCATION", name, span, kind, key=f"location:{slug(name)}")
             spans.append(span)

@@ -524,7 +524,10 @@ def _dates_trigger(sent: object, time: Time, trigger: object) -> bool:
     in the election on April 3")."""
     if trigger is None or trigger.pos_ not in ("NOUN", "PROPN"):  # type: ignore[attr-defined]
         return False
-    return _attached(sent, time, trigger)
+    if _attached(sent, time, trigger):
+        return True
+    verb = trigger.head  # type: ignore[attr-defined]  # "to hold the meeting ... in February": the verb's object
+    return trigger.dep_ == "dobj" and verb.pos_ == "VERB" and _attached(sent, time, verb)  # type: ignore[attr-defined]
 
 
 def _attached(sent: object, time: Time, trigger: object) -> bool:

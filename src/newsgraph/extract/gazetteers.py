@@ -55,11 +55,16 @@ def country_hits(text: str) -> Iterator[tuple[int, int, str, str]]:
         yield start, end, place.code, place.kind
 
 
+# a month or weekday after "in"/"on" is a date, not part of the name ("the Council in February")
+_CALENDAR = (r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
+             r"|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")
+
+
 @cache
 def _org_re() -> re.Pattern[str]:
     heads = "|".join(sorted(org_heads(), key=len, reverse=True))
     word = r"[A-Z][\w&'-]*"
-    tail = rf"(?:\s+(?:of|for|on|between|in)\s+(?:the\s+)?{word}(?:\s+(?:and\s+|of\s+|the\s+)*{word})*)"
+    tail = rf"(?:\s+(?:of|for|on|between|in)\s+(?:the\s+)?(?!{_CALENDAR}){word}(?:\s+(?:and\s+|of\s+|the\s+)*{word})*)"
     return re.compile(
         rf"(?<![\w-])(?P<name>(?:{word}\s+(?:(?:and|of|for|on)\s+)?){{0,6}}(?P<head>{heads}){tail}?)(?![\w-])"
     )
@@ -166,8 +171,16 @@ def title_of_end(text: str, start: int, end: int) -> int | None:
     if match is None:
         return None
     title = match.group("title")
-    known = title.lower() in titles() or title.split()[-1].lower() in titles() or _CHIEF.fullmatch(title)
+    last = title.split()[-1].lower()
+    known = title.lower() in titles() or last in titles() or _singular(last) in titles() or _CHIEF.fullmatch(title)
     return match.end() if known else None
+
+
+def _singular(word: str) -> str:
+    """"ministers" -> "minister", "secretaries" -> "secretary" (a title in the plural)."""
+    if word.endswith("ies"):
+        return word[:-3] + "y"
+    return word[:-1] if word.endswith("s") and not word.endswith("ss") else word
 
 
 _CHIEF = re.compile(r"Chief(?: [A-Z][a-z]+)+ Officer")  # "Chief Operating Officer", "Chief Financial Officer"

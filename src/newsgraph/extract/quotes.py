@@ -49,13 +49,21 @@ def _labels(text: str, entities: Sequence[Entity]) -> list[tuple[int, int, str]]
                 continue
             label = starts.get(mention.span[1], mention.span[0])
             opening = text[label - 1:label] in ('"', "\u201c")  # a turn opened by a quotation mark
-            if label != mention.span[0] or _at_sentence_start(text, label - opening):
+            if _at_sentence_start(text, label - opening) or (label != mention.span[0] and _after_label(text, label)):
                 out[tail.end()] = (label - opening, tail.end(), entity.id)
     for label, content, role in title_labels(text):
         person = holder(persons, role)
         if person is not None and content not in out:
             out[content] = (label, content, person.id)  # type: ignore[attr-defined]
     return sorted(out.values())
+
+
+def _after_label(text: str, offset: int) -> bool:
+    """Whether a titled label at ``offset`` follows more of a label ("President of Russia
+    President Vladimir Putin: "), not running words ('messages to Russia and President Putin: we').
+    """
+    before = text[max(0, offset - 40):offset].split()
+    return bool(before) and before[-1][:1].isupper()
 
 
 def _at_sentence_start(text: str, offset: int) -> bool:

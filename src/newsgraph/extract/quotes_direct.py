@@ -74,6 +74,8 @@ def direct(text: str, starts: Sequence[int], index: MentionIndex, taken: SpanSet
     quotes = []
     for match in _after_close_re().finditer(text):
         close = match.start() + (1 if text[match.start()] not in _CLOSE else 0)
+        if _opens(text, close):
+            continue  # '... for ABC News. "I have spoken ...': the mark opens the next quote
         quote = _closed(text, starts, index, match, close)
         if quote is not None and not overlaps(taken, quote.span):
             quotes.append(quote)
@@ -113,6 +115,13 @@ def _closed(text: str, starts: Sequence[int], index: MentionIndex, match: re.Mat
     end = _continued(text, match.end())
     speaker = _attributed(text, index, match)
     return Quote(speaker=speaker, span=(span[0], max(span[1], end)), cue=match.group("cue"), direct=True)
+
+
+def _opens(text: str, mark: int) -> bool:
+    """Whether a straight quotation mark opens a quote: after a space or at the start, and
+    before a word (a closing one follows the words it closes)."""
+    return text[mark] == '"' and (mark == 0 or text[mark - 1].isspace()) \
+        and mark + 1 < len(text) and not text[mark + 1].isspace()
 
 
 def _ends_attribution(text: str, match: re.Match[str], close: int) -> bool:

@@ -21,6 +21,7 @@ import bisect
 from functools import cache
 from typing import Any
 
+from ..kb.lexicon import titles
 from ..nlp.tokens import with_lower
 from ..record import Quote
 from .names import MentionIndex, SpanSet, overlaps
@@ -103,10 +104,28 @@ def _passive(verb: Token, frame: Frame, index: MentionIndex, para: Span) -> Quot
     patient = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
     agent = next((c for c in verb.children if c.dep_ == "agent"), None)
     by = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
-    if patient is None or by is None or "o" not in frame.content or patient.pos_ == "PRON":
+    if patient is None or by is None:
+        return None
+    if patient.lower_ in ("this", "that") and frame.kind == "say":
+        return _said_before(verb, by, index, para)
+    if "o" not in frame.content or patient.pos_ == "PRON":
         return None
     speaker = speaker_of(by, index)
     span = _words(list(patient.subtree), para)
+    if speaker is None or span is None:
+        return None
+    return Quote(speaker=speaker, span=span, cue=verb.text, direct=False)
+
+
+def _said_before(verb: Token, by: Token, index: MentionIndex, para: Span) -> Quote | None:
+    """"Ukraine is ready for talks. This was stated by President Zelenskyy": the sentence
+    before, in the same paragraph, by the agent (named)."""
+    sent = verb.sent
+    if sent.start == 0 or verb.doc[sent.start].lower_ not in ("this", "that"):
+        return None
+    before = verb.doc[sent.start - 1].sent
+    speaker = speaker_of(by, index)
+    span = _words(list(before), para)
     if speaker is None or span is None:
         return None
     return Quote(speaker=speaker, span=span, cue=verb.text, direct=False)
@@ -157,6 +176,8 @@ def speaker_of(subject: Token, index: MentionIndex, before: int | None = None) -
     clauses = [c for c in subject.children if c.dep_ in ("relcl", "acl")]
     words = [t for t in subject.subtree if not any(_under(t, c) for c in clauses)
              and (before is None or subject.idx > before or t.idx < before)]
+    if subject.lower_ in titles() and any(t.dep_ == "prep" and t.head == subject for t in words):
+        words.reverse()  # "President of Ukraine Volodymyr Zelenskyy": the holder named last, not the place
     for word in words:
         found = index.at(word.idx, word.idx + len(word.text))
         if found is not None:
