@@ -399,3 +399,22 @@ def test_a_meeting_agreed_on_takes_the_date_of_the_verb_that_holds_it(pipeline):
     agreed = next(e for e in record.events if e.type == "AGREE")
     assert session.date == "2026-09" and agreed.date == DATE
     assert _names(record, (session.place,)) == {"Lima"}
+
+
+def test_receiving_information_from_someone_is_no_meeting(pipeline):
+    record = _extract(pipeline, "The President of Chile received detailed reports from the intelligence "
+                                "services on the situation in Peru and Bolivia.")
+    assert [e for e in record.events if e.type == "CONSULT"] == []
+
+
+def test_an_act_in_a_clause_of_purpose_is_an_aim_not_an_event(pipeline):
+    record = _extract(pipeline, "The Chilean and Peruvian delegations held the second round of talks near the "
+                                "Bolivian border in order to reach a lasting ceasefire.")
+    assert [e.trigger for e in record.events] == ["talks"]
+    talks = record.events[0]
+    assert _names(record, talks.actors + talks.targets) == {"Chile", "Peru"} and talks.date == DATE
+
+
+def test_a_round_of_talks_still_to_come_has_no_date_unless_given(pipeline):
+    record = _extract(pipeline, "The third round of talks between Chile and Peru is to take place shortly.")
+    assert [(e.type, e.date) for e in record.events] == [("CONSULT", None)]

@@ -25,7 +25,8 @@ from functools import cache
 from ..kb.lexicon import Trigger, lookup_place, titles, topic_words
 from ..record import Entity, Event, Time
 from .events_frames import (
-    clause_children, demand_verbs, depth, embedded, is_demand, negated, not_an_event, paired, reframe, subject_of, unnamed_actor,
+    ROUNDS, clause_children, demand_verbs, depth, embedded, is_demand, negated, not_an_event, paired, reframe,
+    subject_of, unnamed_actor,
 )
 from .events_lexicon import Entry, pairs, trigger_forms
 from .events_main import Sides, headline_event, host_place, is_report_of, sides
@@ -340,8 +341,9 @@ class _EventFinder:
         obj = next((c for c in token.children if c.dep_ == "dobj"), None)  # type: ignore[attr-defined]
         if obj is None or obj.lower_ in titles() or obj.lower_ in _VISITORS:  # type: ignore[attr-defined]
             return False
-        if any(c.dep_ == "prep" and c.lower_ == "from" for c in token.children):  # type: ignore[attr-defined]
-            return False  # "received credentials from the Ambassadors of X"
+        if obj.lower_ in _CREDENTIALS and any(c.dep_ == "prep" and c.lower_ == "from"  # type: ignore[attr-defined]
+                                              for c in token.children):  # type: ignore[attr-defined]
+            return False  # "received credentials from the Ambassadors of X", not "information from the services"
         return not [e for e in self._entities_in(obj) if self._named_by_head(e, obj)]
 
     def _calls_a_party(self, token: object) -> bool:
@@ -404,7 +406,7 @@ class _EventFinder:
             and not _NOT_EVENT_DATES.search(self.text[max(start, t.span[0] - 10):t.span[0]])
         ]
         if not inside:
-            return self._anniversary(sent) or self.date
+            return self._anniversary(sent) or (None if _yet_to_come(token) else self.date)
         nearest = min(inside, key=lambda t: abs(t.span[0] - offset))
         if nearest.value in ("PRESENT_REF", "PAST_REF", "FUTURE_REF"):
             return self.date if nearest.value == "PRESENT_REF" else None
@@ -432,6 +434,9 @@ class _EventFinder:
             if entity.type == "LOCATION" and self.text[max(0, offset - 3):offset] == "in ":
                 return eid
         return None
+
+
+_CREDENTIALS = frozenset({"credentials", "credential", "letters"})
 
 
 def _hypothetical(token: object, trigger: Trigger) -> bool:
@@ -465,7 +470,40 @@ def _kept(token: object, trigger: Trigger, scheduled: Callable[[], bool]) -> boo
         return False
     if is_demand(token) or _orders_an_act(token):
         return False  # "X said Y must agree": the demand of ``sentence``; "X ordered patrols": patrols
+    if _purpose(token):
+        return scheduled()  # "talks in order to find common ground for a ceasefire": an aim, not an act
     return negated(token) or not _hypothetical(token, trigger) or scheduled()
+
+
+_PURPOSE = (("in", "order", "to"), ("so", "as", "to"))
+_WILL = frozenset({"will", "shall", "'ll"})
+_MEETINGS = frozenset({"meeting", "meetings", "talks", "negotiations", "consultations", "summit", "session",
+                       "visit", "meet", "negotiate"})
+
+
+def _yet_to_come(token: object) -> bool:
+    """A meeting still to be held, its date not given: "the second round of talks is to take
+    place soon", "the ministers will meet" (the date of a report would be wrong for it)."""
+    if token is None or token.lower_ not in _MEETINGS:  # type: ignore[attr-defined]
+        return False
+    noun = token
+    if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.lower_ in ROUNDS:  # type: ignore[attr-defined]
+        noun = noun.head.head  # type: ignore[attr-defined]  # "the second round of talks"
+    verb = noun.head if noun.dep_ in ("nsubj", "nsubjpass") else noun  # type: ignore[attr-defined]
+    if any(c.dep_ in ("aux", "auxpass") and c.lower_ in _WILL for c in verb.children):  # type: ignore[attr-defined]
+        return True
+    return verb.lemma_ == "be" and any(  # type: ignore[attr-defined]
+        c.dep_ == "xcomp" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+        for c in verb.children)  # type: ignore[attr-defined]
+
+
+def _purpose(token: object) -> bool:
+    """Whether ``token`` is in a clause of purpose ("in order to reach a ceasefire")."""
+    for verb in (token, *token.ancestors):  # type: ignore[attr-defined]
+        if verb.pos_ == "VERB" and verb.i >= 3 \
+                and tuple(t.lower_ for t in verb.doc[verb.i - 3:verb.i]) in _PURPOSE:
+            return True
+    return False
 
 
 def _orders_an_act(token: object) -> bool:

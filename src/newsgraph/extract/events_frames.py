@@ -139,6 +139,10 @@ _LIGHT = frozenset({"dobj", "attr", "pobj"})
 _SAYERS = frozenset({"it", "they", "he", "she"})
 
 
+#: nouns a meeting is counted in: "the first round of negotiations"
+ROUNDS = frozenset({"round", "rounds", "series", "session", "sessions"})
+
+
 def subject_of(token: Token) -> Token | None:
     """The subject of the clause ``token`` depends on: "Japan is ready to send troops",
     "Norway said it will support", "X staged demonstrations", "X held talks"."""
@@ -152,6 +156,9 @@ def subject_of(token: Token) -> Token | None:
             return None
         if node.dep_ == "ccomp" and (subject is None or subject.lower_ not in _SAYERS):
             return None
+        if node.dep_ == "pobj" and node.head.lower_ == "of" and node.head.head.lower_ in ROUNDS:
+            node = node.head.head  # "X held the first round of negotiations"
+            continue
         if node.dep_ == "pobj" and node.head.lower_ not in ("in", "for", "on"):
             return None
         node = node.head.head if node.dep_ == "pobj" else node.head
