@@ -525,3 +525,33 @@ def test_a_plus_after_the_number_is_a_lower_bound(text: str, value: float, unit:
     from newsgraph.extract.quantities import find_quantities
     found = find_quantities(text)
     assert [(q.value, q.unit, q.approx) for q in found] == [(value, unit, True)]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("About 52,000 people were evacuated from the valley by Sunday.", [("people evacuated", 52_000)]),
+    ("Some 2.4 million people are registered as unemployed.", [("people unemployed", 2_400_000)]),
+    ("Over 9,000 people joined the march.", [("people", 9_000)]),
+    ("Millions of people suffered. Five of them left.", []),
+    ("Our two peoples share a long history.", []),
+])
+def test_headcounts_are_figures_vague_numbers_are_not(pipeline, text: str, expected) -> None:
+    from newsgraph.record import Article
+    record = pipeline.extract(Article(id="t", text=text, date="2024-03-14"))
+    assert [(c.indicator, c.value) for c in record.claims] == expected
+
+
+@pytest.mark.parametrize(("text", "value", "unit"), [
+    ("Seven more frigates will be launched.", 7, "frigate"),
+    ("The agency put four such probes into orbit.", 4, "probe"),
+])
+def test_more_or_such_between_number_and_noun(text: str, value: float, unit: str) -> None:
+    found = find_quantities(text)
+    assert [(q.value, q.unit) for q in found] == [(value, unit)]
+
+
+def test_according_to_a_titled_name_is_the_person(pipeline) -> None:
+    from newsgraph.record import Article
+    text = "According to Health Minister of Peru Rosa Quispe, 2,300 patients are in hospital."
+    record = pipeline.extract(Article(id="t", text=text, date="2024-03-14"))
+    names = {e.id: e.name for e in record.entities}
+    assert [names.get(c.speaker or "") for c in record.claims] == ["Rosa Quispe"]

@@ -279,7 +279,15 @@ class _ClaimBuilder:
 def _claimable(q: Quantity, time_spans: list[tuple[int, int]]) -> bool:
     if any(s <= q.span[0] and q.span[1] <= e for s, e in time_spans):
         return False
+    if not q.unit and not _DIGIT.search(q.text):
+        return False  # "five of them", "hundreds of thousands, even millions of our citizens": no measure
+    if q.unit in _HEADCOUNTS and q.value >= 100 and _DIGIT.search(q.text):
+        return True  # "14.8 million people have been vaccinated", not "our two peoples", "millions of people"
     return not (q.unit and (q.unit in claim_nonunits() or q.unit.split()[-1] in claim_nonunits()))
+
+
+_HEADCOUNTS = frozenset({"people", "person", "persons"})
+_DIGIT = re.compile(r"\d")
 
 
 def _by_sentence(sents: Sequence[object], quantities: Sequence[Quantity], times: Sequence[Time]) -> list[tuple[object, list[Quantity]]]:

@@ -27,12 +27,14 @@ _TRANSITIVE = frozenset(
 _DROP_WORDS = re.compile(
     r"^(?:the|a|an|our|their|its|his|her|this|that|these|those|total|overall|whole)\s+", re.I
 )
-_NUMERIC = re.compile(r"^[\d.,]+$|^(?:about|over|nearly|some|around|almost|more|than|up|to)$", re.I)
+_NUMERIC = re.compile(r"^[\d.,]+$|^(?:about|over|nearly|some|around|almost|more|than|up|to|such|other|further)$", re.I)
 
 
 def indicator_for(doc: object, sent: object, q: Quantity, previous: str | None) -> str | None:
     if _counted(q.unit) and q.unit != "fraction":
-        return _from_quantity_text(q, sent.doc.text[q.span[1]:q.span[1] + 80])  # type: ignore[attr-defined]
+        counted = _from_quantity_text(q, sent.doc.text[q.span[1]:q.span[1] + 80])  # type: ignore[attr-defined]
+        done = _done_to(sent, q) if counted in _HEADCOUNTS else None
+        return f"{counted} {done}" if done else counted
     head = _head_of(sent, q)
     if head is None:
         return None
@@ -41,6 +43,22 @@ def indicator_for(doc: object, sent: object, q: Quantity, previous: str | None) 
         if share:
             return share
     return _walk(head, q, previous)
+
+
+_HEADCOUNTS = frozenset({"people", "persons", "residents", "citizens", "civilians", "children"})
+
+
+def _done_to(sent: object, q: Quantity) -> str | None:
+    """What the counted people underwent, from the passive verb they are the subject of:
+    "43,000 people were evacuated" -> "evacuated", "were classified as unemployed" -> "unemployed"."""
+    head = _head_of(sent, q)
+    if head is None or head.dep_ != "nsubjpass" or head.head.tag_ != "VBN":  # type: ignore[attr-defined]
+        return None
+    verb = head.head  # type: ignore[attr-defined]
+    complement = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ == "as"), None)
+    state = next((c for c in complement.children if c.dep_ in ("pobj", "amod", "acomp")), None) \
+        if complement is not None else None
+    return state.lower_ if state is not None and state.pos_ == "ADJ" else verb.lower_
 
 
 def _share_of(head: object, q: Quantity) -> str | None:

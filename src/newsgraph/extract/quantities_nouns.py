@@ -9,6 +9,7 @@ from newsgraph.extract.quantities_kb import Tables
 _WORD = re.compile(r" ([A-Za-z][a-z'’-]*|[A-Z]{2,5}s?)(?![\w'’-])")
 _MAX_WORDS = 5
 _NAME_NEXT = re.compile(r"[ -][A-Z0-9]")
+_SKIPPED = frozenset({"more", "such", "other", "further"})
 _OF_BARE = re.compile(r" of ((?:[a-z][a-z-]* ){0,2}[a-z][a-z-]*)(?![\w'’-])")
 
 
@@ -22,6 +23,9 @@ def counted_noun(text: str, end: int, value: float, kb: Tables) -> tuple[str | N
         match = _WORD.match(text, pos)
         follow = _WORD.match(text, match.end()) if match else None
         plural_next = bool(follow) and follow.group(1).islower() and is_plural(follow.group(1), kb)
+        if match and not words and match.group(1).lower() in _SKIPPED:
+            pos = match.end()  # "six more icebreakers", "four such satellites": the noun after
+            continue
         if not match or not _modifier_ok(match.group(1), words, kb, plural_next):
             return None, end
         word = match.group(1)

@@ -27,7 +27,7 @@ from .names import MentionIndex, SpanSet, overlaps
 from .quotes_direct import continuing, direct, strip
 from .quotes_reported import reported
 from .registry import Context, register
-from .roles import holder, title_labels
+from .roles import holder, title_at, title_labels
 
 _LABEL_TAIL = re.compile(r"\s*(?:\([\w\s.-]{1,30}\))?:\s")
 
@@ -131,10 +131,24 @@ def _according(text: str, sents: Sequence[object], index: MentionIndex, taken: S
                 span = strip(text, sent.start_char, match.start())
             span = (span[0], span[1] - 1) if text[span[1] - 1:span[1]] in ",." else span
             if span[1] - span[0] > 10 and not overlaps(taken, span):
-                speaker = found[0][1] if found else None
+                speaker = _source(text, match, found)
                 quotes.append(Quote(speaker=speaker, span=span, cue="according to", direct=False))
                 taken.append(span)
     return quotes
+
+
+def _source(text: str, match: re.Match[str], found: list[tuple[int, str, str]]) -> str | None:
+    """Who "according to" names: the mention that opens the source ("the President of Ukraine"
+    as a title of its holder), else after a title the holder named last ("Prime Minister of
+    Ukraine Denys Shmyhal"), else the first named ("a spokesman for the Kremlin")."""
+    if not found:
+        return None
+    start = match.start("source")
+    opening = [eid for offset, eid, _kind in found if offset == start]
+    if opening:
+        return opening[0]
+    titled = title_at(text, start + (4 if match.group("source").startswith("the ") else 0))
+    return (found[-1] if titled else found[0])[1]
 
 
 @register("quotes", requires=("doc", "entities"), provides=("quotes",), components=("parser", "attribute_ruler"))
