@@ -555,3 +555,18 @@ def test_according_to_a_titled_name_is_the_person(pipeline) -> None:
     record = pipeline.extract(Article(id="t", text=text, date="2024-03-14"))
     names = {e.id: e.name for e in record.entities}
     assert [names.get(c.speaker or "") for c in record.claims] == ["Rosa Quispe"]
+
+
+def test_a_change_does_not_cross_into_a_contrasting_clause(pipeline) -> None:
+    from newsgraph.record import Article
+    text = "Steel output has grown by 12 percent, while investment exceeds 40 billion pesos."
+    record = pipeline.extract(Article(id="t", text=text, date="2024-03-14"))
+    assert [(c.indicator, c.value, c.change is not None) for c in record.claims] == [
+        ("steel output", 12, True), ("investment", 40e9, False)]
+
+
+def test_a_figure_after_will_is_a_forecast(pipeline) -> None:
+    from newsgraph.record import Article
+    text = "Next year our trade will pass the $9 billion mark. The port will hire 300 dockers."
+    record = pipeline.extract(Article(id="t", text=text, date="2024-03-14"))
+    assert [(c.value, c.kind) for c in record.claims] == [(9e9, "forecast"), (300, "count")]

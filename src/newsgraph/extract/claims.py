@@ -98,7 +98,14 @@ def _attach(changes: dict[int, tuple[Quantity, str]], quantities: Sequence[Quant
 def _clause_gap(text: str, a: Quantity, b: Quantity) -> int:
     lo, hi = sorted((a.span, b.span))
     between = text[lo[1]:hi[0]]
-    return between.count(";") + between.count(". ") + (2 if len(between) > 120 else 0)
+    return between.count(";") + between.count(". ") + len(_CONTRAST.findall(between)) \
+        + (2 if len(between) > 120 else 0)
+
+
+#: "will" + a verb, a few words before the figure and in its clause
+_WILL_BEFORE = re.compile(r"\b(?:will|shall)\s+(?:not\s+)?[a-z]+(?:\s+[^\s,;:]+){0,4}\s*$", re.I)
+#: a clause of its own: "production grew by 17 percent, while investment exceeds a trillion rubles"
+_CONTRAST = re.compile(r",\s+(?:while|whereas|but|although|though)\s")
 
 
 def _kind(text: str, q: Quantity, clause: str, period: Time | None) -> str:
@@ -112,6 +119,8 @@ def _kind(text: str, q: Quantity, clause: str, period: Time | None) -> str:
         return "rank"
     if is_counted(q.unit):
         return "count"
+    if _WILL_BEFORE.search(clause):
+        return "forecast"  # "we will pass the US$200 billion mark"
     if _cue_re("cumulative").search(clause) or (period and period.type == "DURATION" and _over(text, period)):
         return "cumulative"
     return "actual"

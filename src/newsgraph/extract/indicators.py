@@ -42,6 +42,8 @@ def indicator_for(doc: object, sent: object, q: Quantity, previous: str | None) 
         share = _share_of(head, q)
         if share:
             return share
+    if head.pos_ == "VERB":  # type: ignore[attr-defined]  # "investment exceeds a trillion rubles": its own verb
+        return _from_verb(head, q, previous)
     return _walk(head, q, previous)
 
 
