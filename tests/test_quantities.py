@@ -494,6 +494,7 @@ def test_quantulum3_cases() -> None:
     ("The town received tens of thousands of pilgrims last year.", "pilgrims"),
     ("Two-thirds of the national budget went to schools.", "share of national budget"),
     ("Over 300 volunteers joined the clean-up.", "volunteers"),
+    ("The bank proposed lowering the deposit rate from 11 percent.", "deposit rate"),
 ])
 def test_the_indicator_of_a_counted_figure(pipeline, text: str, indicator: str) -> None:
     from newsgraph.record import Article

@@ -22,7 +22,8 @@ _GENERIC = frozenset(
 _TRANSITIVE = frozenset(
     "increase increased increasing bring bringing raise raised boost boosted expand expanded "
     "reduce reduced cut double doubled triple invest make making made makes have has had "
-    "see saw seen carry carried conduct conducted attract attracted".split()
+    "see saw seen carry carried conduct conducted attract attracted lower lowered lowering lowers raising raises "
+    "reducing reduces cutting cuts boosting expanding doubling tripling increases brings set sets setting".split()
 )
 _DROP_WORDS = re.compile(
     r"^(?:the|a|an|our|their|its|his|her|this|that|these|those|total|overall|whole)\s+", re.I
