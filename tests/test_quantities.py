@@ -571,3 +571,10 @@ def test_a_figure_after_will_is_a_forecast(pipeline) -> None:
     text = "Next year our trade will pass the $9 billion mark. The port will hire 300 dockers."
     record = pipeline.extract(Article(id="t", text=text, date="2024-03-14"))
     assert [(c.value, c.kind) for c in record.claims] == [(9e9, "forecast"), (300, "count")]
+
+
+def test_a_rate_per_year_has_no_period_from_its_set(pipeline) -> None:
+    from newsgraph.record import Article
+    text = "The port ships 4 million tonnes annually. In 2023 the port handled 5 million tonnes."
+    record = pipeline.extract(Article(id="t", text=text, date="2024-03-14"))
+    assert [(c.value, c.period) for c in record.claims] == [(4e6, None), (5e6, "2023")]

@@ -146,7 +146,8 @@ def _targetish(text: str, clause: str, period: Time | None) -> bool:
 
 
 def _period(times: Sequence[Time], start: int, end: int, q: Quantity, text: str) -> Time | None:
-    inside = [t for t in times if start <= t.span[0] and t.span[1] <= end and t.value]
+    inside = [t for t in times if start <= t.span[0] and t.span[1] <= end and t.value
+              and t.type != "SET"]  # "9 percent per annum" is a rate, not the figure's period
     inside = [t for t in inside if not (t.span[0] < q.span[1] and q.span[0] < t.span[1])]
     if not inside:
         return None
