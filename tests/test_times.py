@@ -642,3 +642,25 @@ def test_round_seven_rules(text: str, expected: list[tuple[str, str, str]]) -> N
 )
 def test_round_eight_rules(text: str, expected: list[tuple[str, str, str]]) -> None:
     assert [(t.text, t.type, t.value) for t in find_times(text, DCT)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "overnight": the night before the document date, or its own night ahead; after a recent day
+        # named just before, the night before that day; not the "overnight rate"
+        ("Asian markets slid overnight.", [("overnight", "TIME", "2023-08-31TNI")]),
+        ("Crews will work overnight to fix the line.", [("overnight", "TIME", "2023-09-01TNI")]),
+        ("Tokyo closed lower on Wednesday. Traders blamed overnight losses on Wall Street.",
+         [("Wednesday", "DATE", "2023-08-30"), ("overnight", "TIME", "2023-08-29TNI")]),
+        ("The central bank kept the overnight rate unchanged.", []),
+        # "year-to-date" is this year so far; "the new year" the coming one, not the holiday
+        ("Year-to-date revenue rose 4 percent.", [("Year-to-date", "DATE", "2023")]),
+        ("The plant will reopen early in the new year.", [("early in the new year", "DATE", "2024")]),
+        # "9/11" after 2001 is the day of the attacks
+        ("Airport security changed after 9/11.", [("9/11", "DATE", "2001-09-11")]),
+        ("The 9/11 commission reported.", [("9/11", "DATE", "2001-09-11")]),
+    ],
+)
+def test_round_nine_rules(text: str, expected: list[tuple[str, str, str]]) -> None:
+    assert [(t.text, t.type, t.value) for t in find_times(text, DCT)] == expected

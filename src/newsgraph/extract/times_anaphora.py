@@ -68,11 +68,20 @@ def _resolve(cand: Cand, text: str, last: dict[str, str], ctx: Ctx) -> Cand:
         return replace(cand, value=min(last["quarter"], done) if done else last["quarter"])  # the latest: completed
     if _THE_DAY.search(text) and "day" in last:
         return replace(cand, value=last["day"])
+    if text.lower() == "overnight" and "day" in last and cand.value and ctx.anchor \
+            and cand.start - int(last.get("day_at", "-9999")) < _NEAR \
+            and abs((tr.dt.date.fromisoformat(last["day"]) - ctx.anchor).days) <= 7:  # a recent night, not "Aug. 7"
+        ahead = cand.value.startswith(tr.day(ctx.anchor))  # "will work overnight" (see times_relative)
+        night = tr.dt.date.fromisoformat(last["day"]) - tr.dt.timedelta(days=0 if ahead else 1)
+        return replace(cand, value=f"{tr.day(night)}TNI")  # "on Friday ... overnight losses": Thursday night
     if _YEAR_AGO.search(text) and not _ORDINAL.search(text) and _about_quarters(cand, ctx):
         base = last.get("reported") or last.get("quarter")
         base = base or (tr.shift(ctx.anchor, "Q", -1) if ctx.anchor else None)
         return replace(cand, value=_year_before(base))
     return cand
+
+
+_NEAR = 300  # characters: a day named this close before "overnight" is the one it runs into
 
 
 def _weekday_from(base: str, value: str, ahead: bool) -> str:
@@ -107,6 +116,7 @@ def _remember(cand: Cand, text: str, last: dict[str, str], done: str) -> None:
         match = pattern.match(cand.value)
         if match:
             last[grain] = match.group()
+            last[f"{grain}_at"] = str(cand.start)
     if cand.type == "DATE" and re.match(r"\d{4}", cand.value):
         last["time"] = cand.value
 

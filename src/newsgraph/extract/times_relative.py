@@ -266,6 +266,38 @@ def _deictic(m: re.Match[str], ctx: Ctx) -> Cand | None:
     return Cand(start=m.start(), end=end, type="TIME" if part else "DATE", value=date)
 
 
+def _overnight(m: re.Match[str], ctx: Ctx) -> Cand | None:
+    """"Stocks fell overnight": the night before the document date; "will work overnight": its night."""
+    if ctx.anchor is None:
+        return _cand(m, "TIME", None)
+    ahead = tense(ctx.text, m.start(), m.end()) > 0
+    night = ctx.anchor if ahead else ctx.anchor - tr.dt.timedelta(days=1)
+    return _cand(m, "TIME", f"{tr.day(night)}TNI")
+
+
+def _news_year(m: re.Match[str], ctx: Ctx) -> Cand | None:
+    """"year-to-date sales": this year so far; "in the new year": the coming one (the current one
+    in January), not the "New Year" holiday (see the holidays)."""
+    if not m.group("ytd") and not m.group().lower().startswith("the") \
+            and not re.search(r"\b(?:in|into|of|for|early|by)\s+$", ctx.before(m.start(), 8), re.I):
+        return None
+    if ctx.anchor is None:
+        return _cand(m, "DATE", None)
+    year = ctx.anchor.year + (0 if m.group("ytd") or ctx.anchor.month == 1 else 1)
+    return _cand(m, "DATE", f"{year:04d}")
+
+
+_NINE_ELEVEN_CONTEXT = re.compile(r"\s*(?:attacks?|era|commission|hijack|terror|memorial|victims|families|anniversary"
+                                  r"|first\s+responders|[,.;:)!?])", re.IGNORECASE)
+
+
+def _nine_eleven(m: re.Match[str], ctx: Ctx) -> Cand | None:
+    """"the 9/11 attacks", "since 9/11": the day of the attacks, 2001-09-11, in a text written after it."""
+    if ctx.anchor is None or ctx.anchor < tr.dt.date(2001, 9, 12) or not _NINE_ELEVEN_CONTEXT.match(ctx.after(m.end(), 20)):
+        return None
+    return _cand(m, "DATE", "2001-09-11")
+
+
 def _weekday(m: re.Match[str], ctx: Ctx) -> Cand | None:
     word = m.group("wd")
     if not word[0].isupper():
@@ -422,6 +454,11 @@ def relative_rules() -> list[tuple[re.Pattern[str], Handler]]:
         (compile_(rf"(?:(?:(?:early|late|mid)[\s-]*)?(?P<part0>{p.day_part})\s+(?=yesterday|today|tomorrow))?"
                   r"(?:(?P<w>the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow|yesterday|today|tomorrow|tonight)(?P<pos>'s|’s)?"
                   rf"(?:\s+(?P<part>{p.day_part}))?|(?P<w2>this|last)\s+(?P<part2>{p.day_part}))"), _deictic),
+        (compile_(r"overnight(?![\s-]+(?:rates?|repo|lending|interbank|index|stays?|bags?|delivery|shipping|success"
+                  r"|sensation|guests?|camps?|oats|trips?|flights?|train)\b)"), _overnight),
+        (compile_(r"(?P<ytd>year[\s-]to[\s-]date)|(?:the\s+)?new\s+year(?!['’]s|\s+(?:holiday|eve|day|celebration|"
+                  r"greeting|tree|address|message|wish)|\s*[A-Z])"), _news_year),
+        (compile_(r"9/11(?!/)"), _nine_eleven),
         (compile_(rf"(?:(?P<det>the\s+(?:previous|preceding|prior|following)|last|next|this|coming|past|each|every)\s+)?"
                   rf"(?P<wd>{p.weekday})(?P<pl>s)?(?:\s+(?P<part>{p.day_part})(?P<pl2>s)?)?"), _weekday),
         (compile_(r"(?:(?P<h>\d{1,2})(?::(?P<mi>\d{2}))?\s*(?:(?P<ampm>[ap]\.m\.?|[ap]m)|"
