@@ -418,3 +418,8 @@ def test_an_act_in_a_clause_of_purpose_is_an_aim_not_an_event(pipeline):
 def test_a_round_of_talks_still_to_come_has_no_date_unless_given(pipeline):
     record = _extract(pipeline, "The third round of talks between Chile and Peru is to take place shortly.")
     assert [(e.type, e.date) for e in record.events] == [("CONSULT", None)]
+
+
+def test_an_act_of_force_named_in_a_quote_without_its_doer_is_not_the_speakers(pipeline):
+    record = _extract(pipeline, "\"Shelling villages and then calling it peace is a lie,\" Olaf Scholz said.")
+    assert [e for e in record.events if e.type in ("ASSAULT", "FIGHT", "COERCE")] == []

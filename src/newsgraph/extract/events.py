@@ -65,6 +65,8 @@ _COOPERATION_VERBS = frozenset(
     "boost boosting enhance enhancing intensify intensifying promote promoting build building".split()
 )
 _SPEAKER_IMPLIED = frozenset({"SUPPORT", "REQUEST"})
+#: acts of force: a speaker who names one without its doer is not its doer
+_FORCE = frozenset({"ASSAULT", "FIGHT", "COERCE", "MOBILIZE", "THREATEN"})
 #: acts done to someone: without a target from the parse, a country named after the act is it
 _DIRECTED = frozenset({"ASSAULT", "COERCE", "FIGHT", "SANCTION", "DISAPPROVE", "THREATEN", "DEMAND",
                        "INVESTIGATE", "REJECT", "MOBILIZE"})
@@ -121,9 +123,10 @@ class _EventFinder:
             return  # "called the vote", "called him a liar", "called off the talks"
         actors, targets = self._participants(sent, token, trigger)
         explicit = bool(actors or targets) and not self._quoted(offset)
-        if not actors and not targets and not (trigger.type == "COOPERATE" and token is not None) \
-                and not (token is not None and token.pos_ == "NOUN" and _talked_about(token)):  # type: ignore[attr-defined]
-            actors = _unique(self._fallback(sent))
+        if (not actors and not targets and not (trigger.type == "COOPERATE" and token is not None)
+                and not (token is not None and token.pos_ == "NOUN" and _talked_about(token))  # type: ignore[attr-defined]
+                and not (trigger.type in _FORCE and self._quoted(offset))):
+            actors = _unique(self._fallback(sent))  # not the speaker of '"... bombing civilians is genocide," he said'
         date = self._date(sent, offset, token)
         linked = self._linked(sent, offset)
         if linked is not None:  # "the May visit ..., during which agreements were reached"
@@ -206,6 +209,9 @@ class _EventFinder:
                 return self._demand(token)
             actors, targets = self._around(token)
             subject = subject_of(token)
+            if subject is not None and trigger.type in _FORCE and self._quoted(token.idx) \
+                    and not self._quoted(subject.idx):  # type: ignore[attr-defined]
+                subject = None  # '"Shelling villages is a lie," Scholz said': Scholz shelled nothing
             named = self._entities_in(subject) if subject is not None else []
             own = self._own_actors(token) if token.pos_ == "NOUN" else []  # type: ignore[attr-defined]
             if own:  # "the Russian invasion", "the invasion by Russia": not the clause's subject's act
