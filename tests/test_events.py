@@ -281,6 +281,13 @@ def test_the_headline_meeting_takes_place_where_the_host_welcomes_the_guest(pipe
     assert main.trigger == "Meeting" and _names(record, (main.place,)) == {"Kazan"}, record.events
 
 
+def test_the_headline_meeting_takes_place_at_the_facility_the_host_names(pipeline):
+    record = _readout(pipeline, "Vladimir Putin: Mr President, thank you for coming here, to the Russian Far East, "
+                                "to our new Amur River Bridge. It is a pleasure.")
+    main = record.events[0]
+    assert main.trigger == "Meeting" and _names(record, (main.place,)) == {"Amur River Bridge"}, record.events
+
+
 def test_a_visit_elsewhere_is_no_place_of_the_headline_meeting(pipeline):
     record = _readout(pipeline, "Vladimir Putin held talks with Kassym-Jomart Tokayev. They recalled the visit to "
                                 "Astana last year.")

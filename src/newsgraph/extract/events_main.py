@@ -101,16 +101,27 @@ def headline_event(title: str | None, date: str | None, main: Sides) -> Event | 
     )
 
 
-_HOST_CUE = re.compile(r"(?:\bhere,?\s+in|\bwelcome\s+(?:you\s+)?(?:in|to)|\b(?:invitation|opportunity)\s+to\s+visit)\s+$",
-                       re.IGNORECASE)
+_HOST_CUE = re.compile(r"(?:\bhere,?\s+(?:in|to|at)|\bwelcome\s+(?:you\s+)?(?:in|to)|\b(?:invitation|opportunity)\s+to\s+visit)"
+                       r"\s+(?:the\s+|our\s+)?", re.IGNORECASE)
+_MODIFIER = re.compile(r"(?:[A-Z][\w-]*\s+)?")
+_CUE_REACH = 160  # characters after the cue in which its place is named ("here, to the Far East, to ... Cosmodrome")
 
 
 def host_place(text: str, entities: Sequence[Entity]) -> str | None:
     """Where the headline's meeting takes place, as its host or guest says it: "to meet with you
-    here in Moscow", "welcome you in Moscow", "the invitation to visit Sochi" (the first such)."""
-    found = [(m.span[0], e.id) for e in entities if e.type == "LOCATION" for m in e.mentions
-             if _HOST_CUE.search(text, max(0, m.span[0] - 40), m.span[0])]
-    return min(found)[1] if found else None
+    here in Moscow", "welcome you in Moscow", "the invitation to visit Sochi", "for coming here, to
+    the Russian Far East, to ... our new Vostochny Cosmodrome" (the first cue with a place named
+    right after it; a facility named in the same sentence is more precise than the region)."""
+    places = sorted((m.span[0], e.type, e.id) for e in entities if e.type in ("LOCATION", "FACILITY")
+                    for m in e.mentions)
+    for cue in _HOST_CUE.finditer(text):
+        end = text.find(". ", cue.end())
+        end = min(end if end >= 0 else len(text), cue.end() + _CUE_REACH)
+        named = [(start, type_, eid) for start, type_, eid in places if cue.end() <= start < end]
+        if named and _MODIFIER.fullmatch(text, cue.end(), named[0][0]):  # "here, to the (Russian) Far East"
+            facility = next((eid for _s, type_, eid in named if type_ == "FACILITY"), None)
+            return facility or named[0][2]
+    return None
 
 
 def is_report_of(event: Event, main: Event, entities: dict[str, Entity]) -> bool:
