@@ -418,3 +418,18 @@ def test_the_head_of_state_is_the_president_the_text_names_most(pipeline) -> Non
     names = {e.id: e.name for e in record.entities}
     noted = next(q for q in record.quotes if q.cue == "noted")
     assert names[noted.speaker] == "Anna Kovac"
+
+
+def test_the_last_word_of_a_title_is_no_organization(pipeline) -> None:
+    text = ("\"We will rebuild every bridge. Because the Head of State has a plan for the whole country,\" "
+            "Oleh Marchenko said.")
+    record = pipeline.extract(Article(id=document_id(text, None), text=text))
+    assert not {"State", "Government"} & {e.name for e in record.entities}
+
+
+def test_ukrainian_given_names_end_an_office_before_them(pipeline) -> None:
+    text = "Deputy Head of the Office of the President Kyrylo Lysenko visited Lviv. Later Kyrylo Lysenko flew home."
+    record = pipeline.extract(Article(id=document_id(text, None), text=text))
+    persons = {e.name: [r.title for r in e.roles] for e in record.entities if e.type == "PERSON"}
+    assert persons == {"Kyrylo Lysenko": ["Deputy Head"]}
+    assert "Office of the President" in {e.name for e in record.entities if e.type == "ORG"}

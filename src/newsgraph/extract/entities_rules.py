@@ -112,7 +112,14 @@ def title_or_modifier(ent: Any, demonyms: Sequence[Span], text: str) -> bool:
     inside = [(s, e) for s, e in within if e <= end and (s, e) != (start, end)]
     title_starts = [start] + [e + 1 for s, e in inside if s == start]
     return any(_title_runs_on(text, at, end) for at in title_starts) \
-        or any(e == end and _qualifies_noun_after(ent) for _s, e in inside)
+        or any(e == end and _qualifies_noun_after(ent) for _s, e in inside) \
+        or _ends_a_title(text, start, end)
+
+
+def _ends_a_title(text: str, start: int, end: int) -> bool:
+    """The last words of a title that starts before the entity: "State" of "the Head of State"."""
+    window = max(0, start - 30)
+    return any(title_at(text, window + m.start()) == end for m in re.finditer(r"(?<![\w-])[A-Z]", text[window:start]))
 
 
 def _title_runs_on(text: str, at: int, end: int) -> bool:
