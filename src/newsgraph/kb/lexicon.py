@@ -177,6 +177,14 @@ def cities() -> dict[str, City]:
 
 
 @cache
+def towns() -> dict[str, City]:
+    """Town name -> its country and population: GeoNames places of 15,000 to 100,000 people whose
+    name no larger city has (``towns.csv``, made by ``scripts/make_cities.py``; CC BY 4.0)."""
+    return {r["name"].strip(): City(r["country"].strip().upper(), int(r["population"] or 0))
+            for r in read_rows("towns.csv") if r["name"].strip()}
+
+
+@cache
 def given_names() -> frozenset[str]:
     """Lower-cased given names (``gender.csv``, kind "given")."""
     return frozenset(r["form"].strip().lower() for r in read_rows("gender.csv") if r["kind"].strip() == "given")
