@@ -443,3 +443,14 @@ def test_a_town_the_text_puts_in_a_place_is_a_place_everywhere(pipeline) -> None
     assert {"Bucha": "UA", "Irpin": "UA", "Hostomel": "UA"}.items() <= places.items()
     assert not {"Bucha", "Irpin", "Hostomel"} & {e.name for e in record.entities if e.type in ("ORG", "PERSON")}
     assert "Marks & Spencer" in {e.name for e in record.entities if e.type == "ORG"}
+
+
+def test_a_ministers_portfolio_is_part_of_the_title_not_an_organization(pipeline) -> None:
+    text = ("President of Ukraine Volodymyr Zelenskyy and Minister of Digital Transformation Mykhailo Bondar met "
+            "investors. The key topic of Olha Stefanyshyna's meeting with Minister of European Affairs Tomáš Novák "
+            "was support for Ukraine.")
+    record = pipeline.extract(Article(id=document_id(text, None), text=text))
+    persons = {e.name: [r.title for r in e.roles] for e in record.entities if e.type == "PERSON"}
+    assert persons["Mykhailo Bondar"] == ["Minister of Digital Transformation"]
+    assert persons["Tomáš Novák"] == ["Minister of European Affairs"]
+    assert [e.name for e in record.entities if e.type == "ORG"] == []

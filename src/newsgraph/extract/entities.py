@@ -24,7 +24,7 @@ from .entities_doc import (alias_orgs, caps_labels, conjoined_orgs, is_part, kno
                            propagate_orgs, split_trailing_persons, surnames, untagged_cities)
 from .entities_rules import (
     corporate_tail, ends_in_model, index_spans, is_model, known_org_hits, not_a_name, org_by_form, org_cue,
-    org_like, region_hits, title_or_modifier, without_flight,
+    org_like, portfolio_after_title, region_hits, title_or_modifier, without_flight,
 )
 from .gazetteers import country_hits, country_in, government, people_re, rule_orgs, title_of_end, trim_name
 from .names import SpanSet, overlaps, slug, strip_article
@@ -477,6 +477,7 @@ def collect(text: str, doc: object, title: str | None = None) -> dict[str, _Clus
     conjoined_orgs(builder, doc)
     untagged_cities(builder, doc)
     split_trailing_persons(builder)
+    _drop_portfolios(builder)
     merge_persons(builder.clusters)
     alias_orgs(builder.text, builder.clusters)
     propagate_orgs(builder)
@@ -485,6 +486,33 @@ def collect(text: str, doc: object, title: str | None = None) -> dict[str, _Clus
     _from_title(builder, title)
     known_people_names(builder.clusters)
     return builder.clusters
+
+
+def _drop_portfolios(builder: _Builder) -> None:
+    """No organization is named only as a minister's portfolio ("Minister of Digital Transformation");
+    a name the model ran on past the portfolio is its holder's ("Minister of European Affairs
+    Mikuláš Bek")."""
+    for key, cluster in list(builder.clusters.items()):
+        if cluster.type != "ORG" or not cluster.mentions \
+                or not all(portfolio_after_title(builder.text, s, e) for s, e in cluster.mentions):
+            continue
+        del builder.clusters[key]
+        for start, end in list(cluster.mentions):
+            words = builder.text[start:end].split()
+            if len(words) >= 3 and not {w.lower() for w in words[-2:]} & _PORTFOLIO_WORDS \
+                    and all(w[:1].isupper() for w in words[-2:]):
+                holder = end - len(" ".join(words[-2:]))
+                builder.add("PERSON", builder.text[holder:end], (holder, end))
+
+
+#: words of ministers' portfolios: a name's last words that are none of them are a person's
+_PORTFOLIO_WORDS = frozenset(
+    "affairs defence defense trade industry industries development resources environment transformation health "
+    "education science culture sport sports energy finance finances economy justice labour labor policy "
+    "protection territories communities infrastructure agriculture transport veterans reintegration youth "
+    "integration security innovation innovations technology technologies emergencies situations digital "
+    "information communications relations cooperation tourism fisheries forestry mining construction housing "
+    "welfare interior planning investment investments privatization territory regions".split())
 
 
 def _rekey(clusters: dict[str, _Cluster]) -> list[_Cluster]:

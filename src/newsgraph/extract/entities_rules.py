@@ -24,7 +24,7 @@ from ..kb.lexicon import (
 from .gazetteers import orgs_re
 from .names import SpanSet, overlaps
 from .patterns import find_each, trie_alternation
-from .roles import title_at
+from .roles import portfolio, title_at
 
 Span = tuple[int, int]
 
@@ -114,6 +114,15 @@ def title_or_modifier(ent: Any, demonyms: Sequence[Span], text: str) -> bool:
     return any(_title_runs_on(text, at, end) for at in title_starts) \
         or any(e == end and _qualifies_noun_after(ent) for _s, e in inside) \
         or _ends_a_title(text, start, end)
+
+
+_MINISTER_OF = re.compile(r"\bMinister\s+of\s+(?:the\s+)?$")
+
+
+def portfolio_after_title(text: str, start: int, end: int) -> bool:
+    """A minister's portfolio, part of the title: "Digital Transformation" of "Minister of Digital
+    Transformation Mykhailo Fedorov"."""
+    return bool(_MINISTER_OF.search(text, max(0, start - 20), start)) and portfolio(text[start:end])
 
 
 def _ends_a_title(text: str, start: int, end: int) -> bool:

@@ -18,7 +18,7 @@ import re
 from functools import cache
 from typing import TYPE_CHECKING
 
-from ..kb.lexicon import envoy_titles, lookup_place, titles
+from ..kb.lexicon import envoy_titles, known_orgs, lookup_place, titles
 from ..record import Role
 from .coref_groups import group_mentions
 from .coref_pronouns import resolve_pronouns
@@ -169,7 +169,20 @@ def _role(match: re.Match[str], span: tuple[int, int], dem: str | None = None) -
     groups = match.groupdict()
     of = _place_code(groups.get("of")) or dem_code
     to = _place_code(groups.get("to")) if canonical in envoy_titles() else None
+    if canonical in _PORTFOLIO_TITLES and of and not _is_code(of) and portfolio(of):
+        return Role(title=f"{canonical} of {of}", of=dem_code, to=to, span=span)  # "Minister of Digital Transformation"
     return Role(title=canonical, of=of, to=to, span=span)
+
+
+_PORTFOLIO_TITLES = frozenset({"Minister", "Deputy Minister", "First Deputy Minister", "Deputy Prime Minister"})
+_NOT_PORTFOLIO = re.compile(r"(?:Ministry|Office|Council|Committee|Government|Cabinet|Republic|Kingdom|State|Federation"
+                            r"|Union|Party|Bank|Agency|Service|Region|Oblast|Province|City)")
+
+
+def portfolio(of: str) -> bool:
+    """Whether a minister's "of" names a portfolio ("Digital Transformation", "Strategic
+    Industries"), not a body or a place."""
+    return not _NOT_PORTFOLIO.search(of) and lookup_place(of) is None and of not in known_orgs()
 
 
 # --- roles -------------------------------------------------------------------------
