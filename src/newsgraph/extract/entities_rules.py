@@ -127,6 +127,8 @@ def portfolio_after_title(text: str, start: int, end: int) -> bool:
 
 def _ends_a_title(text: str, start: int, end: int) -> bool:
     """The last words of a title that starts before the entity: "State" of "the Head of State"."""
+    if not re.search(r"\bof\s+(?:the\s+)?$", text[max(0, start - 8):start]):
+        return False  # the titles that end in a name's words do so after "of"
     window = max(0, start - 30)
     return any(title_at(text, window + m.start()) == end for m in re.finditer(r"(?<![\w-])[A-Z]", text[window:start]))
 
