@@ -664,3 +664,9 @@ def test_round_eight_rules(text: str, expected: list[tuple[str, str, str]]) -> N
 )
 def test_round_nine_rules(text: str, expected: list[tuple[str, str, str]]) -> None:
     assert [(t.text, t.type, t.value) for t in find_times(text, DCT)] == expected
+
+
+def test_the_new_year_capitalized_is_the_holiday_not_the_coming_year() -> None:
+    found = [(t.text, t.type) for t in find_times("We had a meeting before the New Year.", "2022-02-10")]
+    assert found == [("New Year", "DATE")]
+    assert [t.value for t in find_times("We had a meeting before the New Year.", "2022-02-10")] == ["2022-01-01"]

@@ -456,8 +456,8 @@ def relative_rules() -> list[tuple[re.Pattern[str], Handler]]:
                   rf"(?:\s+(?P<part>{p.day_part}))?|(?P<w2>this|last)\s+(?P<part2>{p.day_part}))"), _deictic),
         (compile_(r"overnight(?![\s-]+(?:rates?|repo|lending|interbank|index|stays?|bags?|delivery|shipping|success"
                   r"|sensation|guests?|camps?|oats|trips?|flights?|train)\b)"), _overnight),
-        (compile_(r"(?P<ytd>year[\s-]to[\s-]date)|(?:the\s+)?new\s+year(?!['’]s|\s+(?:holiday|eve|day|celebration|"
-                  r"greeting|tree|address|message|wish)|\s*[A-Z])"), _news_year),
+        (compile_(r"(?P<ytd>year[\s-]to[\s-]date)|(?:(?-i:the)\s+)?(?-i:new\s+year)(?!['’]s|\s+(?:holiday|eve|day|"
+                  r"celebration|greeting|tree|address|message|wish))"), _news_year),  # "the New Year": the holiday
         (compile_(r"9/11(?!/)"), _nine_eleven),
         (compile_(rf"(?:(?P<det>the\s+(?:previous|preceding|prior|following)|last|next|this|coming|past|each|every)\s+)?"
                   rf"(?P<wd>{p.weekday})(?P<pl>s)?(?:\s+(?P<part>{p.day_part})(?P<pl2>s)?)?"), _weekday),
