@@ -119,7 +119,7 @@ def _kind(text: str, q: Quantity, clause: str, period: Time | None) -> str:
         return "rank"
     if is_counted(q.unit):
         return "count"
-    if _WILL_BEFORE.search(clause):
+    if _WILL_BEFORE.search(clause[-60:]):
         return "forecast"  # "we will pass the US$200 billion mark"
     if _cue_re("cumulative").search(clause) or (period and period.type == "DURATION" and _over(text, period)):
         return "cumulative"
