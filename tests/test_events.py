@@ -430,3 +430,11 @@ def test_a_round_of_talks_still_to_come_has_no_date_unless_given(pipeline):
 def test_an_act_of_force_named_in_a_quote_without_its_doer_is_not_the_speakers(pipeline):
     record = _extract(pipeline, "\"Shelling villages and then calling it peace is a lie,\" Olaf Scholz said.")
     assert [e for e in record.events if e.type in ("ASSAULT", "FIGHT", "COERCE")] == []
+
+
+def test_an_events_evidence_leaves_out_the_closing_mark_of_the_sentence_before(pipeline):
+    text = ("\"The deficit must stop,\" Olaf Scholz added. \"We must act now to pass the budget.\"\n"
+            "    In the meantime, Olaf Scholz met Emmanuel Macron in Paris.")
+    record = _extract(pipeline, text)
+    meeting = next(e for e in record.events if e.type == "CONSULT")
+    assert record.text[meeting.evidence[0]:meeting.evidence[1]].startswith("In the meantime")

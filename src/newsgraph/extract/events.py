@@ -170,7 +170,7 @@ class _EventFinder:
         """"The ministers approved a plan. ... They signed two treaties": two agreements of one
         day, told in the narrative by other verbs, are two events."""
         return earlier.type == "AGREE" and earlier.trigger is not None and earlier.evidence is not None \
-            and earlier.evidence[0] != sent.start_char and earlier.trigger.lower()[:4] != text.lower()[:4] \
+            and earlier.evidence[0] != self._opening(sent) and earlier.trigger.lower()[:4] != text.lower()[:4] \
             and not self._quoted(offset) and not self._quoted(earlier.evidence[0])  # type: ignore[attr-defined]
 
     def _quoted(self, offset: int) -> bool:
@@ -191,12 +191,16 @@ class _EventFinder:
         """Whether ``country`` is foreign to every agent, all of whose countries are known."""
         return all(a.country for a in agents) and self.by_id[country].key not in homes
 
+    def _opening(self, sent: object) -> int:
+        """Where the evidence of an event told in ``sent`` starts (see ``trim_span``)."""
+        return trim_span(self.text, sent.start_char, sent.end_char)[0]  # type: ignore[attr-defined]
+
     def _linked(self, sent: object, offset: int) -> Event | None:
         """The earlier event of the sentence that a "during which" clause before ``offset`` refers to."""
         start = sent.start_char  # type: ignore[attr-defined]
         if not _RELATIVE_LINK.search(self.text, start, offset):
             return None
-        earlier = [e for e in self.events.values() if e.evidence and e.evidence[0] == start]
+        earlier = [e for e in self.events.values() if e.evidence and e.evidence[0] == self._opening(sent)]
         return earlier[-1] if earlier else None
 
     def _participants(self, sent: object, token: object, trigger: Trigger) -> tuple[list[str], list[str]]:

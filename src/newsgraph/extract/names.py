@@ -129,9 +129,16 @@ def strip_article(text: str) -> str:
 
 
 def trim_span(text: str, start: int, end: int) -> tuple[int, int]:
-    """``(start, end)`` without trailing white space."""
+    """``(start, end)`` without white space at either end, nor a closing quotation mark left at the
+    start by the sentence before ('" In the meantime, he said ...')."""
     while end > start and text[end - 1].isspace():
         end -= 1
+    while start < end and text[start].isspace():
+        start += 1
+    if start + 1 < end and text[start] in "\"\u201d\u2019" and text[start + 1].isspace():
+        start += 1
+        while start < end and text[start].isspace():
+            start += 1
     return start, end
 
 
