@@ -13,7 +13,7 @@ from functools import cache
 from typing import TYPE_CHECKING
 
 from ..kb.lexicon import cities, countries, given_names, known_people, lookup_place
-from .gazetteers import trailing_person
+from .gazetteers import singular, trailing_person
 from .entities_rules import first_word, last_names_alone, name_hits, org_names_alone, surname_hits
 from .names import slug
 
@@ -226,14 +226,7 @@ def _under_org_kind(tok: object) -> bool:
     while head.dep_ in ("compound", "flat") and head.head.i != head.i:
         head = head.head
     nouns = [head] + [t for t in head.subtree if t.i < tok.i and t.pos_ == "NOUN"][-1:]  # type: ignore[attr-defined]
-    return any(_singular(n.lower_) in _ORG_KINDS for n in nouns if n.pos_ == "NOUN")
-
-
-def _singular(word: str) -> str:
-    """ "companies" -> "company", "banks" -> "bank" (the pipeline runs no lemmatizer)."""
-    if word.endswith("ies"):
-        return word[:-3] + "y"
-    return word[:-1] if word.endswith("s") and not word.endswith("ss") else word
+    return any(singular(n.lower_) in _ORG_KINDS for n in nouns if n.pos_ == "NOUN")
 
 
 _PLACE_OF = frozenset({"city", "town", "port", "centre", "center", "outskirts", "suburbs", "streets", "residents",

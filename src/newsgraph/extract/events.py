@@ -200,7 +200,8 @@ class _EventFinder:
         start = sent.start_char  # type: ignore[attr-defined]
         if not _RELATIVE_LINK.search(self.text, start, offset):
             return None
-        earlier = [e for e in self.events.values() if e.evidence and e.evidence[0] == self._opening(sent)]
+        opening = self._opening(sent)
+        earlier = [e for e in self.events.values() if e.evidence and e.evidence[0] == opening]
         return earlier[-1] if earlier else None
 
     def _participants(self, sent: object, token: object, trigger: Trigger) -> tuple[list[str], list[str]]:

@@ -172,12 +172,12 @@ def title_of_end(text: str, start: int, end: int) -> int | None:
         return None
     title = match.group("title")
     last = title.split()[-1].lower()
-    known = title.lower() in titles() or last in titles() or _singular(last) in titles() or _CHIEF.fullmatch(title)
+    known = title.lower() in titles() or last in titles() or singular(last) in titles() or _CHIEF.fullmatch(title)
     return match.end() if known else None
 
 
-def _singular(word: str) -> str:
-    """"ministers" -> "minister", "secretaries" -> "secretary" (a title in the plural)."""
+def singular(word: str) -> str:
+    """"ministers" -> "minister", "companies" -> "company" (the pipeline runs no lemmatizer)."""
     if word.endswith("ies"):
         return word[:-3] + "y"
     return word[:-1] if word.endswith("s") and not word.endswith("ss") else word

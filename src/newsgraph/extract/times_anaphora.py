@@ -116,7 +116,8 @@ def _remember(cand: Cand, text: str, last: dict[str, str], done: str) -> None:
         match = pattern.match(cand.value)
         if match:
             last[grain] = match.group()
-            last[f"{grain}_at"] = str(cand.start)
+            if grain == "day":
+                last["day_at"] = str(cand.start)  # where it was named ("overnight" reaches back to it)
     if cand.type == "DATE" and re.match(r"\d{4}", cand.value):
         last["time"] = cand.value
 

@@ -172,16 +172,19 @@ class City:
 def cities() -> dict[str, City]:
     """City name (as written, "Odesa", "Odessa") -> its country and population: GeoNames cities
     of 100,000 people or more (``cities.csv``, made by ``scripts/make_cities.py``; CC BY 4.0)."""
-    return {r["name"].strip(): City(r["country"].strip().upper(), int(r["population"] or 0))
-            for r in read_rows("cities.csv") if r["name"].strip()}
+    return _places("cities.csv")
 
 
 @cache
 def towns() -> dict[str, City]:
     """Town name -> its country and population: GeoNames places of 15,000 to 100,000 people whose
     name no larger city has (``towns.csv``, made by ``scripts/make_cities.py``; CC BY 4.0)."""
+    return _places("towns.csv")
+
+
+def _places(name: str) -> dict[str, City]:
     return {r["name"].strip(): City(r["country"].strip().upper(), int(r["population"] or 0))
-            for r in read_rows("towns.csv") if r["name"].strip()}
+            for r in read_rows(name) if r["name"].strip()}
 
 
 @cache
