@@ -454,3 +454,11 @@ def test_a_ministers_portfolio_is_part_of_the_title_not_an_organization(pipeline
     assert persons["Mykhailo Bondar"] == ["Minister of Digital Transformation"]
     assert persons["Tomáš Novák"] == ["Minister of European Affairs"]
     assert [e.name for e in record.entities if e.type == "ORG"] == []
+
+
+def test_a_place_name_before_a_club_or_company_word_is_no_place() -> None:
+    from newsgraph.extract.entities import _TOWN, _city_not_other
+    assert _TOWN.match("Marks & Spencer") is None and _TOWN.match("Bucha and Irpin").group() == "Bucha"
+    for text in ("Mariupol F.C. won.", "Mariupol FC won.", "Mariupol & Partners won."):
+        assert not _city_not_other("Mariupol", "ORG", text, 0, set())
+    assert _city_not_other("Mariupol", "ORG", "Mariupol was shelled.", 0, set())

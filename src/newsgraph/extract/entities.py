@@ -197,8 +197,9 @@ _CITY_NOT_PLACE = frozenset({"Hollywood", "Westminster", "Toyota", "Hitachi", "F
 #: words that put the name after them in a place: "in Bucha", "near Popasna", "the town of Izium"
 _IN_PLACE = re.compile(r"(?<![\w-])(?:[Ii]n|[Nn]ear|[Oo]utside|[Aa]round|[Ff]rom|[Ii]nto|[Tt]o|[Tt]owards?|of|left|entered|"
                        r"liberated|shelled|captured|occupied|visited|reached)\s+")
-_TOWN = re.compile(r"[A-Z][a-z'\u2019-]+(?:\s[A-Z][a-z'\u2019-]+)?"
-                   r"(?!\s*(?:['\u2019]s\s+)?(?:FC|United|City|Club|Inc|Ltd|Corp|Group|Bank|Airlines?|&)\b)")
+#: after a place's name, what makes it a club's or a company's: "Mariupol FC", "Marks & Spencer"
+_CLUB_OR_COMPANY = r"\s*(?:['\u2019]s\s+)?(?:(?:FC|United|City|Club|Inc|Ltd|Corp|Group|Bank|Airlines?)\b|F\.C\.|&)"
+_TOWN = re.compile(rf"[A-Z][a-z'\u2019-]+(?:\s[A-Z][a-z'\u2019-]+)?(?![a-z'\u2019-]|{_CLUB_OR_COMPANY})")
 _AND = re.compile(r",?\s+and\s+|,\s*")
 
 
@@ -241,8 +242,7 @@ def _city_not_other(name: str, type_: str, text: str, start: int, persons: set[s
     if type_ == "PERSON" and (any(w.lower() in given_names() for w in name.split()) or _surname_of(name, persons)
                               or _after_title(text, start) or _HONORIFIC_BEFORE.search(text, max(0, start - 8), start)):
         return False  # "Kryvyi Rih" is the city; "Nancy Pelosi" no city
-    return not re.match(r"\s*(?:['’]s\s+)?(?:FC|F\.C\.|United|City|Club|Inc|Ltd|Corp|Group|Bank|Airlines?)\b",
-                        text[start + len(name):start + len(name) + 24])
+    return not re.match(_CLUB_OR_COMPANY, text[start + len(name):start + len(name) + 24])
 
 
 _WORD_BEFORE = re.compile(r"(?:(?P<place>[A-Z][\w'\u2019-]+)\s+)?(?P<given>[A-Z][a-z\u00C0-\u017F'-]+)\s+$")
