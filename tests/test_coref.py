@@ -218,6 +218,49 @@ def test_same_title_in_either_order():
     assert _same_title("Secretary-General", "General Secretary")
     assert _same_title("Minister", "Foreign Minister")
     assert not _same_title("Prime Minister", "Foreign Minister")
+    assert not _same_title("Head", "Deputy Head")  # "the Head of the Office" is not its deputy
+    assert not _same_title("Minister", "Vice Minister")
+
+
+def test_the_head_of_an_office_by_either_name_is_its_head_not_the_deputy(pipeline):
+    record = _extract(pipeline, (
+        "Head of the Office of the President of Moldova Ion Cebotari met Deputy Head of the Office "
+        "of the President Ana Rusu on Monday.\n"
+        "The Head of the President's Office noted the progress of the reform.\n"
+        "The Head of the Office of the President stressed that the budget was approved.\n"
+        "The Deputy Head of the President's Office said the work would go on."
+    ))
+    assert _owner(record, "The Head of the President's Office") == "Ion Cebotari"
+    assert _owner(record, "The Head of the Office of the President") == "Ion Cebotari"
+    assert _owner(record, "The Deputy Head of the President's Office") == "Ana Rusu"
+
+
+def test_a_title_after_a_name_and_a_comma_is_the_persons(pipeline):
+    record = _extract(pipeline, (
+        "The minister met Karl Brenner, President of the Foundation for Open Archives, in Vienna.\n"
+        "Greta Holm, Director General of the Nordic Energy Agency, spoke next."
+    ))
+    assert ("President", "the Foundation for Open Archives") in _roles(record, "Karl Brenner")
+    assert ("Director General", "the Nordic Energy Agency") in _roles(record, "Greta Holm")
+
+
+def test_a_title_in_a_list_of_titled_names_is_the_next_persons(pipeline):
+    record = _extract(pipeline, (
+        "The meeting was attended by Minister of Finance Lars Berg, Minister of Culture and Sport "
+        "Eva Lind, and Tomas Ek, Minister of Health and Social Affairs Nils Dahl."
+    ))
+    assert not any(title.startswith("Minister of Health") or title.startswith("Minister of Culture")
+                   for title, _of in _roles(record, "Lars Berg") | _roles(record, "Tomas Ek"))
+
+
+def test_the_place_a_non_envoy_goes_to_is_not_part_of_the_title(pipeline):
+    record = _extract(pipeline, (
+        "President of Brazil Ana Lima spoke with President of Chile Pablo Rojas by telephone.\n"
+        "They discussed the results of the visit by the President of Chile to Brazil in May."
+    ))
+    assert _owner(record, "the President of Chile") == "Pablo Rojas"
+    start = record.text.index("to Brazil in May") + 3
+    assert next(e.name for e in record.entities for m in e.mentions if m.span[0] == start) == "Brazil"
 
 
 @pytest.mark.parametrize(("text", "name", "of"), [

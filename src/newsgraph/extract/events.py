@@ -95,7 +95,10 @@ class _EventFinder:
         self.index = MentionIndex.build(self.entities)
         self.times: ByStart[Time] = ByStart(ctx["times"], lambda t: t.span[0])  # looked up per sentence
         self.voices = Voices(ctx["quotes"])
-        self.designations = [r.span for e in self.entities if e.type == "PERSON" for r in e.roles if r.span]
+        # a person's titles: "Chinese President Xi Jinping", "the Head of the Office of the President"
+        self.designations = [span for e in self.entities if e.type == "PERSON"
+                             for span in (*(r.span for r in e.roles if r.span),
+                                          *(m.span for m in e.mentions if m.kind == "title"))]
         self.sides: Sides = sides(ctx.article.title, self.entities, ctx["quotes"])
         self.events: dict[tuple[object, ...], Event] = {}
         self.rank: dict[tuple[object, ...], tuple[int, int, int]] = {}

@@ -15,10 +15,11 @@ Every pattern is built by :func:`_office` (a title with its ``of`` and ``to`` pl
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from functools import cache
 from typing import TYPE_CHECKING
 
-from ..kb.lexicon import envoy_titles, known_orgs, lookup_place, titles
+from ..kb.lexicon import envoy_titles, given_names, known_orgs, lookup_place, titles
 from ..record import Role
 from .coref_groups import group_mentions
 from .coref_pronouns import resolve_pronouns
@@ -33,6 +34,8 @@ if TYPE_CHECKING:
 _PLACE_WORD = r"[A-Z](?:[\w'\u2019-]|\.(?=\w))*(?:(?<=\b[A-Z])\.|(?<=\bSt)\.)?"
 _PLACE = rf"(?:the\s+)?{_PLACE_WORD}(?:\s+(?:(?:of|and|the)\s+)*{_PLACE_WORD})*?"
 _PLACE_GREEDY = _PLACE[:-1]  # the same words, as many as stand there
+# a place or a body, whose name may hold "for": "the National Endowment for Democracy"
+_BODY = rf"(?:the\s+)?{_PLACE_WORD}(?:\s+(?:(?:of|and|the|for)\s+)*{_PLACE_WORD})*?"
 _DEMONYM_BEFORE = re.compile(r"(?P<dem>[A-Z][\w'-]+)\s+$")
 _DEFINITE_BEFORE = re.compile(r"\b(?:[Tt]he|[Tt]his|[Tt]hat|[Oo]ur|[Tt]heir)\s+[a-z][a-z-]+\s+$")
 _INDEFINITE_BEFORE = re.compile(r"\b[Aa]n?\s+$")  # "a spokesman": the document's only one, if any
@@ -92,7 +95,7 @@ def _plural_re() -> re.Pattern[str]:
 @cache
 def _suffix_re() -> re.Pattern[str]:
     return re.compile(
-        r"^,\s+(?:the\s+)?(?:(?P<dem>[A-Z][\w'-]+)\s+)?" + _office(_any_title())
+        rf",\s+(?:the\s+)?(?:(?P<dem>(?!(?i:{_title_alt()})\b)[A-Z][\w'-]+)\s+)?" + _office(_any_title(), _BODY)
         + r"(?=[,.;:]|\s+(?:and|who)\b)"
     )
 
@@ -235,7 +238,8 @@ def _places_ok(match: re.Match[str]) -> bool:
     return all(_is_country(match.group(g)) for g in ("of", "to") if match.group(g))
 
 
-def _roles_for(text: str, cluster: _Cluster) -> list[Role]:
+def _roles_for(text: str, cluster: _Cluster, names: list[int]) -> list[Role]:
+    """The roles of ``cluster``'s name mentions; ``names``: where the persons' names start, sorted."""
     roles = []
     for (start, end), kind in cluster.mentions.items():
         if kind != "name":
@@ -251,11 +255,33 @@ def _roles_for(text: str, cluster: _Cluster) -> list[Role]:
             if role is not None and role.of is None and of_after:
                 role = Role(title=role.title, of=of_after, to=role.to, span=role.span)
             roles += [role] if role else []
-        after = _suffix_re().match(text, end)
-        if after:
+        after = None if stack else _suffix_re().match(text, end)  # a titled name in a list: the next one's
+        if after and _apposed(text, after, names):
             role = _role(after, (start, after.end()))
             roles += [role] if role else []
     return roles
+
+
+_CLAUSE_END = re.compile(r"[,.;:]")
+
+
+def _apposed(text: str, after: re.Match[str], names: list[int]) -> bool:
+    """Whether a title after a name and a comma is that person's: it says where it is held
+    ("Damon Wilson, President of the National Endowment for Democracy", "Olaf Scholz, German
+    Chancellor"; not "Benedict Cumberbatch, Queen"), and it is not the next person's title in a
+    list ("..., Minister of Natural Resources and Environment Alexander Kozlov": a name follows
+    before the clause ends)."""
+    dem = after.group("dem")
+    if dem is not None and lookup_place(dem) is None:
+        return False
+    if dem is None and after.group("of") is None:
+        return False
+    titled = _titled_name_re().match(text, after.start("title"))
+    if titled and titled.group("name").split()[0].lower() in given_names():
+        return False  # "..., Minister of Economic Development Maxim X": a name the NER missed
+    stop = _CLAUSE_END.search(text, after.end())
+    i = bisect_right(names, after.start())
+    return i >= len(names) or names[i] >= (stop.start() if stop else len(text))
 
 
 def _before_given_name(text: str, start: int, end: int, name: str) -> int:
@@ -332,8 +358,9 @@ def _plural_titles(text: str, persons: list[_Cluster]) -> None:
 def add_roles_and_mentions(text: str, doc: object, clusters: dict[str, _Cluster]) -> None:
     _fold_reversed(clusters)
     persons = [c for c in clusters.values() if c.type == "PERSON"]
+    names = sorted(start for c in persons for (start, _end), kind in c.mentions.items() if kind == "name")
     for cluster in persons:
-        cluster.roles += _roles_for(text, cluster)
+        cluster.roles += _roles_for(text, cluster, names)
         for role in cluster.roles:
             if _is_code(role.of):
                 cluster.country = cluster.country or role.of
@@ -371,11 +398,14 @@ def _definite(text: str, start: int) -> bool:
 
 
 def _mention_span(text: str, match: re.Match[str]) -> tuple[int, int]:
-    """The match, or from its title on where the word before is no demonym ("Then Prime Minister")."""
+    """The match, or from its title on where the word before is no demonym ("Then Prime Minister");
+    "to X" only for an envoy ("the visit by the President of Uzbekistan to Russia": Russia is visited)."""
     dem = match.group("dem")
-    if dem and lookup_place(dem) is None:
-        return match.start("title"), match.end()
-    return match.span()
+    start = match.start("title") if dem and lookup_place(dem) is None else match.start()
+    end = match.end()
+    if match.group("to") and titles().get(match.group("title").lower()) not in envoy_titles():
+        end = match.end("of") if match.group("of") else match.end("title")
+    return start, end
 
 
 #: generic titles that stand for the office of a state's or government's head
@@ -392,7 +422,13 @@ def _same_title(probe: str, held: str) -> bool:
         return True
     words = set(re.split(r"[\s-]+", probe.lower()))
     held_words = re.split(r"[\s-]+", held.lower())
-    return words == set(held_words) or (len(words) == 1 and held_words[-1] in words)
+    if words == set(held_words):
+        return True
+    return len(words) == 1 and held_words[-1] in words and not _LOWER_RANK & set(held_words) - words
+
+
+#: words that make a held title a lower office than its last word alone: "the Head" is not the Deputy Head
+_LOWER_RANK = frozenset({"deputy", "vice", "assistant", "under", "sub", "co"})
 
 
 def _of_country(of: str | None) -> str | None:
@@ -419,7 +455,22 @@ def _fits(role: Role, cluster: _Cluster, probe: Role, of: str | None) -> bool:
     if probe.of is None:
         return True
     held = role.of or cluster.country
-    return held == probe.of or (of is not None and _of_country(held) == of)
+    if held == probe.of or (of is not None and _of_country(held) == of):
+        return True
+    if of is None and held and not _is_code(held):
+        probe_body, held_body = _body_words(probe.of), _body_words(held)
+        return held_body == probe_body or held_body.startswith(probe_body + " of ")  # + " of Ukraine"
+    return False
+
+
+_POSSESSIVE_BODY = re.compile(r"^(?P<owner>.+?)['\u2019]s\s+(?P<body>\S+)$")
+
+
+def _body_words(name: str) -> str:
+    """A body's name compared loosely: "the President's Office" is "office of president"."""
+    name = re.sub(r"\bthe\s+", "", name.strip(), flags=re.I).lower()
+    possessive = _POSSESSIVE_BODY.match(name)
+    return f"{possessive['body']} of {possessive['owner']}" if possessive else name
 
 
 def _last_named(found: list[_Cluster], offset: int, reach: int = 600) -> _Cluster | None:
