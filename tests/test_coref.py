@@ -303,3 +303,34 @@ def test_a_name_with_its_possessive_and_modifiers(pipeline):
         "\"We are proud of our new Baikonur Cosmodrome,\" the governor said."
     ))
     assert _owner(record, "our new Baikonur Cosmodrome") is not None
+
+
+def test_an_office_the_text_never_names_goes_to_its_holder_on_the_documents_date(pipeline):
+    text = ('"I wish you every success," the President of Russia wrote in his message.\n'
+            "The former President of France sent a letter. The wife of the President of France thanked him.")
+    record = pipeline.extract(Article(id=document_id(text, "2021-11-23"), text=text, date="2021-11-23"))
+    assert span_problems(record) == []
+    assert _owner(record, "the President of Russia") == "Vladimir Putin"
+    assert ("President", "RU") in _roles(record, "Vladimir Putin")
+    assert record.quotes and record.quotes[0].speaker == next(e.id for e in record.entities if e.name == "Vladimir Putin")
+    assert _owner(record, "President of France") is None  # a former one, and one whose wife acts
+    assert _owner(record, "President of France", 1) is None
+
+
+def test_an_office_holder_is_the_one_in_office_on_the_date_and_none_without_a_date(pipeline):
+    text = "The Chancellor of Germany arrived in Kyiv."
+    for date, name in (("2019-06-01", "Angela Merkel"), ("2022-06-01", "Olaf Scholz")):
+        record = pipeline.extract(Article(id=document_id(text, date), text=text, date=date))
+        assert _owner(record, "The Chancellor of Germany") == name
+    record = pipeline.extract(Article(id=document_id(text, None), text=text, date=None))
+    assert not any(e.type == "PERSON" for e in record.entities)
+
+
+def test_an_office_holder_named_by_surname_alone_gets_the_title(pipeline):
+    text = ("On Monday, Scholz told reporters that he would travel to Kyiv. "
+            "The Chancellor of Germany said the visit was long planned.")
+    record = pipeline.extract(Article(id=document_id(text, "2022-06-13"), text=text, date="2022-06-13"))
+    assert [e.name for e in record.entities if e.type == "PERSON"] == ["Olaf Scholz"]  # the model's GPE
+    assert _owner(record, "Scholz") == "Olaf Scholz"
+    assert _owner(record, "The Chancellor of Germany") == "Olaf Scholz"
+    assert ("Chancellor", "DE") in _roles(record, "Olaf Scholz")

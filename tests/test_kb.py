@@ -57,3 +57,25 @@ def test_user_rows_extend_the_time_and_quantity_lists(tmp_path: Path) -> None:
     assert ("the glorious future", "FUTURE_REF") not in map(tuple, before["times"])
     assert ("the glorious future", "FUTURE_REF") in map(tuple, after["times"])
     assert "ZMD" not in before["units"] and "ZMD" in after["units"]
+
+
+def test_office_holders_are_dated_and_one_at_a_time() -> None:
+    from datetime import date
+
+    from newsgraph.kb.lexicon import office_holder, read_rows, titles
+
+    spells: dict[tuple[str, str], list[tuple[date, date]]] = {}
+    for row in read_rows("office_holders.csv"):
+        start = date.fromisoformat(row["start"])
+        end = date.fromisoformat(row["end"]) if row["end"] else date.max
+        assert start < end, row
+        assert row["title"] in titles().values(), row  # a canonical title, as roles give it
+        spells.setdefault((row["title"], row["of"]), []).append((start, end))
+    for office, found in spells.items():
+        found.sort()
+        assert all(a[1] <= b[0] for a, b in zip(found, found[1:])), office  # no two holders at once
+    assert office_holder("President", "RU", "2010-03-01") == "Dmitry Medvedev"
+    assert office_holder("President", "RU", "2021-11-23") == "Vladimir Putin"
+    assert office_holder("President", "US", "2025-01-19") == "Joe Biden"
+    assert office_holder("President", "US", "2025-01-20") == "Donald Trump"  # the end day is the next one's
+    assert office_holder("President", "XX", "2021-01-01") is None

@@ -20,7 +20,7 @@ from typing import Any
 from ..kb.lexicon import (cities, countries, given_names, known_people, lookup_place, name_words, national_titles,
                           not_names, titles, towns)
 from ..record import Entity, Mention, Role
-from .entities_doc import (alias_orgs, caps_labels, conjoined_orgs, is_part, known_people_names, merge_persons,
+from .entities_doc import (alias_orgs, caps_labels, conjoined_orgs, is_part, known_people_names, known_surname, merge_persons,
                            propagate_orgs, split_trailing_persons, surnames, untagged_cities)
 from .entities_rules import (
     corporate_tail, ends_in_model, index_spans, is_model, known_org_hits, not_a_name, org_by_form, org_cue,
@@ -174,7 +174,8 @@ def _ner(builder: _Builder, ents: Sequence[Any], person_names: set[str], titled:
         if type_ in ("ORG", "FACILITY"):
             end = corporate_tail(builder.text, _of_country(builder.text, end))  # "Communist Party" + " of Vietnam"
         name = builder.text[start:end]
-        if type_ == "PERSON" and name in places and name not in titled and not _surname_of(name, person_names):
+        if type_ == "PERSON" and name in places and name not in titled and not _surname_of(name, person_names) \
+                and not known_surname(name):
             type_ = "LOCATION"  # "Sochi" tagged PERSON once and GPE elsewhere
         if type_ == "PERSON" and len(name.split()) == 1 and name.isupper():
             type_ = "ORG"
@@ -337,6 +338,8 @@ def _retype(type_: str, name: str, ent: object, persons: set[str], text: str, st
         return "PERSON"
     if name in persons or _after_title(text, start) or _surname_of(name, persons):
         return "PERSON"
+    if type_ == "LOCATION" and known_surname(name):
+        return "PERSON"  # "Scholz told reporters": the small model's GPE, a known person's surname
     if type_ == "ORG" and _FACILITY_WORDS.search(name):
         return "FACILITY"
     if type_ == "ORG" and " " not in name and _VISITED_BEFORE.search(text, max(0, start - 40), start):
@@ -563,7 +566,7 @@ def extract_entities(ctx: Context) -> dict[str, object]:
     from .roles import add_roles_and_mentions
 
     clusters = collect(ctx.article.text, ctx.doc, ctx.article.title)
-    add_roles_and_mentions(ctx.article.text, ctx.doc, clusters)
+    add_roles_and_mentions(ctx.article.text, ctx.doc, clusters, ctx.article.date)
     _sole_country(clusters)
     return {"entities": freeze(clusters)}
 

@@ -12,7 +12,7 @@ import re
 from functools import cache
 from typing import TYPE_CHECKING
 
-from ..kb.lexicon import cities, countries, given_names, known_people, lookup_place
+from ..kb.lexicon import cities, countries, given_names, known_people, lookup_place, towns
 from .gazetteers import singular, trailing_person
 from .entities_rules import first_word, last_names_alone, name_hits, org_names_alone, surname_hits
 from .names import slug
@@ -173,6 +173,13 @@ def known_people_names(clusters: dict[str, _Cluster]) -> None:
 def _by_slug() -> dict[str, object]:
     """Known people by the slug of each spelling: "NguyenPhu Trong" is "Nguyen Phu Trong"."""
     return {slug(form): person for form, person in known_people().items()}
+
+
+def known_surname(name: str) -> bool:
+    """Whether one word is the surname of one known person and names no place ("Scholz", not
+    "Bush" of two presidents nor "Jackson" of a city)."""
+    return len(_by_surname(name)) == 1 and len(name) > 2 and lookup_place(name) is None \
+        and name not in cities() and name not in towns()
 
 
 def _by_surname(name: str) -> list:

@@ -19,12 +19,12 @@ from bisect import bisect_right
 from functools import cache
 from typing import TYPE_CHECKING
 
-from ..kb.lexicon import envoy_titles, given_names, known_orgs, lookup_place, titles
+from ..kb.lexicon import envoy_titles, given_names, known_orgs, lookup_place, office_holder, titles
 from ..record import Role
 from .coref_groups import group_mentions
 from .coref_pronouns import resolve_pronouns
 from .gazetteers import country_in
-from .names import SpanSet, overlaps
+from .names import SpanSet, overlaps, slug
 from .patterns import trie_alternation
 
 if TYPE_CHECKING:
@@ -355,7 +355,9 @@ def _plural_titles(text: str, persons: list[_Cluster]) -> None:
             cluster.mentions.setdefault(whole, "title")
 
 
-def add_roles_and_mentions(text: str, doc: object, clusters: dict[str, _Cluster]) -> None:
+def add_roles_and_mentions(text: str, doc: object, clusters: dict[str, _Cluster], date: str | None = None) -> None:
+    """Roles, title mentions (with ``date``, the document's: also of office holders the text never
+    names), group mentions and pronouns of the persons among ``clusters``."""
     _fold_reversed(clusters)
     persons = [c for c in clusters.values() if c.type == "PERSON"]
     names = sorted(start for c in persons for (start, _end), kind in c.mentions.items() if kind == "name")
@@ -365,7 +367,7 @@ def add_roles_and_mentions(text: str, doc: object, clusters: dict[str, _Cluster]
             if _is_code(role.of):
                 cluster.country = cluster.country or role.of
     _plural_titles(text, persons)
-    _title_mentions(text, persons)
+    _title_mentions(text, persons, clusters, date)
     group_mentions(text, persons)
     resolve_pronouns(text, doc, persons)
 
@@ -373,7 +375,7 @@ def add_roles_and_mentions(text: str, doc: object, clusters: dict[str, _Cluster]
 # --- title mentions ----------------------------------------------------------------
 
 
-def _title_mentions(text: str, persons: list[_Cluster]) -> None:
+def _title_mentions(text: str, persons: list[_Cluster], clusters: dict[str, _Cluster], date: str | None) -> None:
     taken = SpanSet(span for c in persons for span in c.mentions)
     taken.extend(r.span for c in persons for r in c.roles if r.span)
     for match in _mention_re().finditer(text):
@@ -388,8 +390,42 @@ def _title_mentions(text: str, persons: list[_Cluster]) -> None:
         if text[start].islower() and not _definite(text, start) and not indefinite:
             continue  # "in general", "deputy head": a common word, not a title that stands for a person
         found = _holder(match, persons, unique=indefinite)
+        if found is None and date and not indefinite:
+            found = _sitting_holder(text, match, (start, end), persons, clusters, date)
         if found is not None:
             found.mentions[(start, end)] = "title"
+
+
+_OWNED = re.compile(r"(?:\b(?:of|for|under)|(?i:\b(?:adviser|advisor|aide|assistant|envoy|representative|commissioner"
+                    r"|spokes(?:man|woman|person)|secretary|counsell?or|ombudsman)\s+to))\s+$")
+_NOT_SITTING = re.compile(r"\b(?:former|ex|late|then|future|next|new|previous|past|acting|first|\d+(?:st|nd|rd|th))"
+                          r"[\s-]+$", re.I)
+
+
+def _sitting_holder(text: str, match: re.Match[str], span: tuple[int, int], persons: list[_Cluster],
+                    clusters: dict[str, _Cluster], date: str) -> _Cluster | None:
+    """"the President of Russia noted" in a text that names no holder of the office: the one in
+    office on the document's date (``office_holders.csv``), by name if the text gives his surname
+    alone, else a person the text refers to by title only. Not "the former President of ...",
+    "the 43rd President of ..."."""
+    probe = _role(match, span)
+    if probe is None or not _is_code(probe.of) or _NOT_SITTING.search(text, max(0, span[0] - 20), span[0]) \
+            or _OWNED.search(text, max(0, span[0] - 30), span[0]) or text[span[1]:span[1] + 1] in ("'", "\u2019"):
+        return None  # "the wife of the President of X", "Adviser to the President", "the President's Office"
+    name = office_holder(probe.title, probe.of, date)
+    if name is None:
+        return None
+    cluster = next((c for c in persons if c.name in (name, name.split()[-1])), None)
+    if cluster is None:
+        from .entities import _Cluster  # noqa: PLC0415 (entities imports this module)
+
+        key = f"person:{slug(name)}"
+        cluster = clusters.get(key) or _Cluster(type="PERSON", name=name, key=key, country=probe.of)
+        clusters[key] = cluster
+        persons.append(cluster)
+    cluster.roles.append(probe)
+    cluster.country = cluster.country or probe.of
+    return cluster
 
 
 def _definite(text: str, start: int) -> bool:

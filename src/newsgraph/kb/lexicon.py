@@ -188,6 +188,22 @@ def _places(name: str) -> dict[str, City]:
 
 
 @cache
+def _office_holders() -> dict[tuple[str, str], list[tuple[str, str, str]]]:
+    out: dict[tuple[str, str], list[tuple[str, str, str]]] = {}
+    for row in read_rows("office_holders.csv"):
+        key = (row["title"].strip(), row["of"].strip().upper())
+        out.setdefault(key, []).append((row["start"].strip(), row["end"].strip() or "9999", row["name"].strip()))
+    return out
+
+
+def office_holder(title: str, of: str, date: str) -> str | None:
+    """Who held ``title`` in the country ``of`` on ``date`` (ISO, a day or coarser), from
+    ``office_holders.csv`` (start inclusive, end exclusive; an empty end: still in office)."""
+    found = {name for start, end, name in _office_holders().get((title, of), ()) if start <= date[:10] < end}
+    return found.pop() if len(found) == 1 else None
+
+
+@cache
 def given_names() -> frozenset[str]:
     """Lower-cased given names (``gender.csv``, kind "given")."""
     return frozenset(r["form"].strip().lower() for r in read_rows("gender.csv") if r["kind"].strip() == "given")
