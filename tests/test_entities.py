@@ -462,3 +462,28 @@ def test_a_place_name_before_a_club_or_company_word_is_no_place() -> None:
     for text in ("Mariupol F.C. won.", "Mariupol FC won.", "Mariupol & Partners won."):
         assert not _city_not_other("Mariupol", "ORG", text, 0, set())
     assert _city_not_other("Mariupol", "ORG", "Mariupol was shelled.", 0, set())
+
+
+def test_a_title_after_and_starts_a_new_name_and_a_holder_named_elsewhere_is_split_off(pipeline) -> None:
+    text = ("The minister met President of the Assembly of Coastal Towns of the Council of Europe Joost Vermeer "
+            "and Secretary General of the Assembly Dirk Molenaar. Joost Vermeer said the towns were rebuilding.")
+    record = pipeline.extract(Article(id=document_id(text, None), text=text))
+    names = {e.name: e.type for e in record.entities}
+    assert not any(" and Secretary" in n or n.endswith("Vermeer") and t != "PERSON" for n, t in names.items()), names
+    assert names.get("Joost Vermeer") == "PERSON"
+    roles = {e.name: [(r.title, r.of) for r in e.roles] for e in record.entities if e.type == "PERSON"}
+    assert ("President", "the Assembly of Coastal Towns of the Council of Europe") in roles["Joost Vermeer"]
+
+
+def test_a_demonym_before_a_body_is_not_a_country_that_runs_into_a_name(pipeline) -> None:
+    text = "She met President of the Norwegian Storting Ola Nordmann on Sunday. Ola Nordmann thanked her."
+    assert _roles(pipeline, text).get("Ola Nordmann") == [("President", "the Norwegian Storting")]
+
+
+def test_the_president_unqualified_is_a_countrys_not_a_parliaments(pipeline) -> None:
+    text = ("President of Ukraine Volodymyr Zelenskyy met President of the Norwegian Storting Ola Nordmann. "
+            "The President thanked Norway for its help.")
+    record = pipeline.extract(Article(id=document_id(text, None), text=text))
+    start = text.index("The President thanked")
+    owner = next(e.name for e in record.entities for m in e.mentions if m.span[0] == start)
+    assert owner == "Volodymyr Zelenskyy"

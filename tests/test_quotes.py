@@ -273,3 +273,11 @@ def test_a_titled_name_with_a_colon_inside_a_quote_is_no_speaker_label(pipeline)
             "the bridge cannot wait,\" he said.")
     found = quotes(run(pipeline, text))
     assert [q for q in found if q[2] == ":"] == [] and found[0][0] == "Tom Reed"
+
+
+def test_a_wish_joined_to_a_reported_clause_is_part_of_it(pipeline):
+    record = run(pipeline, "Maria Lopez stressed that Chile will keep its ports open and does not intend "
+                           "to raise the fees this year.")
+    speaker, content, cue, direct = only(record)
+    assert (speaker, cue, direct) == ("Maria Lopez", "stressed", False)
+    assert content.endswith("does not intend to raise the fees this year")

@@ -108,9 +108,15 @@ def surnames(builder: _Builder) -> None:
 
 def split_trailing_persons(builder: _Builder) -> None:
     """An organisation name that runs on into a person's given and family name ("the Presidential
-    Administration Anton Vaino", the NER's span after a title) is the organisation and the person."""
+    Administration Anton Vaino", the NER's span after a title) is the organisation and the person:
+    one with a known given name, or one the text names apart elsewhere ("... of the Council of
+    Europe Leendert Verbeek")."""
+    named = [c.name for c in builder.clusters.values() if c.type == "PERSON" and " " in c.name]
     for cluster in list(builder.clusters.values()):
-        cut = trailing_person(cluster.name) if cluster.type == "ORG" and cluster.key not in builder.strong else None
+        if cluster.type != "ORG" or cluster.key in builder.strong:
+            continue
+        cut = trailing_person(cluster.name) or next(
+            (len(cluster.name) - len(n) for n in named if cluster.name.endswith(" " + n)), None)
         if cut is None:
             continue
         org, person = cluster.name[:cut].rstrip(" -\u2013\u2014,"), cluster.name[cut:]

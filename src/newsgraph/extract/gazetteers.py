@@ -90,6 +90,11 @@ def rule_orgs(text: str) -> list[tuple[int, int, str]]:
     for match in _org_re().finditer(text):
         start, end = trim_name(text, *match.span("name"), skip_titles=False)
         start = title_of_end(text, start, end) or start  # "Chief Executive Officer of" + the name
+        for joint in _AND.finditer(text, start, end):  # "... and Secretary General of the Congress": two
+            if title_of_end(text, joint.end(), end):
+                start, end = (title_of_end(text, joint.end(), end), end) if joint.start() < match.start("head") \
+                    else (start, joint.start())
+                break
         start += _modifier_length(text[start:end])
         kind = org_heads()[match.group("head")]
         if kind == "OTHER" and text.startswith(" in ", match.end("head")):
@@ -107,6 +112,7 @@ def rule_orgs(text: str) -> list[tuple[int, int, str]]:
     return out
 
 
+_AND = re.compile(r"\s+and\s+")
 _MODIFIER = re.compile(r"[A-Z][\w']*-[a-z][\w-]*\s+")
 
 

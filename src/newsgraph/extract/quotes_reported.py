@@ -248,11 +248,13 @@ def _prep_object(head: Token, preps: frozenset[str], para: Span) -> Span | None:
 
 
 def _own(head: Token) -> list[Token]:
-    """``head``'s subtree without the attributions it holds ("..., saying ...", "... and added ...")."""
+    """``head``'s subtree without the attributions it holds ("..., saying ...", "... and added ...");
+    a wish or a plan joined to the clause is its content ("stressed that Ukraine will resist and
+    does not intend to give up ...")."""
     frames = verb_frames()
     subtree = list(head.subtree)
     inner = [t for t in subtree if t is not head and t.dep_ in _NESTED and t.lower_ in frames
-             and t.pos_ not in ("NOUN", "PROPN")]
+             and t.pos_ not in ("NOUN", "PROPN") and not (t.dep_ == "conj" and frames[t.lower_].kind == "want")]
     if not inner:
         return subtree
     return [t for t in subtree if not any(_under(t, v) for v in inner)]

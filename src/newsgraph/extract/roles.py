@@ -147,7 +147,7 @@ def _place_then_name(text: str) -> tuple[str, int] | None:
     words = text.split()
     for k in range(len(words) - 1, 0, -1):
         place = lookup_place(" ".join(words[:k]))
-        if place is not None and place.kind != "capital" and all(w[:1].isupper() for w in words[k:]):
+        if place is not None and place.kind not in ("capital", "demonym") and all(w[:1].isupper() for w in words[k:]):
             return place.code, len(words) - k
     return None
 
@@ -481,6 +481,9 @@ def _holder(match: re.Match[str], persons: list[_Cluster], unique: bool = False)
     exact = [c for c in persons if any(r.title == probe.title and _fits(r, c, probe, of) for r in c.roles)]
     found = exact or [c for c in persons if any(_same_title(probe.title, r.title) and _fits(r, c, probe, of)
                                                 for r in c.roles)]
+    if probe.of is None and len(found) > 1:  # "the President": a country's, not a parliament's
+        found = [c for c in found if any(r.of is None or _is_code(r.of) for r in c.roles
+                                         if _same_title(probe.title, r.title))] or found
     if len(found) <= 1 or unique:
         return found[0] if len(found) == 1 else None
     return _last_named(found, match.start())
