@@ -487,3 +487,31 @@ def test_the_president_unqualified_is_a_countrys_not_a_parliaments(pipeline) -> 
     start = text.index("The President thanked")
     owner = next(e.name for e in record.entities for m in e.mentions if m.span[0] == start)
     assert owner == "Volodymyr Zelenskyy"
+
+
+def test_an_honorific_is_no_name_and_a_nasab_is_part_of_it(pipeline) -> None:
+    text = ("He thanked King of Saudi Arabia His Majesty Salman bin Abdulaziz Al-Saud for the invitation. "
+            "His Majesty also met the delegation.")
+    record = pipeline.extract(Article(id=document_id(text, None), text=text))
+    persons = [e.name for e in record.entities if e.type == "PERSON"]
+    assert persons == ["Salman bin Abdulaziz Al-Saud"]
+    text = "Larry King hosts a show. Mr. King said he was never edited."
+    record = pipeline.extract(Article(id=document_id(text, None), text=text))
+    assert [e.name for e in record.entities if e.type == "PERSON"] == ["Larry King"]  # a surname after "Mr."
+    assert not any(e.name == "Islam" for e in pipeline.extract(Article(
+        id="i", text="Mecca is the birthplace of Islam, the minister recalled.")).entities)
+
+
+def test_an_adviser_to_an_office_is_an_adviser_not_the_office_holder(pipeline) -> None:
+    text = ("This was stated by Adviser to the Head of the Office of the President of Ukraine Petro Hnatenko "
+            "on Monday. Economic Adviser to the President Ivan Lysenko agreed. "
+            "Maria Koval, an adviser to President Taras Melnyk, was there too.")
+    roles = _roles(pipeline, text)
+    assert roles["Petro Hnatenko"] == [("Adviser", None)]  # a name the model may miss: the title gives it
+    assert ("Adviser", None) in roles["Ivan Lysenko"] and ("President", None) not in roles["Ivan Lysenko"]
+    assert ("Adviser", None) not in roles.get("Taras Melnyk", [])
+
+
+def test_a_title_after_wife_of_is_the_husbands(pipeline) -> None:
+    text = "Wife of the President of Ukraine Olena Petrenko met Queen Mathilde of Belgium in Brussels."
+    assert _roles(pipeline, text).get("Olena Petrenko", []) == []

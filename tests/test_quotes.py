@@ -281,3 +281,18 @@ def test_a_wish_joined_to_a_reported_clause_is_part_of_it(pipeline):
     speaker, content, cue, direct = only(record)
     assert (speaker, cue, direct) == ("Maria Lopez", "stressed", False)
     assert content.endswith("does not intend to raise the fees this year")
+
+
+def test_according_to_after_an_opening_phrase_takes_the_rest_of_the_sentence(pipeline):
+    record = run(pipeline, "Anna Berg met the mayors on Monday. In addition, according to Anna Berg, "
+                           "the reconstruction of the bridges will start in spring.")
+    speaker, content, cue, _direct = only(record)
+    assert (speaker, cue) == ("Anna Berg", "according to")
+    assert content.startswith("the reconstruction of the bridges")
+
+
+def test_according_to_a_persons_adviser_is_not_the_person(pipeline):
+    record = run(pipeline, "President Taras Melnyk spoke on Monday. According to the President's adviser, "
+                           "the talks with the creditors will resume in May.")
+    found = [q for q in quotes(record) if q[2] == "according to"]
+    assert found and found[0][0] is None

@@ -279,10 +279,30 @@ def _name_span(text: str, ent: Any) -> tuple[int, int] | None:
     """The entity's span without "the", possessive, flight number; None where it is no name."""
     start, end = trim_name(text, ent.start_char, ent.end_char, skip_titles=ent.label_ == "PERSON")
     end = without_flight(text, start, end)
+    if ent.label_ == "PERSON" and (tail := _NASAB.match(text, end)):
+        end = tail.end()  # "Salman" + " bin Abdulaziz Al-Saud", which the model tags apart
     if end - start < 2 or not text[start].isupper() or _GLUED_TITLE.search(text, start, end) \
-            or not_a_name(text, start, end):
+            or not_a_name(text, start, end) or (ent.label_ == "PERSON" and _bare_title(text, start, end)):
         return None  # "eastern", "our", "Kassym-JomartPresident", "UTC": not a name
     return start, end
+
+
+def _bare_title(text: str, start: int, end: int) -> bool:
+    """A title the model took for a person: "the Adviser said", "Mr. Chancellor, thank you"; not
+    the surname of someone the text names with a given name ("Larry King ... Mr. King")."""
+    word = text[start:end]
+    return word.lower() in titles() and not (
+        _HONORIFIC_BEFORE.search(text, max(0, start - 8), start)
+        and any(_given_name_like(m.group(1)) for m in re.finditer(rf"\b([A-Z][a-z]+) {re.escape(word)}\b", text)))
+
+
+_NOT_GIVEN = frozenset({"the", "a", "an", "this", "that", "our", "your", "his", "her", "their", "dear", "mr", "mrs", "ms",
+                        "dr", "madam", "federal", "new", "former", "acting"})
+
+
+def _given_name_like(word: str) -> bool:
+    """"Charlie" of "Charlie King": no article, honorific or title word."""
+    return word.lower() in given_names() or (word.lower() not in _NOT_GIVEN and word.lower() not in titles())
 
 
 def _not_title_or_product(text: str, type_: str, start: int, end: int) -> tuple[int, int] | None:
@@ -296,6 +316,7 @@ def _not_title_or_product(text: str, type_: str, start: int, end: int) -> tuple[
     return cut, end
 
 
+_NASAB = re.compile(r"(?:\s+(?:bin|ibn|bint)(?:\s+[A-Z][\w'\u2019-]*)+)")
 _GLUED_TITLE = re.compile(r"[a-z](?:President|Minister|Chairman|Ambassador)")
 _OF_PLACE = re.compile(r" of (?:the )?(?P<place>[A-Z][\w'-]*(?: [A-Z][\w'-]*){0,3})")
 

@@ -115,6 +115,7 @@ def _address(text: str, title: str | None, entities: Sequence[Entity]) -> list[Q
         if span[1] > span[0] else []
 
 
+_OPENER = re.compile(r"\s*[\"\u201c]?\w+(?:\s+\w+){0,3},\s+")  # "In addition, ", "At the same time, "
 _ACCORDING = re.compile(r"\b[Aa]ccording to (?P<source>[^,.;:]{2,80}?)(?=[,.;:])")
 
 
@@ -125,8 +126,8 @@ def _according(text: str, sents: Sequence[object], index: MentionIndex, taken: S
     for sent in sents:
         for match in _ACCORDING.finditer(text, sent.start_char, sent.end_char):
             found = index.within(*match.span("source"))
-            if match.start() - sent.start_char < 3:
-                span = strip(text, match.end() + 1, sent.end_char)
+            if match.start() - sent.start_char < 3 or _OPENER.fullmatch(text, sent.start_char, match.start()):
+                span = strip(text, match.end() + 1, sent.end_char)  # "(In addition,) according to X, ..."
             else:
                 span = strip(text, sent.start_char, match.start())
             span = (span[0], span[1] - 1) if text[span[1] - 1:span[1]] in ",." else span
@@ -145,6 +146,8 @@ def _source(text: str, match: re.Match[str], found: list[tuple[int, str, str]]) 
         return None
     start = match.start("source")
     opening = [eid for offset, eid, _kind in found if offset == start]
+    if opening and re.match(r"(?:the\s+)?[\w-]+(?:\s+[A-Z][\w-]*)*['\u2019]s\s", match.group("source")):
+        return None  # "according to the President's adviser": the possessor is no source
     if opening:
         return opening[0]
     titled = title_at(text, start + (4 if match.group("source").startswith("the ") else 0))

@@ -40,7 +40,7 @@ _DEMONYM_BEFORE = re.compile(r"(?P<dem>[A-Z][\w'-]+)\s+$")
 _DEFINITE_BEFORE = re.compile(r"\b(?:[Tt]he|[Tt]his|[Tt]hat|[Oo]ur|[Tt]heir)\s+[a-z][a-z-]+\s+$")
 _INDEFINITE_BEFORE = re.compile(r"\b[Aa]n?\s+$")  # "a spokesman": the document's only one, if any
 _SENTENCE_END = re.compile(r"[a-z]{2}\.\s")  # "Kyiv. ", not "Mr. " or "U.S. "
-_OF_BEFORE = re.compile(r"\bof\s+(?:the\s+)?$")
+_OF_BEFORE = re.compile(r"\b(?:of\s+(?:the\s+)?|to\s+the\s+)$")
 _VOCATIVE_BEFORE = re.compile(r"(?:Mr|Mrs|Ms|Madam|Madame|Comrade|Dear)\.?\s+$")
 
 
@@ -247,6 +247,8 @@ def _roles_for(text: str, cluster: _Cluster, names: list[int]) -> list[Role]:
         start = _before_given_name(text, start, end, cluster.name)
         before = text[max(0, start - 160):start]
         stack = _prefixes(before)
+        if stack and _KIN_OF.search(before, 0, stack[0][0].start()):
+            stack = []  # "Wife of the President of Ukraine Olena Zelenska": his title, not hers
         closed = end + 1 if text[start - 1:start] == "[" and text[end:end + 1] == "]" else end
         of_after = _of_after(text, end) if stack else None
         for match, dem in stack:
@@ -263,6 +265,8 @@ def _roles_for(text: str, cluster: _Cluster, names: list[int]) -> list[Role]:
 
 
 _CLAUSE_END = re.compile(r"[,.;:]")
+_KIN_OF = re.compile(r"\b(?i:wife|husband|spouse|widow|widower|son|daughter|mother|father|brother|sister)"
+                     r"\s+of\s+(?:the\s+)?$")
 
 
 def _apposed(text: str, after: re.Match[str], names: list[int]) -> bool:
@@ -274,7 +278,7 @@ def _apposed(text: str, after: re.Match[str], names: list[int]) -> bool:
     dem = after.group("dem")
     if dem is not None and lookup_place(dem) is None:
         return False
-    if dem is None and after.group("of") is None:
+    if dem is None and after.group("of") is None and after.group("to") is None:
         return False
     titled = _titled_name_re().match(text, after.start("title"))
     if titled and titled.group("name").split()[0].lower() in given_names():
@@ -543,7 +547,7 @@ def titled_names(text: str) -> list[tuple[tuple[int, int], Role]]:
     out = []
     for match in _titled_name_re().finditer(text):
         of = match.group("of")
-        if (of and not _is_country(of)) or (match.group("title")[0].islower() and not of):
+        if (of and not _is_country(of) and not _body_of_country(of)) or (match.group("title")[0].islower() and not of):
             continue
         start, end = match.span("name")
         words = match.group("name").split()
@@ -554,6 +558,15 @@ def titled_names(text: str) -> list[tuple[tuple[int, int], Role]]:
         if role is not None and lookup_place(match.group("name")) is None:
             out.append(((start, end), role))
     return out
+
+
+_OF_COUNTRY_END = re.compile(r"\bof\s+(?P<country>(?:the\s+)?[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*)*)$")
+
+
+def _body_of_country(of: str) -> bool:
+    """A body named with its country at the end: "the Office of the President of Ukraine"."""
+    match = _OF_COUNTRY_END.search(of)
+    return match is not None and _is_country(match.group("country"))
 
 
 _LABEL_COLON = re.compile(r"(?:\s*\([\w\s.-]{1,30}\))?:\s")
