@@ -578,3 +578,25 @@ def test_a_rate_per_year_has_no_period_from_its_set(pipeline) -> None:
     text = "The port ships 4 million tonnes annually. In 2023 the port handled 5 million tonnes."
     record = pipeline.extract(Article(id="t", text=text, date="2024-03-14"))
     assert [(c.value, c.period) for c in record.claims] == [(4e6, None), (5e6, "2023")]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("We will process 70 million tonnes of ore.", [("ore processing", 70e6)]),
+    ("We have already spent 44 billion rubles.", [("spending", 44e9)]),
+    ("The minister instructed the agency to allocate 20 billion rubles for the road.", [("allocation", 20e9)]),
+    ("Chile exported 4 million tonnes of copper.", [("copper exports", 4e6)]),
+    ("They amount to 23 million tonnes of copper and 2,000 tonnes of gold.", [("copper", 23e6), ("gold", 2000)]),
+    ("Oil exports are earning around $1 billion a day.", [("oil exports", 1e9)]),
+])
+def test_what_a_figure_measures_from_its_verb_and_its_material(pipeline, text: str, expected) -> None:
+    from newsgraph.record import Article
+    record = pipeline.extract(Article(id="t", text=text, date="2024-03-14"))
+    assert [(c.indicator, c.value) for c in record.claims] == expected
+
+
+def test_numbers_listed_after_a_label_are_no_figures_and_a_list_shares_its_unit() -> None:
+    from newsgraph.extract.quantities import find_quantities
+    assert find_quantities("In line with Article 24 parts 1 and 2 of the law, and Articles 3, 4 and 5, it applies.") == []
+    found = find_quantities("Prices rose by 5 and 6 percent, and wages by 3, 4 or 5 billion rubles.")
+    assert [(q.value, q.unit) for q in found] == [(5, "percent"), (6, "percent"), (3e9, "RUB"), (4e9, "RUB"),
+                                                  (5e9, "RUB")]

@@ -32,6 +32,28 @@ _NUMERIC = re.compile(r"^[\d.,]+$|^(?:about|over|nearly|some|around|almost|more|
 
 
 def indicator_for(doc: object, sent: object, q: Quantity, previous: str | None) -> str | None:
+    found = _indicator(sent, q, previous)
+    if found is None or found == previous or found in _NOT_MEASURES:
+        material = _material(sent, q)  # "They amount to 2,000 tonnes of gold": gold
+        return material or found
+    return found
+
+
+#: what a subject can be that a figure does not measure
+_NOT_MEASURES = frozenset({"state", "we", "they", "it", "government", "company"})
+
+
+def _material(sent: object, q: Quantity) -> str | None:
+    """What a measured amount is of: "70 million tonnes *of ore*", "$5 billion *of exports*"."""
+    if _counted(q.unit) or q.unit in ("percent", "fraction", "pp"):
+        return None
+    head = _head_of(sent, q)
+    of = _of_object(head) if head is not None else None
+    return phrase(of) if of is not None and of.pos_ in ("NOUN", "PROPN") and of.ent_type_ not in (
+        "GPE", "NORP", "PERSON", "ORG", "DATE") else None  # type: ignore[attr-defined]
+
+
+def _indicator(sent: object, q: Quantity, previous: str | None) -> str | None:
     if _counted(q.unit) and q.unit != "fraction":
         counted = _from_quantity_text(q, sent.doc.text[q.span[1]:q.span[1] + 80])  # type: ignore[attr-defined]
         done = _done_to(sent, q) if counted in _HEADCOUNTS else None
@@ -117,7 +139,7 @@ def _walk(token: object, q: Quantity, previous: str | None) -> str | None:
             return _from_verb(head, q, previous) if head.pos_ in ("VERB", "AUX") else None
         if head.pos_ in ("VERB", "AUX"):
             return _from_verb(head, q, previous)
-        if head.pos_ in ("NOUN", "PROPN") and head.lower_ not in _GENERIC and token.dep_ != "appos":
+        if head.pos_ in ("NOUN", "PROPN") and head.lower_ not in _GENERIC and token.dep_ not in ("appos", "conj"):
             return phrase(head)
         token = head
     return None
@@ -125,6 +147,11 @@ def _walk(token: object, q: Quantity, previous: str | None) -> str | None:
 
 def _from_verb(verb: object, q: Quantity, previous: str | None) -> str | None:
     children = list(verb.children)  # type: ignore[attr-defined]
+    action = _ACTIONS.get(verb.lower_)  # type: ignore[attr-defined]
+    subject = next((c for c in children if c.dep_ == "nsubj"), None)
+    if action and any(c.dep_ == "dobj" and _in(c, q) for c in children) and (subject is None or _an_actor(subject)):
+        material = _material(verb.sent, q)  # type: ignore[attr-defined]
+        return f"{material} {action}" if material else action  # "exported 40 million tonnes of wheat"
     obj = next((c for c in children if c.dep_ == "dobj" and not _in(c, q)), None)
     subj = next((c for c in children if c.dep_ in ("nsubj", "nsubjpass")), None)
     if verb.lower_ in _TRANSITIVE and obj is not None:  # type: ignore[attr-defined]
@@ -136,6 +163,48 @@ def _from_verb(verb: object, q: Quantity, previous: str | None) -> str | None:
     if verb.dep_ in ("xcomp", "conj", "advcl", "ccomp") and verb.head.i != verb.i:  # type: ignore[attr-defined]
         return _from_verb(verb.head, q, previous)  # type: ignore[attr-defined]
     return phrase(obj) if obj is not None else None
+
+
+def _an_actor(token: object) -> bool:
+    """A doer, not a measure: a pronoun, a named party, "the state" ("oil exports are earning $1
+    billion a day" keeps its subject)."""
+    return token.pos_ in ("PRON", "PROPN") or token.ent_type_ in ("GPE", "ORG", "PERSON", "NORP") \
+        or token.lower_ in _NOT_MEASURES or token.lower_ in _ACTOR_NOUNS  # type: ignore[attr-defined]
+
+
+_ACTOR_NOUNS = frozenset({"companies", "country", "countries", "farmers", "region", "regions", "city", "cities",
+                          "province", "republic", "ministry", "fund", "bank", "side", "sides", "producers",
+                          "manufacturers", "enterprises", "budget", "authorities"})
+
+
+def _action_forms() -> dict[str, str]:
+    """Verbs whose object is the measured amount, in their written forms, and the noun of each act."""
+    base = {
+        "export": "exports", "import": "imports", "produce": "production", "process": "processing",
+        "spend": "spending", "allocate": "allocation", "invest": "investment", "pay": "payments",
+        "earn": "earnings", "sell": "sales", "buy": "purchases", "purchase": "purchases", "lose": "losses",
+        "save": "savings", "build": "construction", "construct": "construction", "deliver": "deliveries",
+        "supply": "supplies", "ship": "shipments", "consume": "consumption", "generate": "generation",
+        "harvest": "harvest", "transfer": "transfers", "donate": "donations", "lend": "lending",
+        "borrow": "borrowing", "extract": "extraction", "transport": "transportation", "mine": "mining",
+        "collect": "collection", "provide": "provision", "disburse": "disbursement",
+    }
+    irregular = {"spent": "spend", "paid": "pay", "sold": "sell", "bought": "buy", "lost": "lose", "built": "build",
+                 "lent": "lend"}
+    out: dict[str, str] = {}
+    for verb, noun in base.items():
+        stem = verb[:-1] if verb.endswith("e") else verb
+        double = verb + verb[-1] if verb in ("ship",) else verb
+        stem_y = verb[:-1] + "i" if verb.endswith("y") else None
+        forms = {verb, verb + "s", stem + "ed", stem + "ing", double + "ed", double + "ing", verb + "es"}
+        if stem_y:
+            forms |= {stem_y + "es", stem_y + "ed"}
+        out.update({form: noun for form in forms})
+    out.update({form: base[verb] for form, verb in irregular.items()})
+    return out
+
+
+_ACTIONS = _action_forms()
 
 
 def _in(token: object, q: Quantity) -> bool:

@@ -32,6 +32,7 @@ _PERIODS = frozenset({"year", "month", "week", "day"})
 _APPOSITIVE = re.compile(r"[A-Z][a-z]+,\s$")
 _LINE_START = re.compile(r"(?:^|\n)[ \t•*-]*$")
 _WORD_BEFORE = re.compile(r"([^\s(]+)\s+$")
+_LISTED_LABEL = re.compile(r"\b(?P<label>[A-Za-z.]+)\s+\d+(?:\s*,\s*\d+)*(?:,?\s+(?:and|or|to)|,)\s+$")
 _SCORE = re.compile(r"\s?[-–]\s?\d")
 _ERA_BEFORE = re.compile(r"\b(?:A\.D\.|AD)\s$")
 _ERA_AFTER = re.compile(r"\s?(?:B\.C\.(?:E\.)?|BCE?\b|A\.D\.|AD\b|CE\b)")
@@ -131,6 +132,9 @@ def _label(text: str, part: Part, kb: Tables) -> bool:
     word = before.group(1)
     lower = word.lower().strip("\"'“”‘’")
     if lower in kb.labels:
+        return True
+    listed = _LISTED_LABEL.search(text, max(0, part.start - 60), part.start)  # "parts 1 and 2", "Articles 3, 4"
+    if listed and listed.group("label").lower() in kb.labels:
         return True
     if lower in kb.function or lower in kb.approx or word.endswith(("'s", "’s")):
         return False
