@@ -515,3 +515,11 @@ def test_an_adviser_to_an_office_is_an_adviser_not_the_office_holder(pipeline) -
 def test_a_title_after_wife_of_is_the_husbands(pipeline) -> None:
     text = "Wife of the President of Ukraine Olena Petrenko met Queen Mathilde of Belgium in Brussels."
     assert _roles(pipeline, text).get("Olena Petrenko", []) == []
+
+
+def test_two_ministries_joined_by_and_are_two_organisations(pipeline) -> None:
+    text = ("The protocol between the Ministry of Education and Science of Chile and the Ministry of National "
+            "Education of Peru was praised.")
+    record = pipeline.extract(Article(id=document_id(text, None), text=text))
+    orgs = sorted(e.name for e in record.entities if e.type == "ORG")
+    assert orgs == ["Ministry of Education and Science of Chile", "Ministry of National Education of Peru"]

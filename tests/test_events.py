@@ -422,6 +422,13 @@ def test_an_act_in_a_clause_of_purpose_is_an_aim_not_an_event(pipeline):
     assert _names(record, talks.actors + talks.targets) == {"Chile", "Peru"} and talks.date == DATE
 
 
+def test_the_act_a_need_or_an_attempt_is_to_is_no_event(pipeline):
+    record = _extract(pipeline, "The President of Chile stressed the need to impose new sanctions on Peru.")
+    assert [e for e in record.events if e.type == "SANCTION"] == []
+    record = _extract(pipeline, "Chile imposed new sanctions on Peru.")
+    assert [e.type for e in record.events] == ["SANCTION"]
+
+
 def test_a_round_of_talks_still_to_come_has_no_date_unless_given(pipeline):
     record = _extract(pipeline, "The third round of talks between Chile and Peru is to take place shortly.")
     assert [(e.type, e.date) for e in record.events] == [("CONSULT", None)]

@@ -418,6 +418,7 @@ class _EventFinder:
             and (-80 < t.span[0] - offset < 40 or t.span[0] - start < 12  # or fronted: "In 2019, ..."
                  or _dates_trigger(sent, t, token))  # or far, but its own: "his talks with X ... on April 6"
             and not _NOT_EVENT_DATES.search(self.text[max(start, t.span[0] - 10):t.span[0]])
+            and not _objects_date(sent, t, token)
         ]
         if not inside:
             return self._anniversary(sent) or (None if _yet_to_come(token) else self.date)
@@ -512,12 +513,23 @@ def _yet_to_come(token: object) -> bool:
 
 
 def _purpose(token: object) -> bool:
-    """Whether ``token`` is in a clause of purpose ("in order to reach a ceasefire")."""
+    """Whether ``token`` is in a clause of purpose ("in order to reach a ceasefire") or the aim of
+    an effort ("the efforts of Ukrainians abroad to recognize the Holodomor")."""
     for verb in (token, *token.ancestors):  # type: ignore[attr-defined]
         if verb.pos_ == "VERB" and verb.i >= 3 \
                 and tuple(t.lower_ for t in verb.doc[verb.i - 3:verb.i]) in _PURPOSE:
             return True
+        if verb.pos_ == "VERB" and verb.dep_ == "acl" and verb.head.lower_ in _AIMS \
+                and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+            return True
     return False
+
+
+#: nouns whose "to" clause is an aim, not an act: "efforts to recognize", "attempts to seize"
+_AIMS = frozenset({"effort", "efforts", "attempt", "attempts", "work", "steps", "measures", "plans", "plan",
+                   "intention", "intentions", "desire", "readiness", "need", "necessity", "ability", "opportunity",
+                   "chance", "possibility", "way", "ways", "right", "goal", "aim", "task", "idea", "proposal",
+                   "initiative", "call", "calls", "appeal", "importance"})
 
 
 def _orders_an_act(token: object) -> bool:
@@ -580,6 +592,15 @@ def _dates_trigger(sent: object, time: Time, trigger: object) -> bool:
         return True
     verb = trigger.head  # type: ignore[attr-defined]  # "to hold the meeting ... in February": the verb's object
     return trigger.dep_ == "dobj" and verb.pos_ == "VERB" and _attached(sent, time, verb)  # type: ignore[attr-defined]
+
+
+def _objects_date(sent: object, time: Time, trigger: object) -> bool:
+    """A year that dates a verb's object, not the act: "to recognize the Holodomor of 1932-1933"."""
+    if trigger is None or trigger.pos_ != "VERB" or not re.fullmatch(r"\d{4}", time.value or ""):  # type: ignore[attr-defined]
+        return False
+    word = _token_at(sent, time.span[0])
+    objects = [c for c in trigger.children if c.dep_ == "dobj"]  # type: ignore[attr-defined]
+    return word is not None and any(o in word.ancestors for o in objects)  # type: ignore[attr-defined]
 
 
 def _attached(sent: object, time: Time, trigger: object) -> bool:

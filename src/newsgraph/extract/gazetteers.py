@@ -95,6 +95,12 @@ def rule_orgs(text: str) -> list[tuple[int, int, str]]:
                 start, end = (title_of_end(text, joint.end(), end), end) if joint.start() < match.start("head") \
                     else (start, joint.start())
                 break
+            second = _SECOND_ORG.match(text, joint.end(), end)
+            if second and joint.start() > match.end("head") and second.group("head") in org_heads():
+                # "the Ministry of Education of Ukraine and the Ministry of Education of Romania": two
+                out.append((second.start("name"), end, org_heads()[second.group("head")]))
+                end = joint.start()
+                break
         start += _modifier_length(text[start:end])
         kind = org_heads()[match.group("head")]
         if kind == "OTHER" and text.startswith(" in ", match.end("head")):
@@ -113,6 +119,7 @@ def rule_orgs(text: str) -> list[tuple[int, int, str]]:
 
 
 _AND = re.compile(r"\s+and\s+")
+_SECOND_ORG = re.compile(r"(?:the\s+)?(?P<name>(?P<head>[A-Z][\w-]*)\s+of\s)")
 _MODIFIER = re.compile(r"[A-Z][\w']*-[a-z][\w-]*\s+")
 
 
