@@ -429,6 +429,11 @@ def test_the_act_a_need_or_an_attempt_is_to_is_no_event(pipeline):
     assert [e.type for e in record.events] == ["SANCTION"]
 
 
+def test_a_year_inside_the_object_dates_the_object_not_the_act(pipeline):
+    record = _extract(pipeline, "The parliament of Chile condemned the massacre of 1932 in a resolution.")
+    assert [(e.type, e.date) for e in record.events if e.type == "DISAPPROVE"] == [("DISAPPROVE", DATE)]
+
+
 def test_a_round_of_talks_still_to_come_has_no_date_unless_given(pipeline):
     record = _extract(pipeline, "The third round of talks between Chile and Peru is to take place shortly.")
     assert [(e.type, e.date) for e in record.events] == [("CONSULT", None)]
