@@ -523,3 +523,16 @@ def test_two_ministries_joined_by_and_are_two_organisations(pipeline) -> None:
     record = pipeline.extract(Article(id=document_id(text, None), text=text))
     orgs = sorted(e.name for e in record.entities if e.type == "ORG")
     assert orgs == ["Ministry of Education and Science of Chile", "Ministry of National Education of Peru"]
+
+
+def test_a_name_does_not_end_in_its_particle_and_a_family_name_first_is_the_person(pipeline) -> None:
+    text = ("Peru's president spoke by telephone with Mexican president Miguel de la Madrid on Friday. "
+            "Commission head Ursula von der Leyen agreed.")
+    record = pipeline.extract(Article(id=document_id(text, None), text=text))
+    names = {e.name: e.type for e in record.entities}
+    assert names.get("Miguel de la Madrid") == "PERSON" and "Madrid" not in names
+    assert names.get("Ursula von der Leyen") == "PERSON"
+    text = "Zhai Guang Ming, a drilling official, spoke in Beijing. Zhai said output would rise."
+    record = pipeline.extract(Article(id=document_id(text, None), text=text))
+    zhai = next(e for e in record.entities if e.name == "Zhai Guang Ming")
+    assert len([m for m in zhai.mentions if m.kind == "name"]) == 2

@@ -183,6 +183,8 @@ def _ner(builder: _Builder, ents: Sequence[Any], person_names: set[str], titled:
                 and _city_not_other(name, type_, builder.text, start, person_names, placed):
             type_ = "LOCATION"  # "Mariupol" typed ORG, "Kherson" PERSON: cities; "Bucha" after "in Bucha"
         cluster = _add_named(builder, type_, name, (start, end))
+        if type_ == "PERSON" and end > ent.end_char:  # "Miguel de la Madrid": not also the city
+            _release(builder, cluster, (start, end))
         if cue and cluster is not None:
             builder.strong.add(cluster.key)
 
@@ -281,10 +283,23 @@ def _name_span(text: str, ent: Any) -> tuple[int, int] | None:
     end = without_flight(text, start, end)
     if ent.label_ == "PERSON" and (tail := _NASAB.match(text, end)):
         end = tail.end()  # "Salman" + " bin Abdulaziz Al-Saud", which the model tags apart
+    elif ent.label_ == "PERSON" and _PARTICLE_END.search(text, start, end) and (rest := _NEXT_WORD.match(text, end)):
+        end = rest.end()  # "Miguel de la" + " Madrid": a name does not end in its particle
     if end - start < 2 or not text[start].isupper() or _GLUED_TITLE.search(text, start, end) \
             or not_a_name(text, start, end) or (ent.label_ == "PERSON" and _bare_title(text, start, end)):
         return None  # "eastern", "our", "Kassym-JomartPresident", "UTC": not a name
     return start, end
+
+
+def _release(builder: _Builder, owner: _Cluster | None, span: tuple[int, int]) -> None:
+    """Other clusters' mentions inside ``span`` belong to ``owner`` now."""
+    for key, other in list(builder.clusters.items()):
+        if other is owner:
+            continue
+        for inner in [m for m in other.mentions if span[0] <= m[0] and m[1] <= span[1]]:
+            del other.mentions[inner]
+        if not other.mentions:
+            del builder.clusters[key]
 
 
 def _bare_title(text: str, start: int, end: int) -> bool:
@@ -316,6 +331,8 @@ def _not_title_or_product(text: str, type_: str, start: int, end: int) -> tuple[
     return cut, end
 
 
+_PARTICLE_END = re.compile(r" (?:de|del|de la|da|das|do|dos|du|van|van der|von|von der|le|la|bin|ibn|al|el)$")
+_NEXT_WORD = re.compile(r" [A-Z][\w'\u2019-]*")
 _NASAB = re.compile(r"(?:\s+(?:bin|ibn|bint)(?:\s+[A-Z][\w'\u2019-]*)+)")
 _GLUED_TITLE = re.compile(r"[a-z](?:President|Minister|Chairman|Ambassador)")
 _OF_PLACE = re.compile(r" of (?:the )?(?P<place>[A-Z][\w'-]*(?: [A-Z][\w'-]*){0,3})")
@@ -338,8 +355,11 @@ def _of_country(text: str, end: int) -> int:
 
 
 def _surname_of(name: str, persons: set[str]) -> bool:
-    """"Jobs" where the text has named "Steve Jobs": the person again, whatever the NER says."""
-    return " " not in name and any(" " in p and p.split()[-1] == name for p in persons)
+    """"Jobs" where the text has named "Steve Jobs", "Zhai" after "Zhai Guang Ming" (a short family
+    name first, in a name without a known given name): the person again, whatever the NER says."""
+    return " " not in name and any(" " in p and (p.split()[-1] == name or (
+        p.split()[0] == name and len(name) <= 5 and not any(w.lower() in given_names() for w in p.split())))
+        for p in persons)
 
 
 def _mostly_persons(ents: Sequence[Any]) -> set[str]:
