@@ -587,6 +587,11 @@ def test_a_rate_per_year_has_no_period_from_its_set(pipeline) -> None:
     ("Chile exported 4 million tonnes of copper.", [("copper exports", 4e6)]),
     ("They amount to 23 million tonnes of copper and 2,000 tonnes of gold.", [("copper", 23e6), ("gold", 2000)]),
     ("Oil exports are earning around $1 billion a day.", [("oil exports", 1e9)]),
+    ("About 170 billion rubles should be invested in the programme.", [("investment", 170e9)]),
+    ("Most of the 170 billion rubles that should be invested in the programme is private.",
+     [("investment", 170e9)]),
+    ("They cut the rate of income tax to 53 pct from 56 pct.", [("income tax", 53), ("income tax", 56)]),
+    ("Growth of 2.5 pct is still possible.", [("growth", 2.5)]),
 ])
 def test_what_a_figure_measures_from_its_verb_and_its_material(pipeline, text: str, expected) -> None:
     from newsgraph.record import Article

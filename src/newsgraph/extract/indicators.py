@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from ..record import Quantity
+from .quantities_kb import tables
 from .units import is_counted
 
 _GENERIC = frozenset(
@@ -67,6 +68,11 @@ def _indicator(sent: object, q: Quantity, previous: str | None) -> str | None:
             return share
     if head.pos_ == "VERB":  # type: ignore[attr-defined]  # "investment exceeds a trillion rubles": its own verb
         return _from_verb(head, q, previous)
+    done = next((_ACTIONS[c.lower_] for c in head.children  # type: ignore[attr-defined]
+                 if c.dep_ in ("relcl", "acl") and c.lower_ in _ACTIONS), None)
+    if done and not _counted(q.unit):  # "170 billion rubles that should be invested", "5 billion allocated for"
+        material = _material(sent, q)
+        return f"{material} {done}" if material else done
     return _walk(head, q, previous)
 
 
@@ -139,17 +145,25 @@ def _walk(token: object, q: Quantity, previous: str | None) -> str | None:
             return _from_verb(head, q, previous) if head.pos_ in ("VERB", "AUX") else None
         if head.pos_ in ("VERB", "AUX"):
             return _from_verb(head, q, previous)
-        if head.pos_ in ("NOUN", "PROPN") and head.lower_ not in _GENERIC and token.dep_ not in ("appos", "conj"):
+        if head.pos_ in ("NOUN", "PROPN") and head.lower_ not in _GENERIC and token.dep_ not in ("appos", "conj") \
+                and not _unit_word(head.lower_):  # "to only 53 pct from 56 pct": not "pct"
             return phrase(head)
         token = head
     return None
+
+
+def _unit_word(word: str) -> bool:
+    """A unit's or a currency's name as written ("pct", "tonnes", "dlrs", "rubles")."""
+    kb = tables()
+    return word in kb.unit or word in kb.currency
 
 
 def _from_verb(verb: object, q: Quantity, previous: str | None) -> str | None:
     children = list(verb.children)  # type: ignore[attr-defined]
     action = _ACTIONS.get(verb.lower_)  # type: ignore[attr-defined]
     subject = next((c for c in children if c.dep_ == "nsubj"), None)
-    if action and any(c.dep_ == "dobj" and _in(c, q) for c in children) and (subject is None or _an_actor(subject)):
+    acted_on = any(c.dep_ == "dobj" and _in(c, q) for c in children) and (subject is None or _an_actor(subject))
+    if action and (acted_on or any(c.dep_ == "nsubjpass" and _in(c, q) for c in children)):  # "... should be invested"
         material = _material(verb.sent, q)  # type: ignore[attr-defined]
         return f"{material} {action}" if material else action  # "exported 40 million tonnes of wheat"
     obj = next((c for c in children if c.dep_ == "dobj" and not _in(c, q)), None)
@@ -215,13 +229,14 @@ def phrase(token: object) -> str | None:
     """The normalized noun phrase headed by ``token`` (generic heads give way to their "of" object)."""
     if token.lower_ in _GENERIC:  # type: ignore[attr-defined]
         of = _of_object(token)
-        if of is not None:
-            token = of
+        if of is not None and not of.like_num and not _unit_word(of.lower_):  # type: ignore[attr-defined]
+            token = of  # "the volume of trade"; not "growth of 2.5 pct"
     left = [c for c in token.lefts if c.dep_ in ("compound", "amod", "nmod", "npadvmod")]  # type: ignore[attr-defined]
     start = min([token.i] + [c.left_edge.i for c in left])  # type: ignore[attr-defined]
     end = token.i + 1  # type: ignore[attr-defined]
     of = _of_object(token)
-    if of is not None and of.ent_type_ not in ("GPE", "NORP", "PERSON", "DATE", "PERCENT", "MONEY", "CARDINAL", "QUANTITY"):
+    if of is not None and of.ent_type_ not in ("GPE", "NORP", "PERSON", "DATE", "PERCENT", "MONEY", "CARDINAL", "QUANTITY") \
+            and not of.like_num and not _unit_word(of.lower_):  # type: ignore[attr-defined]
         end = of.i + 1
     # a slice of tokens, not doc.text: reading doc.text walks the whole document each time
     return normalize(token.doc[start:end].text)  # type: ignore[attr-defined]
