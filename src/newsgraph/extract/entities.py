@@ -52,6 +52,8 @@ _INITIATIVE_WORDS = re.compile(r"\b(Initiative|Programme|Program|Strategy|Agenda
 _FACILITY_WORDS = re.compile(
     r"\b(Center|Centre|Port|Airport|Station|Bridge|Plant|Pipeline|Railway|Highway|Dam|Terminal)\b"
 )
+_FACILITY_NOUN_AFTER = re.compile(r" (?:field|deposit|mine|port|station|plant|airport|refinery|pipeline|terminal|"
+                                  r"cosmodrome|spaceport|dam|bridge|railway|highway|shipyard|reactor|oilfield|gasfield)s?\b")
 _ACRONYM = re.compile(r"\s?\((?P<acr>[A-Z][A-Za-z.&\-]{1,12})\)")
 
 
@@ -179,6 +181,10 @@ def _ner(builder: _Builder, ents: Sequence[Any], person_names: set[str], titled:
             type_ = "LOCATION"  # "Sochi" tagged PERSON once and GPE elsewhere
         if type_ == "PERSON" and len(name.split()) == 1 and name.isupper():
             type_ = "ORG"
+        if type_ == "PERSON" and _FACILITY_NOUN_AFTER.match(builder.text, end) and name not in titled \
+                and not any(w.lower() in given_names() for w in name.split()) \
+                and name not in cities() and name not in towns() and lookup_place(name) is None:
+            type_ = "FACILITY"  # "the Baimskoye field", "the Akademik Lomonosov station": no person
         if not cue and type_ in ("ORG", "PERSON", "OTHER") and name not in titled \
                 and _city_not_other(name, type_, builder.text, start, person_names, placed):
             type_ = "LOCATION"  # "Mariupol" typed ORG, "Kherson" PERSON: cities; "Bucha" after "in Bucha"
