@@ -334,3 +334,12 @@ def test_an_office_holder_named_by_surname_alone_gets_the_title(pipeline):
     assert _owner(record, "Scholz") == "Olaf Scholz"
     assert _owner(record, "The Chancellor of Germany") == "Olaf Scholz"
     assert ("Chancellor", "DE") in _roles(record, "Olaf Scholz")
+
+
+def test_the_head_of_state_is_who_the_text_called_so(pipeline):
+    record = _extract(pipeline, (
+        "President of Chile Ana Lima met President of Peru Pablo Rojas. The Chilean Head of State stressed "
+        "that trade was growing, while the Peruvian president spoke about fishing. "
+        "The Head of State also thanked the farmers."
+    ))
+    assert _owner(record, "The Head of State") == "Ana Lima"

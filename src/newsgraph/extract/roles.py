@@ -488,6 +488,10 @@ def _holder(match: re.Match[str], persons: list[_Cluster], unique: bool = False)
     if probe.of is None and len(found) > 1:  # "the President": a country's, not a parliament's
         found = [c for c in found if any(r.of is None or _is_code(r.of) for r in c.roles
                                          if _same_title(probe.title, r.title))] or found
+    if probe.title.lower() in _GENERIC and len(found) > 1:  # "the Head of State" is who was called so before
+        said = probe.title.lower()
+        found = [c for c in found if any(k == "title" and s < match.start() and said in match.string[s:e].lower()
+                                         for (s, e), k in c.mentions.items())] or found
     if len(found) <= 1 or unique:
         return found[0] if len(found) == 1 else None
     return _last_named(found, match.start())
