@@ -20,13 +20,14 @@ from typing import Any
 from ..kb.lexicon import (cities, countries, given_names, known_people, lookup_place, name_words, national_titles,
                           not_names, titles, towns)
 from ..record import Entity, Mention, Role
-from .entities_doc import (alias_orgs, caps_labels, conjoined_orgs, is_part, known_people_names, known_surname, merge_persons,
-                           propagate_orgs, split_trailing_persons, surnames, untagged_cities)
+from .entities_doc import (alias_orgs, caps_labels, conjoined_orgs, is_part, known_people_names, known_surname,
+                           merge_persons, propagate_orgs, split_trailing_persons, surnames, untagged_cities)
 from .entities_rules import (
     corporate_tail, ends_in_model, index_spans, is_model, known_org_hits, not_a_name, org_by_form, org_cue,
     org_like, portfolio_after_title, region_hits, title_or_modifier, without_flight,
 )
-from .gazetteers import country_hits, country_in, government, people_re, rule_orgs, title_of_end, trim_name
+from .gazetteers import (HONORIFICS, country_hits, country_in, government, people_re, rule_orgs, title_of_end,
+                         trim_name)
 from .names import SpanSet, overlaps, slug, strip_article
 from .registry import Context, register
 from .roles import titled_names
@@ -53,7 +54,8 @@ _FACILITY_WORDS = re.compile(
     r"\b(Center|Centre|Port|Airport|Station|Bridge|Plant|Pipeline|Railway|Highway|Dam|Terminal)\b"
 )
 _FACILITY_NOUN_AFTER = re.compile(r" (?:field|deposit|mine|port|station|plant|airport|refinery|pipeline|terminal|"
-                                  r"cosmodrome|spaceport|dam|bridge|railway|highway|shipyard|reactor|oilfield|gasfield)s?\b")
+                                  r"cosmodrome|spaceport|dam|bridge|railway|highway|shipyard|reactor|oilfield|"
+                                  r"gasfield)s?\b")
 _ACRONYM = re.compile(r"\s?\((?P<acr>[A-Z][A-Za-z.&\-]{1,12})\)")
 
 
@@ -317,8 +319,8 @@ def _bare_title(text: str, start: int, end: int) -> bool:
         and any(_given_name_like(m.group(1)) for m in re.finditer(rf"\b([A-Z][a-z]+) {re.escape(word)}\b", text)))
 
 
-_NOT_GIVEN = frozenset({"the", "a", "an", "this", "that", "our", "your", "his", "her", "their", "dear", "mr", "mrs", "ms",
-                        "dr", "madam", "federal", "new", "former", "acting"})
+_NOT_GIVEN = HONORIFICS | {"the", "a", "an", "this", "that", "our", "your", "their", "dear", "madam", "federal", "new",
+                            "former", "acting"}
 
 
 def _given_name_like(word: str) -> bool:

@@ -221,8 +221,8 @@ def trim_name(text: str, start: int, end: int, *, skip_titles: bool = True) -> t
 
 
 #: words before a name that are no part of it: "Mr", "(His) Majesty", "(Her Royal) Highness"
-_HONORIFICS = frozenset({"mr", "mr.", "mrs", "ms", "dr", "his", "her", "royal", "majesty", "highness", "excellency",
-                         "holiness", "eminence"})
+HONORIFICS = frozenset({"mr", "mr.", "mrs", "ms", "dr", "his", "her", "royal", "majesty", "highness", "excellency",
+                        "holiness", "eminence"})
 
 
 def _skip_title(text: str, start: int, end: int) -> int:
@@ -230,7 +230,7 @@ def _skip_title(text: str, start: int, end: int) -> int:
     known = titles()
     i = 0
     while i < len(words) - 1 and (
-        words[i].lower() in known or words[i].lower() in _HONORIFICS
+        words[i].lower() in known or words[i].lower() in HONORIFICS
         or " ".join(words[i:i + 2]).lower() in known
     ):
         i += 2 if " ".join(words[i:i + 2]).lower() in known else 1
