@@ -296,3 +296,21 @@ def test_according_to_a_persons_adviser_is_not_the_person(pipeline):
                            "the talks with the creditors will resume in May.")
     found = [q for q in quotes(record) if q[2] == "according to"]
     assert found and found[0][0] is None
+
+
+@pytest.mark.parametrize(("text", "content"), [
+    ("The second problem, according to Anna Berg, is the shortage of grain in the ports.",
+     "The second problem, according to Anna Berg, is the shortage of grain in the ports"),
+    ("Pedro Alves reminded that, according to Anna Berg, the bridge will be rebuilt by May.",
+     "the bridge will be rebuilt by May"),
+    ("That is why, according to Anna Berg, the region needs new roads and schools.",
+     "the region needs new roads and schools"),
+])
+def test_according_to_inside_a_sentence(pipeline, text: str, content: str):
+    found = [q for q in quotes(run(pipeline, text)) if q[2] == "according to"]
+    assert [(q[0], q[1]) for q in found] == [("Anna Berg", content)]
+
+
+def test_according_to_which_names_no_source(pipeline):
+    record = run(pipeline, "The parliament adopted a law, according to which the citizens may return home.")
+    assert not [q for q in quotes(record) if q[2] == "according to"]

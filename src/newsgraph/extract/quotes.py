@@ -115,8 +115,15 @@ def _address(text: str, title: str | None, entities: Sequence[Entity]) -> list[Q
         if span[1] > span[0] else []
 
 
-_OPENER = re.compile(r"\s*[\"\u201c]?\w+(?:\s+\w+){0,3},\s+")  # "In addition, ", "At the same time, "
-_ACCORDING = re.compile(r"\b[Aa]ccording to (?P<source>[^,.;:]{2,80}?)(?=[,.;:])")
+#: a connective before a sentence's "according to X, ...": "In addition, ", "At the same time, "
+_OPENER = re.compile(
+    r"\s*[\"\u201c]?(?i:in\s+addition|at\s+the\s+same\s+time|however|moreover|also|meanwhile|furthermore|"
+    r"in\s+particular|first(?:\s+of\s+all)?|firstly|secondly|thirdly|finally|as\s+a\s+result|therefore|thus|"
+    r"besides|in\s+turn|nevertheless|nonetheless|in\s+(?:this|that)\s+(?:regard|context|connection)|"
+    r"consequently|accordingly|at\s+present|currently|now|so|and|but|in\s+general|in\s+short|above\s+all|"
+    r"(?:that|this|which)\s+is\s+why|[^,.;:]{0,80}\bthat),\s+")  # "X reminded that, according to Y, ..."
+_ACCORDING = re.compile(r"\b[Aa]ccording to (?!(?:which|whom|what|it|this|that|these|those)\b)"
+                        r"(?P<source>[^,.;:]{2,80}?)(?=[,.;:])")  # not "a decision, according to which ..."
 
 
 def _according(text: str, sents: Sequence[object], index: MentionIndex, taken: SpanSet) -> list[Quote]:
@@ -128,6 +135,9 @@ def _according(text: str, sents: Sequence[object], index: MentionIndex, taken: S
             found = index.within(*match.span("source"))
             if match.start() - sent.start_char < 3 or _OPENER.fullmatch(text, sent.start_char, match.start()):
                 span = strip(text, match.end() + 1, sent.end_char)  # "(In addition,) according to X, ..."
+            elif text[match.end():match.end() + 1] == "," and len(text[match.end():sent.end_char].strip()) > 12 \
+                    and text[match.start() - 2:match.start()] == ", ":
+                span = strip(text, sent.start_char, sent.end_char)  # "The second problem, according to him, is ..."
             else:
                 span = strip(text, sent.start_char, match.start())
             span = (span[0], span[1] - 1) if text[span[1] - 1:span[1]] in ",." else span
