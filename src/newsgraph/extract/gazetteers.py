@@ -91,9 +91,11 @@ def rule_orgs(text: str) -> list[tuple[int, int, str]]:
         start, end = trim_name(text, *match.span("name"), skip_titles=False)
         start = title_of_end(text, start, end) or start  # "Chief Executive Officer of" + the name
         for joint in _AND.finditer(text, start, end):  # "... and Secretary General of the Congress": two
-            if title_of_end(text, joint.end(), end):
-                start, end = (title_of_end(text, joint.end(), end), end) if joint.start() < match.start("head") \
-                    else (start, joint.start())
+            if (titled := title_of_end(text, joint.end(), end)) is not None:
+                if joint.start() < match.start("head"):
+                    start = titled  # the org's name follows the title
+                else:
+                    end = joint.start()  # the title and its org are another's
                 break
             second = _SECOND_ORG.match(text, joint.end(), end)
             if second and joint.start() > match.end("head") and second.group("head") in org_heads():
