@@ -314,3 +314,25 @@ def test_according_to_inside_a_sentence(pipeline, text: str, content: str):
 def test_according_to_which_names_no_source(pipeline):
     record = run(pipeline, "The parliament adopted a law, according to which the citizens may return home.")
     assert not [q for q in quotes(record) if q[2] == "according to"]
+
+
+def test_a_speaker_label_with_a_scraped_caption_is_one_persons_turn(pipeline):
+    # kremlin.ru labels keep the photo caption: the name again, surname first, glued to the office
+    text = ("President of Russia Vladimir Putin: Mr Orlov, how are the collections going?\n\n"
+            "Head of the Federal Customs Service Pavel Orlov Orlov PavelHead of the Federal Customs Service: "
+            "Good afternoon. Collections rose by a fifth this year.\n\n"
+            "Vladimir Putin: Good.\n\n"
+            "Irina Volkova Volkova IrinaMoscow Mayor(retranslated): The new line opens in May.")
+    record = run(pipeline, text)
+    assert [(s, t) for s, t, cue, _ in quotes(record) if cue == ":"] == [
+        ("Vladimir Putin", "Mr Orlov, how are the collections going?"),
+        ("Pavel Orlov", "Good afternoon. Collections rose by a fifth this year."),
+        ("Vladimir Putin", "Good."),
+        ("Irina Volkova", "The new line opens in May."),
+    ]
+    persons = {e.name: e for e in record.entities if e.type == "PERSON"}
+    assert set(persons) == {"Vladimir Putin", "Pavel Orlov", "Irina Volkova"}
+    orlov = persons["Pavel Orlov"]
+    assert {record.text[m.span[0]:m.span[1]] for m in orlov.mentions if m.kind == "name"} >= {"Pavel Orlov", "Orlov Pavel"}
+    assert [(r.title, r.of) for r in orlov.roles] == [("Head", "the Federal Customs Service")]
+    assert [r.title for r in persons["Irina Volkova"].roles] == ["Mayor"]

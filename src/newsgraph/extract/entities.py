@@ -30,7 +30,7 @@ from .gazetteers import (HONORIFICS, country_hits, country_in, government, peopl
                          trim_name)
 from .names import SpanSet, overlaps, slug, strip_article
 from .registry import Context, register
-from .roles import titled_names
+from .roles import echoes, titled_names
 from .times_lexicon import lexicon
 
 _NER_TYPES = {
@@ -462,6 +462,21 @@ def _from_title(builder: _Builder, title: str | None) -> None:
         cluster.country = cluster.country or country
 
 
+def _echoed_persons(builder: _Builder) -> list[tuple[int, int]]:
+    """A speaker label's name and its scraped echo ("Daniil Yegorov Yegorov DaniilHead of ..."):
+    one person, named twice; the NER tends to run the echo into the name or the office."""
+    spans = []
+    for echo in echoes(builder.text):
+        if builder.overlaps(*echo.echo):
+            continue
+        name = builder.text[echo.name[0]:echo.name[1]]
+        cluster = builder.add("PERSON", name, echo.name)
+        builder.add("PERSON", name, echo.echo, key=cluster.key)
+        builder.strong.add(cluster.key)
+        spans += [echo.name, echo.echo]
+    return spans
+
+
 def _known_orgs(builder: _Builder) -> list[tuple[int, int]]:
     """Organizations of the knowledge base, by name or acronym: "EAEU" and "Eurasian Economic Union" are one."""
     spans = []
@@ -511,7 +526,7 @@ def collect(text: str, doc: object, title: str | None = None) -> dict[str, _Clus
     builder = _Builder(text)
     builder.taken.extend(index_spans(text))
     known = _known_orgs(builder)
-    persons = SpanSet(known + _titled_persons(builder) + _known_people(builder))
+    persons = SpanSet(known + _echoed_persons(builder) + _titled_persons(builder) + _known_people(builder))
     by_rule = rule_orgs(text)
     hits = list(country_hits(text))  # one scan for the regions' check and the countries themselves
     ents = _ner_names(doc, text, hits)

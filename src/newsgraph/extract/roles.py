@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from functools import cache
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from ..kb.lexicon import envoy_titles, given_names, known_orgs, lookup_place, office_holder, titles
 from ..record import Role
@@ -238,11 +238,19 @@ def _places_ok(match: re.Match[str]) -> bool:
     return all(_is_country(match.group(g)) for g in ("of", "to") if match.group(g))
 
 
-def _roles_for(text: str, cluster: _Cluster, names: list[int]) -> list[Role]:
-    """The roles of ``cluster``'s name mentions; ``names``: where the persons' names start, sorted."""
+def _roles_for(text: str, cluster: _Cluster, names: list[int],
+               offices: dict[tuple[int, int], tuple[int, int] | None]) -> list[Role]:
+    """The roles of ``cluster``'s name mentions; ``names``: where the persons' names start, sorted;
+    ``offices``: the offices glued to the echoes of speaker labels (see :func:`echoes`)."""
     roles = []
     for (start, end), kind in cluster.mentions.items():
         if kind != "name":
+            continue
+        if (start, end) in offices:  # the echo: its office, not the title before the name
+            office = offices[(start, end)]
+            match = _mention_re().fullmatch(text[office[0]:office[1]]) if office else None  # glued: no word start
+            role = _role(match, (start, office[1])) if match else None
+            roles += [role] if role else []
             continue
         start = _before_given_name(text, start, end, cluster.name)
         before = text[max(0, start - 160):start]
@@ -365,8 +373,9 @@ def add_roles_and_mentions(text: str, doc: object, clusters: dict[str, _Cluster]
     _fold_reversed(clusters)
     persons = [c for c in clusters.values() if c.type == "PERSON"]
     names = sorted(start for c in persons for (start, _end), kind in c.mentions.items() if kind == "name")
+    offices = {e.echo: e.office for e in echoes(text)}
     for cluster in persons:
-        cluster.roles += _roles_for(text, cluster, names)
+        cluster.roles += _roles_for(text, cluster, names, offices)
         for role in cluster.roles:
             if _is_code(role.of):
                 cluster.country = cluster.country or role.of
@@ -595,6 +604,30 @@ def title_labels(text: str) -> list[tuple[int, int, Role]]:
                 out.append((lo + title.start(), colon.end(), role))
             break
     return out
+
+
+#: a kremlin.ru speaker label keeps the scraped caption of the speaker's photo: the name again,
+#: surname first, glued to the office ("Daniil Yegorov Yegorov DaniilHead of the Federal Taxation
+#: Service: "); the office runs up to the label's colon, if there is one
+_ECHO = re.compile(r"(?<![\w'\u2019-])(?P<name>(?P<given>[A-Z][\w'\u2019-]*)[^\S\n]+(?P<surname>[A-Z][\w'\u2019-]*))"
+                   r"[^\S\n]+(?P<echo>(?P=surname)[^\S\n]+(?P=given))(?=[A-Z])"
+                   r"(?:(?P<office>[^:\n]{2,160}?)[^\S\n]*(?:\([^()\n]{1,40}\))?[^\S\n]*:\s)?")
+
+
+class Echo(NamedTuple):
+    """A name and its scraped echo in a speaker label (see ``_ECHO``): spans, and where the
+    turn starts (``None`` where no colon closes the office)."""
+
+    name: tuple[int, int]
+    echo: tuple[int, int]
+    office: tuple[int, int] | None
+    content: int | None
+
+
+def echoes(text: str) -> list[Echo]:
+    """The names that a scraped caption repeats surname first, glued to an office."""
+    return [Echo(m.span("name"), m.span("echo"), m.span("office") if m.group("office") else None,
+                 m.end() if m.group("office") else None) for m in _ECHO.finditer(text)]
 
 
 def holder(persons: list, role: Role) -> object | None:
