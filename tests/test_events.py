@@ -129,10 +129,20 @@ def test_a_common_noun_actor_still_makes_a_hostile_event(pipeline):
     '"Thank you very much, Mr President," Vladimir Putin said to Emmanuel Macron.',
     '"I know you have a great deal of work to do," Vladimir Putin told Emmanuel Macron.',
     '"We live under this treaty," Vladimir Putin told Emmanuel Macron.',
+    "Peru continued to refuse to fulfil the Lima agreements and the Quito format accords.",
+    "The leaders stressed the importance of the full implementation of the ceasefire agreement.",
+    "Chile said that Bolivia must comply with the border agreement.",
 ])
 def test_courtesies_and_references_are_no_events(pipeline, text):
     record = _extract(pipeline, text)
     assert not any(e.type in ("SUPPORT", "AGREE") for e in record.events), record.events
+
+
+def test_occupying_a_position_is_no_fighting(pipeline):
+    record = _extract(pipeline, "Today the Lima Institute of Mining occupies a strong position among universities.")
+    assert not any(e.type == "FIGHT" for e in record.events), record.events
+    record = _extract(pipeline, "Peruvian troops occupied the town of Tacna on Monday.")
+    assert any(e.type == "FIGHT" for e in record.events), record.events
 
 
 def test_a_planned_act_inside_a_request_is_no_event(pipeline):

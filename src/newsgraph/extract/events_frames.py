@@ -16,6 +16,7 @@ from __future__ import annotations
 from typing import Any
 
 from ..kb.lexicon import Trigger
+from ..nlp.inflection import verb_forms
 from ..nlp.tokens import with_lower
 from .events_lexicon import lemma_candidates, pairs
 
@@ -195,9 +196,30 @@ def not_an_event(token: Token, trigger: Trigger) -> bool:
         return True
     if token.dep_ == "acl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children):
         return True
-    if trigger.type == "AGREE" and token.pos_ == "NOUN" and token.dep_ == "pobj" and token.head.lower_ == "under":
+    if trigger.type == "AGREE" and token.pos_ == "NOUN" and (
+            (token.dep_ == "pobj" and token.head.lower_ == "under") or _kept_or_broken(token)):
         return True
     return token.text[:1].isupper() and token.i > token.sent.start and token.nbor(-1).lower_ == "the"
+
+
+#: what is done with an agreement already made: "refuse to fulfil the Minsk agreements",
+#: "the implementation of the accords", "in violation of the deal"
+_KEEPING = frozenset(form for lemma in ("fulfil fulfill implement comply honour honor observe respect violate "
+                                        "breach abide adhere uphold enforce ignore undermine sabotage").split()
+                     for form in verb_forms(lemma)) | frozenset(
+    "implementation fulfilment fulfillment compliance observance violation violations breach breaches".split())
+
+
+def _kept_or_broken(token: Token) -> bool:
+    """An agreement that someone keeps or breaks: an agreement made before, no event now."""
+    while token.dep_ == "conj" and token.head.i != token.i:
+        token = token.head  # "fulfil the Minsk agreements and the Normandy format accords"
+    head = token.head
+    if token.dep_ == "pobj" and head.dep_ == "prep":
+        head = head.head  # "comply with the agreement", "the implementation of the accords"
+    elif token.dep_ not in ("dobj", "nsubjpass"):
+        return False
+    return head.lower_ in _KEEPING
 
 
 def _other_sense(token: Token) -> bool:
