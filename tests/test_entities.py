@@ -445,6 +445,16 @@ def test_a_town_the_text_puts_in_a_place_is_a_place_everywhere(pipeline) -> None
     assert "Marks & Spencer" in {e.name for e in record.entities if e.type == "ORG"}
 
 
+def test_towns_in_a_list_of_places_are_places() -> None:
+    from newsgraph.extract.entities import _placed_towns
+    # three towns of the gazetteer, or a town beside a city, make a list of places; no cue needed
+    assert {"Bakhmut", "Avdiivka", "Lysychansk"} <= _placed_towns("Troops hold Lysychansk, Bakhmut, Avdiivka and others.")
+    assert "Lyman" in _placed_towns("If they think that Lyman or Kharkiv will be theirs, they are wrong.")
+    assert "Irpin" in _placed_towns("The delegation visited Kyiv and Irpin and Kramatorsk.")  # a city in the chain
+    # a town beside names that are no places is not placed by the list
+    assert "Lyman" not in _placed_towns("Smith, Lyman and Walters wrote the report.")
+
+
 def test_a_ministers_portfolio_is_part_of_the_title_not_an_organization(pipeline) -> None:
     text = ("President of Ukraine Volodymyr Zelenskyy and Minister of Digital Transformation Mykhailo Bondar met "
             "investors. The key topic of Olha Stefanyshyna's meeting with Minister of European Affairs Tomáš Novák "

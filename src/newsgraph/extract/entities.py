@@ -216,7 +216,8 @@ _AND = re.compile(r",?\s+and\s+|,\s*")
 
 def _placed_towns(text: str) -> frozenset[str]:
     """The towns (``kb.lexicon.towns``) that the text names in a place at least once ("in Bucha",
-    "the town of Popasna", "liberated Bucha, Irpin and Hostomel")."""
+    "the town of Popasna", "liberated Bucha, Irpin and Hostomel"), or in a list of three places or
+    of a city and a place ("Lysychansk, Bakhmut, Avdiivka", "Lyman or Kramatorsk")."""
     found: set[str] = set()
     for cue in _IN_PLACE.finditer(text):
         at = cue.end()
@@ -229,15 +230,25 @@ def _placed_towns(text: str) -> frozenset[str]:
             if joined is None:
                 break
             at = joined.end()
+    for listed in _PLACE_LIST.finditer(text):
+        names = _LIST_JOIN.split(listed.group())
+        forms = [form for name in names if (form := _town(name)) is not None]
+        if len(forms) >= max(2, len(names) / 2) and (len(forms) >= 3 or any(f in cities() for f in forms)):
+            found.update(forms)  # most of the list are places, three or one a city: a list of places
     return frozenset(found)
 
 
 def _town(name: str) -> str | None:
-    table = towns()
+    """The town or city that ``name`` or its first word is."""
     for form in (name, name.split()[0]):
-        if form in table and form not in _CITY_NOT_PLACE and form.lower() not in given_names():
+        if (form in towns() or form in cities()) and form not in _CITY_NOT_PLACE and form.lower() not in given_names():
             return form
     return None
+
+
+_LIST_JOIN = re.compile(r",\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+")
+_LIST_NAME = r"[A-Z][a-z'\u2019-]+(?:[ ][A-Z][a-z'\u2019-]+)?"
+_PLACE_LIST = re.compile(rf"(?<![\w'\u2019-]){_LIST_NAME}(?:(?:{_LIST_JOIN.pattern}){_LIST_NAME})+(?![\w'\u2019-])")
 
 
 _HONORIFIC_BEFORE = re.compile(r"\b(?:Mr|Mrs|Ms|Miss|Dr|Sir|Madam|Dame)\.?\s+$")
