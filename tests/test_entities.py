@@ -445,6 +445,16 @@ def test_a_town_the_text_puts_in_a_place_is_a_place_everywhere(pipeline) -> None
     assert "Marks & Spencer" in {e.name for e in record.entities if e.type == "ORG"}
 
 
+def test_a_company_before_a_titled_name_is_no_part_of_it() -> None:
+    from newsgraph.extract.entities import _body_before_given_name
+    text = "President of Northpipe Nikolai Orlov: The network carries most of the oil."
+    start = text.index("Northpipe")
+    assert text[_body_before_given_name(text, start, start + len("Northpipe Nikolai Orlov")):].startswith("Nikolai")
+    text = "We met Orlov Nikolai Petrovich."  # surname first, no title's body before it: left whole
+    start = text.index("Orlov")
+    assert _body_before_given_name(text, start, start + len("Orlov Nikolai Petrovich")) == start
+
+
 def test_towns_in_a_list_of_places_are_places() -> None:
     from newsgraph.extract.entities import _placed_towns
     # three towns of the gazetteer, or a town beside a city, make a list of places; no cue needed

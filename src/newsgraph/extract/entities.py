@@ -173,6 +173,8 @@ def _ner(builder: _Builder, ents: Sequence[Any], person_names: set[str], titled:
         start, end = span
         if type_ == "PERSON" and " " not in builder.text[start:end]:
             start = _given_name_before(builder.text, start)  # "of Ukraine Andriy Yermak": NER found "Yermak"
+        elif type_ == "PERSON":
+            start = _body_before_given_name(builder.text, start, end)
         cue = _org_by_context(builder.text, type_, start, end) and builder.text[start:end] not in titled
         type_ = "ORG" if cue else type_
         if type_ in ("ORG", "FACILITY"):
@@ -268,6 +270,20 @@ def _city_not_other(name: str, type_: str, text: str, start: int, persons: set[s
 
 
 _WORD_BEFORE = re.compile(r"(?:(?P<place>[A-Z][\w'\u2019-]+)\s+)?(?P<given>[A-Z][a-z\u00C0-\u017F'-]+)\s+$")
+
+
+_BODY_CUE = re.compile(r"\b(?:of|for|and)\s+(?:the\s+)?$")
+
+
+def _body_before_given_name(text: str, start: int, end: int) -> int:
+    """Where a person's name starts once the body of the title before it is left out: "President
+    of Transneft Nikolai Tokarev", which the model tags whole. Only a word that is no given name
+    before a known given name, and a name of three words or more."""
+    words = text[start:end].split()
+    if len(words) < 3 or words[0].lower() in given_names() or words[1].lower() not in given_names() \
+            or not _BODY_CUE.search(text, max(0, start - 12), start):
+        return start
+    return text.index(words[1], start + len(words[0]))
 
 
 def _given_name_before(text: str, start: int) -> int:
