@@ -336,3 +336,10 @@ def test_a_speaker_label_with_a_scraped_caption_is_one_persons_turn(pipeline):
     assert {record.text[m.span[0]:m.span[1]] for m in orlov.mentions if m.kind == "name"} >= {"Pavel Orlov", "Orlov Pavel"}
     assert [(r.title, r.of) for r in orlov.roles] == [("Head", "the Federal Customs Service")]
     assert [r.title for r in persons["Irina Volkova"].roles] == ["Mayor"]
+
+
+def test_as_long_as_a_clause_goes_on_is_no_aside(pipeline):
+    # "continue" is a verb of saying ("..., he continued"), and "as X said" an aside; "As long as ..." is neither
+    record = run(pipeline, "As long as this criminal invasion of Peru continues, the Chilean state is suffering losses.")
+    assert [q for q in quotes(record) if q[2] == "continues"] == []
+

@@ -197,7 +197,8 @@ def content_span(verb: Token, frame: Frame, para: Span) -> Span | None:
             kids |= {"ccomp": c for c in kids["dobj"].subtree if _that_clause(c)}
     if "c" in frame.content and "ccomp" in kids:
         return _words(_own(kids["ccomp"]), para)
-    aside = verb.dep_ == "parataxis" or (verb.dep_ == "advcl" and any(c.lower_ == "as" for c in verb.children))
+    aside = verb.dep_ == "parataxis" or (verb.dep_ == "advcl" and verb.head.pos_ in ("VERB", "AUX")
+                                         and any(c.lower_ == "as" for c in verb.children))  # not "As long as X continues"
     if aside and "c" in frame.content:
         return _words([t for t in _own(verb.head) if not _under(t, verb)], para)
     if "x" in frame.content and "xcomp" in kids:
