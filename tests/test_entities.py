@@ -445,6 +445,32 @@ def test_a_town_the_text_puts_in_a_place_is_a_place_everywhere(pipeline) -> None
     assert "Marks & Spencer" in {e.name for e in record.entities if e.type == "ORG"}
 
 
+def test_names_after_titles_held_in_bodies_that_are_no_countries(pipeline) -> None:
+    text = ("The delegation included Head of the Federal Customs Service Pavel Orlov, Deputy Minister of Foreign "
+            "Affairs of Peru Mykola Tarasenko, Speaker of the Andean House of Delegates Maria Quispe, "
+            "Mayor of Lima José Luis Castañeda Lossio and Vice President of the Senate Alfonso Gómez de Celis.")
+    record = pipeline.extract(Article(id=document_id(text, None), text=text))
+    persons = {e.name: [(r.title, r.of) for r in e.roles] for e in record.entities if e.type == "PERSON"}
+    assert persons == {
+        "Pavel Orlov": [("Head", "the Federal Customs Service")],
+        "Mykola Tarasenko": [("Deputy Minister of Foreign Affairs", "PE")],
+        "Maria Quispe": [("Speaker", "the Andean House of Delegates")],
+        "José Luis Castañeda Lossio": [("Mayor", "Lima")],
+        "Alfonso Gómez de Celis": [("Vice President", "the Senate")],
+    }
+    orgs = {e.name for e in record.entities if e.type == "ORG"}
+    assert "Andean House of Delegates" in orgs and not any("Quispe" in o for o in orgs)
+
+
+def test_titled_names_keep_a_stack_of_titles_to_the_model() -> None:
+    from newsgraph.extract.roles import titled_names
+    # a second title before the name: the body of the first ends there, the name is the model's to find
+    text = "He met Secretary General of Defense Policy of Peru Admiral Juan Carlos Vera."
+    assert [text[s:e] for (s, e), _role in titled_names(text)] == []
+    text = "Telephone conversation with Crown Prince of Kuwait Sabah bin Khalid Al Sabah"
+    assert [(text[s:e], r.of) for (s, e), r in titled_names(text)] == [("Sabah bin Khalid Al Sabah", "KW")]
+
+
 def test_a_company_before_a_titled_name_is_no_part_of_it() -> None:
     from newsgraph.extract.entities import _body_before_given_name
     text = "President of Northpipe Nikolai Orlov: The network carries most of the oil."

@@ -163,7 +163,7 @@ def _ner(builder: _Builder, ents: Sequence[Any], person_names: set[str], titled:
     for ent in ents:
         type_ = _NER_TYPES.get(ent.label_)
         span = None if type_ is None or builder.overlaps(ent.start_char, ent.end_char) \
-            else _name_span(builder.text, ent)
+            else _name_span(builder.text, ent.start_char, ent.end_char, ent.label_)
         if span is None:
             continue
         type_ = _retype(type_, builder.text[span[0]:span[1]], ent, person_names, builder.text, span[0])
@@ -312,16 +312,35 @@ def _org_by_context(text: str, type_: str, start: int, end: int) -> bool:
     return org_cue(text, start, end, after=not full_name) or (type_ == "PERSON" and org_by_form(text, start, end))
 
 
-def _name_span(text: str, ent: Any) -> tuple[int, int] | None:
-    """The entity's span without "the", possessive, flight number; None where it is no name."""
-    start, end = trim_name(text, ent.start_char, ent.end_char, skip_titles=ent.label_ == "PERSON")
+def _before_person(ent: Any, persons: dict[int, int], text: str) -> Any:
+    """An organization's name the model ran on into a person found by rule, who ends it ("Speaker
+    of the US House of Representatives Nancy Pelosi" tagged as one): the words before him, if they
+    make a name, not a title or a minister's portfolio ("Army General", "Defense"). ``persons``:
+    their starts by their ends."""
+    person = persons.get(ent.end_char)
+    if ent.label_ != "ORG" or person is None or person <= ent.start_char \
+            or re.search(r"\s(?:and|on|for|in)\s+$", text[max(0, ent.start_char - 6):ent.start_char]):
+        return ent  # "... Working Group on Economic Issues and Countering the Spread ...": a piece of a name
+    words = text[ent.start_char:person].rstrip(" ,").split()
+    if not words or words[-1].lower() in titles() or words[-1] in ("of", "the", "and", "for") \
+            or all(w.lower() in _PORTFOLIO_WORDS for w in words):
+        return ent
+    cut = ent.doc.char_span(ent.start_char, ent.start_char + len(text[ent.start_char:person].rstrip(" ,")),
+                            label=ent.label_)
+    return ent if cut is None else cut
+
+
+def _name_span(text: str, start: int, end: int, label: str) -> tuple[int, int] | None:
+    """The span of a name the model tagged ``label`` without "the", possessive, flight number;
+    None where it is no name."""
+    start, end = trim_name(text, start, end, skip_titles=label == "PERSON")
     end = without_flight(text, start, end)
-    if ent.label_ == "PERSON" and (tail := _NASAB.match(text, end)):
+    if label == "PERSON" and (tail := _NASAB.match(text, end)):
         end = tail.end()  # "Salman" + " bin Abdulaziz Al-Saud", which the model tags apart
-    elif ent.label_ == "PERSON" and _PARTICLE_END.search(text, start, end) and (rest := _NEXT_WORD.match(text, end)):
+    elif label == "PERSON" and _PARTICLE_END.search(text, start, end) and (rest := _NEXT_WORD.match(text, end)):
         end = rest.end()  # "Miguel de la" + " Madrid": a name does not end in its particle
     if end - start < 2 or not text[start].isupper() or _GLUED_TITLE.search(text, start, end) \
-            or not_a_name(text, start, end) or (ent.label_ == "PERSON" and _bare_title(text, start, end)):
+            or not_a_name(text, start, end) or (label == "PERSON" and _bare_title(text, start, end)):
         return None  # "eastern", "our", "Kassym-JomartPresident", "UTC": not a name
     return start, end
 
@@ -553,10 +572,12 @@ def collect(text: str, doc: object, title: str | None = None) -> dict[str, _Clus
     builder = _Builder(text)
     builder.taken.extend(index_spans(text))
     known = _known_orgs(builder)
-    persons = SpanSet(known + _echoed_persons(builder) + _titled_persons(builder) + _known_people(builder))
+    people = _echoed_persons(builder) + _titled_persons(builder) + _known_people(builder)
+    persons = SpanSet(known + people)
     by_rule = rule_orgs(text)
     hits = list(country_hits(text))  # one scan for the regions' check and the countries themselves
-    ents = _ner_names(doc, text, hits)
+    ends = {end: start for start, end in people}
+    ents = tuple(_before_person(e, ends, text) for e in _ner_names(doc, text, hits))
     named = [span for span in _named_spans(ents) if not overlaps(persons, span)] + known
     regions = _regions(builder, hits, named)
     _countries(builder, hits, named + regions + [(s, e) for s, e, _t in by_rule])

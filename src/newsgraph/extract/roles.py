@@ -19,7 +19,7 @@ from bisect import bisect_right
 from functools import cache
 from typing import TYPE_CHECKING, NamedTuple
 
-from ..kb.lexicon import envoy_titles, given_names, known_orgs, lookup_place, office_holder, titles
+from ..kb.lexicon import envoy_titles, given_names, is_given_name, known_orgs, lookup_place, office_holder, titles
 from ..record import Role
 from .coref_groups import group_mentions
 from .coref_pronouns import resolve_pronouns
@@ -109,14 +109,26 @@ def _mention_re() -> re.Pattern[str]:
 
 
 @cache
-def _titled_name_re() -> re.Pattern[str]:
+def _person_name() -> str:
+    """Two to four capitalized name words, with particles ("Gómez de Celis", "bin Salman")."""
     titles_ = _title_alt_cased()
     glued = rf"(?:(?!(?:{titles_}))[A-Z][a-z]+)?"  # "NguyenPhu": two words a scraper glued
-    word = rf"(?!(?:{titles_})(?![\w-]))[A-Z][a-z]+{glued}(?:[-'\u2019][A-Z]?[a-z]+)*"
+    low = "a-z\u00df-\u00f6\u00f8-\u00ff\u0101\u0103\u0105\u0107\u010d\u0111\u0119\u011b\u0142\u0144\u0148\u0151\u0159\u015b\u0161\u0163\u0165\u016f\u0171\u017a\u017c\u017e"
+    word = rf"(?!(?:{titles_})(?![\w-]))[A-Z\u00c0-\u00de\u0106\u010c\u0141\u015a\u0160\u017b\u017d][{low}]+{glued}(?:[-'\u2019][A-Z]?[{low}]+)*"
+    particle = r"(?:(?:de|del|de la|da|das|do|dos|du|van|von|der|den|di|bin|ibn|al|el|ter)[^\S\n])?"
+    return rf"{word}(?:[^\S\n]{particle}{word}){{1,3}}(?![\w'\u2019-])"
+
+
+@cache
+def _titled_name_re() -> re.Pattern[str]:
     return re.compile(
-        r"(?<![\w-])" + _office(_any_title(), to=False)
-        + rf"(?:\s+|(?P<bracket>\[))(?P<name>{word}(?:[^\S\n]{word}){{1,3}})(?![\w'\u2019-])"
+        r"(?<![\w-])" + _office(_any_title(), to=False) + rf"(?:\s+|(?P<bracket>\[))(?P<name>{_person_name()})"
     )
+
+
+@cache
+def _name_re() -> re.Pattern[str]:
+    return re.compile(_person_name())
 
 
 @cache
@@ -173,6 +185,9 @@ def _role(match: re.Match[str], span: tuple[int, int], dem: str | None = None) -
     of = _place_code(groups.get("of")) or dem_code
     to = _place_code(groups.get("to")) if canonical in envoy_titles() else None
     if canonical in _PORTFOLIO_TITLES and of and not _is_code(of) and portfolio(of):
+        country = _OF_COUNTRY_END.search(of)  # "Deputy Minister of Foreign Affairs of Ukraine"
+        if country is not None and _is_country(country.group("country")):
+            of, dem_code = of[:country.start()].rstrip(), _place_code(country.group("country"))
         return Role(title=f"{canonical} of {of}", of=dem_code, to=to, span=span)  # "Minister of Digital Transformation"
     return Role(title=canonical, of=of, to=to, span=span)
 
@@ -553,24 +568,48 @@ def titled_names(text: str) -> list[tuple[tuple[int, int], Role]]:
     """Person names that a title stands before: "President of Mongolia Ukhnaagiin Khurelsukh".
 
     The small NER model often misses or mislabels these (as ORG, glued to the place);
-    the title makes them certain. A title written in lower case counts only with its
-    country ("the head of the People's Republic of China Xi Jinping"). Returns the name
-    span and the role.
+    the title makes them certain. A title held in a body that is no country counts where a
+    known given name starts the name ("Head of the Federal Taxation Service Daniil Yegorov").
+    A title written in lower case counts only with its country ("the head of the People's
+    Republic of China Xi Jinping"). Returns the name span and the role.
     """
     out = []
     for match in _titled_name_re().finditer(text):
         of = match.group("of")
-        if (of and not _is_country(of) and not _body_of_country(of)) or (match.group("title")[0].islower() and not of):
-            continue
+        office: re.Match[str] | None = match
         start, end = match.span("name")
-        words = match.group("name").split()
-        if len(words) > 2 and words[-1] in words[:-1]:  # "Ukhnaagiin Khurelsukh Khurelsukh": a scraping echo
+        lower = match.group("title")[0].islower()
+        if of and not _is_country(of) and not _body_of_country(of):
+            start, end, office = (start, end, None) if lower else _given_name_after_body(text, match)
+        if office is None or (lower and not of):
+            continue
+        words = text[start:end].split()
+        if len(words) > 2 and words[-1] == words[-2]:  # "Ukhnaagiin Khurelsukh Khurelsukh": a scraping echo
             end -= len(words[-1]) + 1
         closed = end + 1 if match.group("bracket") and text[end:end + 1] == "]" else end
-        role = _role(match, (match.start("title"), closed))
-        if role is not None and lookup_place(match.group("name")) is None:
+        role = _role(office, (match.start("title"), closed))
+        if role is not None and lookup_place(text[start:end]) is None:
             out.append(((start, end), role))
     return out
+
+
+_NAME_WORD = re.compile(r"[A-Z][\w'\u2019-]*")
+
+
+def _given_name_after_body(text: str, match: re.Match[str]) -> tuple[int, int, re.Match[str] | None]:
+    """A name after a title held in a body that is no country ("First Deputy Head of the Ukrainian
+    Delegation to the TCG Andriy Kostin"): it starts at a known given name, and the words before
+    are the body's. Returns the name's span and the office (None: no such name)."""
+    for word in _NAME_WORD.finditer(text, match.end("title"), match.end("name")):
+        if word.start() < match.end("of") or not is_given_name(word.group()):
+            continue
+        name = _name_re().match(text, word.start())
+        if name is None or _titles_re().search(text, match.end("title"), word.start()):
+            break  # one word left, or another title before the name ("... of Spain Admiral Juan ..."): a stack
+        office = _tail_re().fullmatch(text, match.start("title"), word.start())
+        if office is not None:
+            return word.start(), name.end(), office
+    return match.start("name"), match.end("name"), None
 
 
 _OF_COUNTRY_END = re.compile(r"\bof\s+(?P<country>(?:the\s+)?[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*)*)$")
@@ -610,7 +649,7 @@ def title_labels(text: str) -> list[tuple[int, int, Role]]:
 #: surname first, glued to the office ("Daniil Yegorov Yegorov DaniilHead of the Federal Taxation
 #: Service: "); the office runs up to the label's colon, if there is one
 _ECHO = re.compile(r"(?<![\w'\u2019-])(?P<name>(?P<given>[A-Z][\w'\u2019-]*)[^\S\n]+(?P<surname>[A-Z][\w'\u2019-]*))"
-                   r"[^\S\n]+(?P<echo>(?P=surname)[^\S\n]+(?P=given))(?=[A-Z])"
+                   r"[^\S\n]+(?P<echo>(?P=surname)[^\S\n]+(?P=given))(?=[A-Z]|[^\S\n]*(?P<colon>(?:\([^()\n]{1,40}\))?:\s))"
                    r"(?:(?P<office>[^:\n]{2,160}?)[^\S\n]*(?:\([^()\n]{1,40}\))?[^\S\n]*:\s)?")
 
 
@@ -625,9 +664,11 @@ class Echo(NamedTuple):
 
 
 def echoes(text: str) -> list[Echo]:
-    """The names that a scraped caption repeats surname first, glued to an office."""
+    """The names that a scraped caption repeats surname first, glued to an office or right
+    before the label's colon ("Dmitry Rogozin Rogozin Dmitry: ")."""
     return [Echo(m.span("name"), m.span("echo"), m.span("office") if m.group("office") else None,
-                 m.end() if m.group("office") else None) for m in _ECHO.finditer(text)]
+                 m.end() if m.group("office") else (m.end("colon") if m.group("colon") else None))
+            for m in _ECHO.finditer(text)]
 
 
 def holder(persons: list, role: Role) -> object | None:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import csv
 import io
 import os
+import unicodedata
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
@@ -207,6 +208,13 @@ def office_holder(title: str, of: str, date: str) -> str | None:
 def given_names() -> frozenset[str]:
     """Lower-cased given names (``gender.csv``, kind "given")."""
     return frozenset(r["form"].strip().lower() for r in read_rows("gender.csv") if r["kind"].strip() == "given")
+
+
+def is_given_name(word: str) -> bool:
+    """Whether ``word`` is a known given name, also with accents the list leaves out ("José")."""
+    lower = word.lower()
+    return lower in given_names() or (
+        not lower.isascii() and unicodedata.normalize("NFKD", lower).encode("ascii", "ignore").decode() in given_names())
 
 
 @cache
