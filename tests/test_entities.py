@@ -462,6 +462,14 @@ def test_names_after_titles_held_in_bodies_that_are_no_countries(pipeline) -> No
     assert "Andean House of Delegates" in orgs and not any("Quispe" in o for o in orgs)
 
 
+def test_a_bare_title_is_the_same_role_as_the_title_with_its_portfolio(pipeline) -> None:
+    text = ("Meeting with Minister of Labour and Social Protection of Peru Anton Vargas. "
+            "Minister Vargas reported that the labour market was stable.")
+    record = pipeline.extract(Article(id=document_id(text, None), text=text))
+    vargas = next(e for e in record.entities if e.name == "Anton Vargas")
+    assert [(r.title, r.of) for r in vargas.roles] == [("Minister of Labour and Social Protection", "PE")]
+
+
 def test_titled_names_keep_a_stack_of_titles_to_the_model() -> None:
     from newsgraph.extract.roles import titled_names
     # a second title before the name: the body of the first ends there, the name is the model's to find
