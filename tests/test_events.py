@@ -311,6 +311,15 @@ def test_a_readout_meeting_takes_its_topics_from_what_was_discussed(pipeline):
     assert "trade" in main.topics and "security" not in main.topics, record.events
 
 
+def test_the_interlocutors_are_the_sides_of_the_readout_and_other_politicians_are_not(pipeline):
+    record = _readout(pipeline, "Vladimir Putin met with Kassym-Jomart Tokayev in the Kremlin. The interlocutors "
+                                "agreed to expand trade. Vladimir Putin thanked Kazakh politicians for their support.")
+    agreed = next(e for e in record.events if e.type == "AGREE")
+    assert _names(record, agreed.actors) == {"Vladimir Putin", "Kassym-Jomart Tokayev"}, record.events
+    thanked = next(e for e in record.events if e.evidence and "thanked" in record.text[slice(*e.evidence)])
+    assert "Kassym-Jomart Tokayev" not in _names(record, thanked.actors + thanked.targets), record.events
+
+
 def test_a_readout_meeting_without_a_discussed_sentence_takes_the_topics_the_text_dwells_on(pipeline):
     record = _readout(pipeline, "Vladimir Putin met with Kassym-Jomart Tokayev in the Kremlin. Putin: Our trade "
                                 "grew by a third. Energy projects are going well, and trade in grain is rising. "

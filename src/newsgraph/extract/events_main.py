@@ -21,6 +21,9 @@ from ..record import Entity, Event, Quote
 from .roles import holder, titled_names
 
 _PERSON_GROUPS = frozenset({"they", "them", "presidents", "leaders", "parties", "sides", "heads"})
+#: group words that mean the sides only after "the", "two" or "both" ("the interlocutors", not
+#: "Icelandic politicians")
+_DEFINITE_PERSON_GROUPS = frozenset({"politicians", "interlocutors", "counterparts"})
 _COUNTRY_GROUPS = frozenset({"countries", "states", "nations"})
 _HEADLINE_TRIGGERS = re.compile(
     r"\b(telephone conversation|phone conversation|telephone call|meeting|meets|met|talks|visit)\b", re.I
@@ -42,7 +45,7 @@ class Sides:
         Minister X"), "they" is someone else, never that person alone; but in a readout
         ("Telephone conversation with President of Chile X") the other side is its unnamed host.
         """
-        if word in _PERSON_GROUPS:
+        if word in _PERSON_GROUPS or (word in _DEFINITE_PERSON_GROUPS and before in ("the", "two", "both")):
             return self.persons if len(self.persons) >= 2 or self.readout else ()
         if word in _COUNTRY_GROUPS and before in ("two", "both", "our", "the"):
             return self.countries
