@@ -605,3 +605,13 @@ def test_numbers_listed_after_a_label_are_no_figures_and_a_list_shares_its_unit(
     found = find_quantities("Prices rose by 5 and 6 percent, and wages by 3, 4 or 5 billion rubles.")
     assert [(q.value, q.unit) for q in found] == [(5, "percent"), (6, "percent"), (3e9, "RUB"), (4e9, "RUB"),
                                                   (5e9, "RUB")]
+
+
+def test_it_takes_the_indicator_of_the_same_speakers_figure_before(pipeline) -> None:
+    from newsgraph.record import Article
+    text = ("Vladimir Putin: Exports of grain reached $9 billion last year. It rose by 12 percent this year.\n\n"
+            "Anton Berg: Yes. It rose by 5 percent in our region.")
+    record = pipeline.extract(Article(id="t", text=text, date="2024-03-14"))
+    found = [(c.value, c.indicator) for c in record.claims]
+    assert found[1] == (12.0, found[0][1]) and found[0][1].startswith("exports")
+    assert found[2][0] == 5.0 and found[2][1] != found[0][1]  # another speaker's "it": not his exports

@@ -225,7 +225,7 @@ class _ClaimBuilder:
         self.subjects = SubjectFinder(self.text, self.entities)
         self.countries = {e.id: e.country for e in self.entities}
         self.claims: list[Claim] = []
-        self.last_indicator: str | None = None
+        self.last_indicator: tuple[str, str | None, int] | None = None  # indicator, speaker, where it ends
 
     def sentence(self, sent: object, quantities: Sequence[Quantity]) -> None:
         changes = _changes(self.text, quantities, sent.start_char)  # type: ignore[attr-defined]
@@ -259,15 +259,24 @@ class _ClaimBuilder:
             return previous.kind
         return None
 
+    def _previous_indicator(self, q: Quantity, speaker: str | None) -> str | None:
+        """What the figure before measured, for "it rose by 5%": the same speaker's, close by (not
+        another speaker's turn, nor a figure paragraphs back)."""
+        if self.last_indicator is None:
+            return None
+        indicator, said_by, end = self.last_indicator
+        return indicator if said_by == speaker and q.span[0] - end <= _PREVIOUS_REACH else None
+
     def _add(self, sent: object, q: Quantity, change: tuple[Quantity, str] | None) -> None:
         start, end = sent.start_char, sent.end_char  # type: ignore[attr-defined]
         clause = self.text[start:end]
-        indicator = indicator_for(self.doc, sent, q, self.last_indicator)
-        self.last_indicator = indicator or self.last_indicator
+        speaker = _speaker(self.quotes, q, self.text, start)
+        indicator = indicator_for(self.doc, sent, q, self._previous_indicator(q, speaker))
+        if indicator:
+            self.last_indicator = (indicator, speaker, q.span[1])
         period = _period(self.times, start, end, q, self.text)
         clause_start = self._clause_start(start, q)
         own = self.text[clause_start:q.span[1]]
-        speaker = _speaker(self.quotes, q, self.text, start)
         self.claims.append(Claim(
             id=f"C{len(self.claims) + 1}",
             indicator=indicator or (q.unit or "value"),
@@ -297,6 +306,7 @@ def _claimable(q: Quantity, time_spans: list[tuple[int, int]]) -> bool:
 
 
 _HEADCOUNTS = frozenset({"people", "person", "persons"})
+_PREVIOUS_REACH = 600  # characters from a figure to the one whose indicator "it" may take
 _DIGIT = re.compile(r"\d")
 
 
