@@ -228,6 +228,8 @@ def test_physical_units(text: str, value: float, unit: str) -> None:
         "this year marks the 10th anniversary",
         "the first visit",
         "He was aged 45 at the time.",
+        "Most of those dying are people over 60, with chronic diseases.",
+        "Children under 12 are vaccinated free of charge.",
         "a 45-year-old engineer",
         "Okafor, 58, spent the winter abroad",
         "Call +7 (7172) 74-50-50 for details",

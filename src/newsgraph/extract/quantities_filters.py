@@ -26,6 +26,10 @@ _MONTH_BEFORE = re.compile(rf"\b{_MONTHS}\.?,?\s+(?:the\s+)?$")
 _MONTH_AFTER = re.compile(rf"(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTHS}\b")
 _CLOCK_AFTER = re.compile(r"\s?(?:(?i:[ap]\.m\.|[ap]m\b)|GMT|UTC|EDT|EST|BST|CET|CEST|MSK|(?i:o['’]clock|local time|hours\b GMT))")
 _AGE_BEFORE = re.compile(r"(?i:\b(?:aged?|ages)\s+(?:of\s+)?(?:between\s+)?)$")
+#: a group of people by age: "people over 60", "children under 12", "citizens aged over 65"
+_AGE_GROUP_BEFORE = re.compile(r"(?i:\b(?:people|persons|citizens|those|adults|patients|women|men|children|kids"
+                               r"|pensioners|residents|everyone|anyone)\s+(?:aged\s+)?(?:over|under|above|below"
+                               r"|older\s+than|younger\s+than)\s+)$")
 _AGE_AFTER = re.compile(r"(?i:[\d.,]+\s?(?:-|\s)\s?(?P<period>year|yr|month|week|day)s?(?:\s|-)*old\b)")
 _OLD = re.compile(r"(?:(?:-|\s)(?P<period>year|month|week|day)s?)?(?:-|\s)old\b")
 _PERIODS = frozenset({"year", "month", "week", "day"})
@@ -86,12 +90,14 @@ def _clock(text: str, part: Part) -> bool:
 
 
 def is_age(text: str, part: Part) -> bool:
-    """Whether the number is an age: "65-year-old", "aged 45", "Maddon, 66,"."""
+    """Whether the number is an age: "65-year-old", "aged 45", "Maddon, 66,", "people over 60"."""
     if written_age(text, part):
         return True
     if part.currency:
         return False
     if _AGE_BEFORE.search(text, max(0, part.start - 20), part.start):
+        return True
+    if part.unit is None and part.value < _AGE_LIMIT and _AGE_GROUP_BEFORE.search(text, max(0, part.start - 40), part.start):
         return True
     appositive = _APPOSITIVE.search(text, max(0, part.start - 30), part.start)
     return bool(appositive) and part.unit is None and part.value < 120 and text[part.end:part.end + 1] in (",", ")")
