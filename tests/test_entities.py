@@ -462,6 +462,15 @@ def test_names_after_titles_held_in_bodies_that_are_no_countries(pipeline) -> No
     assert "Andean House of Delegates" in orgs and not any("Quispe" in o for o in orgs)
 
 
+def test_the_office_a_person_is_appointed_to_is_a_role(pipeline) -> None:
+    text = ("Anna Berg was elected Mayor of Lima on Sunday. The council approved the appointment of Maria Lopez "
+            "as Head of the Lima Port Authority. Lopez once served as Minister of Finance of Peru.")
+    record = pipeline.extract(Article(id=document_id(text, None), text=text))
+    persons = {e.name: [(r.title, r.of) for r in e.roles] for e in record.entities if e.type == "PERSON"}
+    assert persons["Anna Berg"] == [("Mayor", "Lima")]
+    assert persons["Maria Lopez"] == [("Head", "the Lima Port Authority")]  # "served as": no office now
+
+
 def test_a_bare_title_is_the_same_role_as_the_title_with_its_portfolio(pipeline) -> None:
     text = ("Meeting with Minister of Labour and Social Protection of Peru Anton Vargas. "
             "Minister Vargas reported that the labour market was stable.")

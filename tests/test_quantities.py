@@ -230,6 +230,7 @@ def test_physical_units(text: str, value: float, unit: str) -> None:
         "He was aged 45 at the time.",
         "Most of those dying are people over 60, with chronic diseases.",
         "Children under 12 are vaccinated free of charge.",
+        "It chose areas for progress: 1. Prevention of violence. 2. Creating jobs.",
         "a 45-year-old engineer",
         "Okafor, 58, spent the winter abroad",
         "Call +7 (7172) 74-50-50 for details",

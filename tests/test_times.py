@@ -211,6 +211,7 @@ def test_without_a_document_date() -> None:
         "You may go.",
         "Prices fall in spring markets.",
         "They march on.",
+        "The grant funds 30 shelters and 38 day care centers.",
     ],
 )
 def test_non_times(text: str) -> None:

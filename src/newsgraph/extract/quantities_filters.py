@@ -148,7 +148,17 @@ def _label(text: str, part: Part, kb: Tables) -> bool:
 
 
 def _numbering(text: str, part: Part) -> bool:
+    """A list item's number: at a line's start ("1. Introduction", "2) ..."), in brackets
+    ("(3)"), or run into a paragraph after a colon or a full stop ("... progress: 1. Prevention
+    of violence. 2. Creating ...")."""
     after = text[part.end:part.end + 2]
     if _LINE_START.search(text, max(0, part.start - 12), part.start) and after[:1] in (".", ")"):
         return after[1:2] in ("", " ", "\t", "\n")
+    if _INLINE_ITEM_BEFORE.search(text, max(0, part.start - 4), part.start) and _INLINE_ITEM_AFTER.match(text, part.end) \
+            and not part.unit and part.value <= 30 and float(part.value).is_integer():
+        return True
     return text[part.start - 1:part.start] == "(" and after[:1] == ")"
+
+
+_INLINE_ITEM_BEFORE = re.compile(r"[:.;]\s+$")
+_INLINE_ITEM_AFTER = re.compile(r"[.)]\s+[A-Z]")

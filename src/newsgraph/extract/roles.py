@@ -101,6 +101,22 @@ def _suffix_re() -> re.Pattern[str]:
 
 
 @cache
+def _appointed_re() -> re.Pattern[str]:
+    """An office a name is appointed to: "(appointment of X) as Head of Kharkiv Regional State
+    Administration", "(X) was appointed Minister of Finance"."""
+    return re.compile(
+        r"(?:\s+(?:was|has\s+been|had\s+been|is|will\s+be)\s+(?:appointed|elected|named|nominated|confirmed)"
+        r"(?:\s+as)?|\s+as)\s+(?:the\s+)?(?:new\s+)?"
+        rf"(?:(?P<dem>(?!(?i:{_title_alt()})\b)[A-Z][\w'-]+)\s+)?" + _office(_any_title(), _BODY)
+        + r"(?=[,.;:]|\s+(?:and|who|on|in|from|for|by)\b|$)"
+    )
+
+
+_APPOINTING = re.compile(r"\b(?i:appoint(?:s|ed|ing|ment)?|elect(?:s|ed|ion)?|nominat(?:es|ed|ion)|nam(?:es|ed|ing)|"
+                         r"designat(?:es|ed|ion)|confirm(?:s|ed|ation))\b")
+
+
+@cache
 def _mention_re() -> re.Pattern[str]:
     return re.compile(
         rf"(?<![\w-])(?:[Tt]he\s+)?(?:(?P<dem>(?!(?i:{_title_alt()})\b)[A-Z][\w'-]+)\s+)?"
@@ -284,7 +300,21 @@ def _roles_for(text: str, cluster: _Cluster, names: list[int],
         if after and _apposed(text, after, names):
             role = _role(after, (start, after.end()))
             roles += [role] if role else []
+        roles += _appointed(text, start, end)
     return roles
+
+
+def _appointed(text: str, start: int, end: int) -> list[Role]:
+    """The office a person is appointed to: "the appointment of Oleh Synehubov as Head of Kharkiv
+    Regional State Administration", "Anna Berg was elected Mayor of Lima"; "as" needs a word of
+    appointing just before the name ("served as" is no office now)."""
+    match = _appointed_re().match(text, end)
+    if match is None or match.group("title")[0].islower():
+        return []
+    if match.group().lstrip().startswith("as") and not _APPOINTING.search(text, max(0, start - 40), start):
+        return []
+    role = _role(match, (start, match.end()))
+    return [role] if role is not None and (role.of or match.group("dem")) else []
 
 
 _CLAUSE_END = re.compile(r"[,.;:]")

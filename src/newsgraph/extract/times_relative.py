@@ -148,13 +148,20 @@ def _title_case(unit: str) -> bool:
 
 
 def _not_a_duration(m: re.Match[str], ctx: Ctx, unit: str) -> bool:
-    """A fraction ("three-quarters of its food") or an ordinal ("a second group")."""
+    """A fraction ("three-quarters of its food"), an ordinal ("a second group"), a compound noun
+    ("day care centres")."""
     after = ctx.after(m.end(), 16)
     if (unit == "Q" and not m.group("post") and not m.group("pre") and re.match(r",?\s+of\b", after)
             and _number(m, ctx) is not None and not _COUNT_ADJECTIVE.search(m.group(0))):
         return True  # but "several quarters of losses", "two straight quarters of", "the first three quarters of 2021" are times
     word = m.group("unit").lower()
+    if word in ("day", "night") and _DAY_COMPOUND.match(after):
+        return True  # "38 day care centers", "two night shifts": a kind of place or work, no span of time
     return word == "second" and m.group("num").lower() in ("a", "an") and bool(_NEXT_WORD.match(after))
+
+
+_DAY_COMPOUND = re.compile(r"[\s-]*(?:care|centers?|centres?|schools?|nurser(?:y|ies)|shifts?|clubs?|labou?rers?)\b",
+                           re.IGNORECASE)
 
 
 def _vague_plural(m: re.Match[str], ctx: Ctx) -> Cand | None:
