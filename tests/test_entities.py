@@ -462,6 +462,12 @@ def test_names_after_titles_held_in_bodies_that_are_no_countries(pipeline) -> No
     assert "Andean House of Delegates" in orgs and not any("Quispe" in o for o in orgs)
 
 
+def test_negotiation_formats_are_organizations(pipeline) -> None:
+    text = "Kiev refused to fulfil the accords of the Normandy format and the decisions of the TCG."
+    record = pipeline.extract(Article(id=document_id(text, None), text=text))
+    assert {"Normandy Format", "Trilateral Contact Group"} <= {e.name for e in record.entities if e.type == "ORG"}
+
+
 def test_the_office_a_person_is_appointed_to_is_a_role(pipeline) -> None:
     text = ("Anna Berg was elected Mayor of Lima on Sunday. The council approved the appointment of Maria Lopez "
             "as Head of the Lima Port Authority. Lopez once served as Minister of Finance of Peru.")
