@@ -462,6 +462,12 @@ def test_names_after_titles_held_in_bodies_that_are_no_countries(pipeline) -> No
     assert "Andean House of Delegates" in orgs and not any("Quispe" in o for o in orgs)
 
 
+def test_capitalised_modals_and_exclamations_are_no_persons(pipeline) -> None:
+    text = "Vladimir Putin: Good afternoon, Shall we begin? Thank God, the bridge is open. Hooray!"
+    record = pipeline.extract(Article(id=document_id(text, None), text=text))
+    assert {e.name for e in record.entities if e.type == "PERSON"} == {"Vladimir Putin"}
+
+
 def test_negotiation_formats_are_organizations(pipeline) -> None:
     text = "Kiev refused to fulfil the accords of the Normandy format and the decisions of the TCG."
     record = pipeline.extract(Article(id=document_id(text, None), text=text))
