@@ -343,3 +343,19 @@ def test_as_long_as_a_clause_goes_on_is_no_aside(pipeline):
     record = run(pipeline, "As long as this criminal invasion of Peru continues, the Chilean state is suffering losses.")
     assert [q for q in quotes(record) if q[2] == "continues"] == []
 
+
+
+def test_a_titled_label_is_a_turn_whatever_roles_the_person_has_elsewhere(pipeline):
+    # the role of the label and the role named earlier are one role; the label is still a label
+    text = ("Taking part were Governor of the Amur Region Anna Berg and Minister of Transport Pavel Orlov.\n\n"
+            "President of Russia Vladimir Putin: Good afternoon. Ms Berg, please.\n\n"
+            "Amur Region Governor Anna Berg: Thank you. The bridge opens in May.\n\n"
+            "Minister of Transport Pavel Orlov: The trains will run from June.")
+    record = run(pipeline, text)
+    assert [(s, t) for s, t, cue, _ in quotes(record) if cue == ":"] == [
+        ("Vladimir Putin", "Good afternoon. Ms Berg, please."),
+        ("Anna Berg", "Thank you. The bridge opens in May."),
+        ("Pavel Orlov", "The trains will run from June."),
+    ]
+    berg = next(e for e in record.entities if e.name == "Anna Berg")
+    assert [(r.title, r.of) for r in berg.roles] == [("Governor", "the Amur Region")]

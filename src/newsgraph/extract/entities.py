@@ -646,14 +646,14 @@ def _rekey(clusters: dict[str, _Cluster]) -> list[_Cluster]:
 
 
 def _distinct_roles(cluster: _Cluster) -> tuple[Role, ...]:
-    """One role per title, of and to; a role without "of" takes the person's country; a title
-    that another of the same place names with its portfolio is that one ("Minister Kotyakov" and
-    "Minister of Labour and Social Protection Anton Kotyakov")."""
+    """One role per title, of (with or without "the") and to; a role without "of" takes the
+    person's country; a title that another of the same place names with its portfolio is that
+    one ("Minister Kotyakov" and "Minister of Labour and Social Protection Anton Kotyakov")."""
     out: dict[tuple[str, str | None, str | None], Role] = {}
     for role in sorted(cluster.roles, key=lambda r: r.span is None):
         if role.of is None and cluster.country:
             role = Role(title=role.title, of=cluster.country, to=role.to, span=role.span)
-        out.setdefault((role.title, role.of, role.to), role)
+        out.setdefault((role.title, role.of and role.of.removeprefix("the "), role.to), role)  # "(the) Amur Region"
     return tuple(r for r in out.values() if not any(
         o.title.startswith(r.title + " of ") and o.of == r.of for o in out.values()))
 

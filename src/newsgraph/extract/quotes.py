@@ -27,7 +27,7 @@ from .names import MentionIndex, SpanSet, overlaps
 from .quotes_direct import continuing, direct, strip
 from .quotes_reported import reported
 from .registry import Context, register
-from .roles import echoes, holder, title_at, title_labels
+from .roles import echoes, holder, label_start, title_at, title_labels
 
 _LABEL_TAIL = re.compile(r"\s*(?:\([\w\s.-]{1,30}\))?:\s")
 
@@ -42,20 +42,18 @@ def _labels(text: str, entities: Sequence[Entity]) -> list[tuple[int, int, str]]
     persons = [e for e in entities if e.type == "PERSON"]
     out = {}
     for entity in persons:
-        starts = {r.span[1]: r.span[0] for r in entity.roles if r.span}
         for mention in entity.mentions:
             tail = _LABEL_TAIL.match(text, mention.span[1])
             if mention.kind != "name" or tail is None:
                 continue
-            label = starts.get(mention.span[1], mention.span[0])
+            label = label_start(text, mention.span[0])
             opening = text[label - 1:label] in ('"', "\u201c")  # a turn opened by a quotation mark
             if _at_sentence_start(text, label - opening) or (label != mention.span[0] and _after_label(text, label)):
                 out[tail.end()] = (label - opening, tail.end(), entity.id)
     for echo in echoes(text):  # "Daniil Yegorov Yegorov DaniilHead of the Federal Taxation Service: "
         person = next((e for e in persons if any(m.span == echo.echo for m in e.mentions)), None)
         if person is not None and echo.content is not None:
-            starts = {r.span[1]: r.span[0] for r in person.roles if r.span}
-            out[echo.content] = (starts.get(echo.name[1], echo.name[0]), echo.content, person.id)
+            out[echo.content] = (label_start(text, echo.name[0]), echo.content, person.id)
     for label, content, role in title_labels(text):
         person = holder(persons, role)
         if person is not None and content not in out:

@@ -36,7 +36,9 @@ _PLACE = rf"(?:the\s+)?{_PLACE_WORD}(?:\s+(?:(?:of|and|the)\s+)*{_PLACE_WORD})*?
 _PLACE_GREEDY = _PLACE[:-1]  # the same words, as many as stand there
 # a place or a body, whose name may hold "for": "the National Endowment for Democracy"
 _BODY = rf"(?:the\s+)?{_PLACE_WORD}(?:\s+(?:(?:of|and|the|for)\s+)*{_PLACE_WORD})*?"
-_DEMONYM_BEFORE = re.compile(r"(?P<dem>[A-Z][\w'-]+)\s+$")
+# a place word before a title: a demonym or country ("Chinese Ambassador"), or a region ("Astrakhan Region Governor")
+_DEMONYM_BEFORE = re.compile(r"(?P<dem>[A-Z][\w'-]+(?:\s+(?:Region|Oblast|Province|Territory|Krai|Republic|County))?)\s+$")
+_REGION_END = re.compile(r"\s(?:Region|Oblast|Province|Territory|Krai|Republic|County)$")
 _DEFINITE_BEFORE = re.compile(r"\b(?:[Tt]he|[Tt]his|[Tt]hat|[Oo]ur|[Tt]heir)\s+[a-z][a-z-]+\s+$")
 _INDEFINITE_BEFORE = re.compile(r"\b[Aa]n?\s+$")  # "a spokesman": the document's only one, if any
 _SENTENCE_END = re.compile(r"[a-z]{2}\.\s")  # "Kyiv. ", not "Mr. " or "U.S. "
@@ -197,6 +199,8 @@ def _role(match: re.Match[str], span: tuple[int, int], dem: str | None = None) -
     if "dem" in match.re.groupindex:
         dem = match.group("dem")
     dem_code = _place_code(dem) if dem and lookup_place(dem) else None  # other words before: not ours
+    if dem_code is None and dem and _REGION_END.search(dem):
+        dem_code = dem  # "Astrakhan Region Governor": the region as written
     groups = match.groupdict()
     of = _place_code(groups.get("of")) or dem_code
     to = _place_code(groups.get("to")) if canonical in envoy_titles() else None
@@ -254,6 +258,21 @@ def _prefixes(window: str) -> list[tuple[re.Match[str], str | None]]:
         dem = _DEMONYM_BEFORE.search(window, max(0, tail.start() - 30), tail.start()) if i == 0 else None
         out.append((tail, dem.group("dem") if dem else None))
     return out
+
+
+def label_start(text: str, start: int) -> int:
+    """Where the titles before a name at ``start`` begin, with a place word before them ("Kaliningrad
+    Region Governor Anton Alikhanov", "President of Russia Vladimir Putin"); ``start`` if none."""
+    window = text[max(0, start - 160):start]
+    stack = _prefixes(window)
+    if not stack:
+        return start
+    outer, dem = stack[0]
+    begin = outer.start("title")
+    if dem:
+        found = _DEMONYM_BEFORE.search(window, max(0, begin - 30), begin)
+        begin = found.start("dem") if found else begin
+    return start - len(window) + begin
 
 
 def _names_another(tail: re.Match[str]) -> bool:
@@ -617,7 +636,8 @@ def titled_names(text: str) -> list[tuple[tuple[int, int], Role]]:
         if len(words) > 2 and words[-1] == words[-2]:  # "Ukhnaagiin Khurelsukh Khurelsukh": a scraping echo
             end -= len(words[-1]) + 1
         closed = end + 1 if match.group("bracket") and text[end:end + 1] == "]" else end
-        role = _role(office, (match.start("title"), closed))
+        dem = _DEMONYM_BEFORE.search(text, max(0, match.start("title") - 30), match.start("title"))
+        role = _role(office, (match.start("title"), closed), dem.group("dem") if dem else None)
         if role is not None and lookup_place(text[start:end]) is None:
             out.append(((start, end), role))
     return out
