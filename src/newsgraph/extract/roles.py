@@ -131,8 +131,8 @@ def _person_name() -> str:
     """Two to four capitalized name words, with particles ("Gómez de Celis", "bin Salman")."""
     titles_ = _title_alt_cased()
     glued = rf"(?:(?!(?:{titles_}))[A-Z][a-z]+)?"  # "NguyenPhu": two words a scraper glued
-    low = "a-z\u00df-\u00f6\u00f8-\u00ff\u0101\u0103\u0105\u0107\u010d\u0111\u0119\u011b\u0142\u0144\u0148\u0151\u0159\u015b\u0161\u0163\u0165\u016f\u0171\u017a\u017c\u017e"
-    word = rf"(?!(?:{titles_})(?![\w-]))[A-Z\u00c0-\u00de\u0106\u010c\u0141\u015a\u0160\u017b\u017d][{low}]+{glued}(?:[-'\u2019][A-Z]?[{low}]+)*"
+    low = "a-z\u00df-\u00f6\u00f8-\u00ff\u0100-\u017f"  # with the accented letters of Latin-1 and Latin Extended-A
+    word = rf"(?!(?:{titles_})(?![\w-]))[A-Z\u00c0-\u00d6\u00d8-\u00de\u0100-\u017f][{low}]+{glued}(?:[-'\u2019][A-Z]?[{low}]+)*"
     particle = r"(?:(?:de|del|de la|da|das|do|dos|du|van|von|der|den|di|bin|ibn|al|el|ter)[^\S\n])?"
     return rf"{word}(?:[^\S\n]{particle}{word}){{1,3}}(?![\w'\u2019-])"
 
