@@ -469,6 +469,18 @@ def test_capitalised_modals_and_exclamations_are_no_persons(pipeline) -> None:
     assert "Federal" not in {e.name for e in record.entities}  # of the title "Federal Chancellor"
 
 
+def test_a_possessive_ends_a_name_and_a_share_is_no_part_of_it(pipeline) -> None:
+    text = ("Chilean Prime Minister Anna Berg's Conservatives lead the Labour party by seven points. The poll gave "
+            "the Conservatives 42 pct, Labour 35 pct. Speaking after a meeting of the Andean group, Berg said the "
+            "Lugansk People's Republic was no state. Ms Berg's party gained.")
+    record = pipeline.extract(Article(id=document_id(text, None), text=text))
+    names = {e.name: e.type for e in record.entities}
+    assert names.get("Anna Berg") == "PERSON" and not any("'s" in n for n in names if n != "Lugansk People's Republic")
+    assert "Labour 35" not in names
+    berg = next(e for e in record.entities if e.name == "Anna Berg")
+    assert len([m for m in berg.mentions if m.kind == "name"]) >= 3  # "group, Berg said": no organization
+
+
 def test_negotiation_formats_are_organizations(pipeline) -> None:
     text = "Kiev refused to fulfil the accords of the Normandy format and the decisions of the TCG."
     record = pipeline.extract(Article(id=document_id(text, None), text=text))

@@ -175,7 +175,8 @@ def _ner(builder: _Builder, ents: Sequence[Any], person_names: set[str], titled:
             start = _given_name_before(builder.text, start)  # "of Ukraine Andriy Yermak": NER found "Yermak"
         elif type_ == "PERSON":
             start = _body_before_given_name(builder.text, start, end)
-        cue = _org_by_context(builder.text, type_, start, end) and builder.text[start:end] not in titled
+        cue = _org_by_context(builder.text, type_, start, end) and builder.text[start:end] not in titled \
+            and not (type_ == "PERSON" and _surname_of(builder.text[start:end], person_names))  # "group, Marcano said"
         type_ = "ORG" if cue else type_
         if type_ in ("ORG", "FACILITY"):
             end = corporate_tail(builder.text, _of_country(builder.text, end))  # "Communist Party" + " of Vietnam"
@@ -335,6 +336,10 @@ def _name_span(text: str, start: int, end: int, label: str) -> tuple[int, int] |
     None where it is no name."""
     start, end = trim_name(text, start, end, skip_titles=label == "PERSON")
     end = without_flight(text, start, end)
+    if (figure := _FIGURE_END.search(text, start, end)) and _SHARE_AFTER.match(text, end):
+        end = figure.start()  # "Labour 35" of "Labour 35 pct": the party, then its share
+    if label == "PERSON" and (owned := _POSSESSIVE_INSIDE.search(text, start, end)):
+        end = owned.start()  # "Margaret Thatcher's Conservatives": the person, not what is hers
     if label == "PERSON" and (tail := _NASAB.match(text, end)):
         end = tail.end()  # "Salman" + " bin Abdulaziz Al-Saud", which the model tags apart
     elif label == "PERSON" and _PARTICLE_END.search(text, start, end) and (rest := _NEXT_WORD.match(text, end)):
@@ -385,6 +390,9 @@ def _not_title_or_product(text: str, type_: str, start: int, end: int) -> tuple[
     return cut, end
 
 
+_FIGURE_END = re.compile(r"\s+[\d.,]+$")
+_SHARE_AFTER = re.compile(r"\s*(?:pct|per\s*cent|percent|%|points?)\b", re.IGNORECASE)
+_POSSESSIVE_INSIDE = re.compile(r"(?<!\bPeople)(?<!\bChildren)(?<!\bWomen)(?<!\bWorkers)['\u2019]s\s")  # not "People's Republic"
 _PARTICLE_END = re.compile(r" (?:de|del|de la|da|das|do|dos|du|van|van der|von|von der|le|la|bin|ibn|al|el)$")
 _NEXT_WORD = re.compile(r" [A-Z][\w'\u2019-]*")
 _NASAB = re.compile(r"(?:\s+(?:bin|ibn|bint)(?:\s+[A-Z][\w'\u2019-]*)+)")
@@ -457,6 +465,8 @@ def _add_named(builder: _Builder, type_: str, name: str, span: tuple[int, int]) 
     if code is not None:
         builder.add("COUNTRY", countries()[code].name, span, "other", f"country:{code}", code)
         return None
+    if type_ == "OTHER":  # the model's odd label for a name it typed otherwise elsewhere ("Labour 35 pct")
+        type_ = next((c.type for c in builder.clusters.values() if c.name == name and c.type != "OTHER"), type_)
     acronym = _ACRONYM.match(builder.text, span[1])
     country = country_in(name)
     if type_ == "LOCATION" and country is None and name in cities():

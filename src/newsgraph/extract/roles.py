@@ -132,7 +132,7 @@ def _person_name() -> str:
     titles_ = _title_alt_cased()
     glued = rf"(?:(?!(?:{titles_}))[A-Z][a-z]+)?"  # "NguyenPhu": two words a scraper glued
     low = "a-z\u00df-\u00f6\u00f8-\u00ff\u0100-\u017f"  # with the accented letters of Latin-1 and Latin Extended-A
-    word = rf"(?!(?:{titles_})(?![\w-]))[A-Z\u00c0-\u00d6\u00d8-\u00de\u0100-\u017f][{low}]+{glued}(?:[-'\u2019][A-Z]?[{low}]+)*"
+    word = rf"(?!(?:{titles_})(?![\w-]))[A-Z\u00c0-\u00d6\u00d8-\u00de\u0100-\u017f][{low}]+{glued}(?:[-'\u2019](?!s\b)[A-Z]?[{low}]+)*"  # "O'Brien", not "Thatcher's"
     particle = r"(?:(?:de|del|de la|da|das|do|dos|du|van|von|der|den|di|bin|ibn|al|el|ter)[^\S\n])?"
     return rf"{word}(?:[^\S\n]{particle}{word}){{1,3}}(?![\w'\u2019-])"
 
