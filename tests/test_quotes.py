@@ -359,3 +359,17 @@ def test_a_titled_label_is_a_turn_whatever_roles_the_person_has_elsewhere(pipeli
     ]
     berg = next(e for e in record.entities if e.name == "Anna Berg")
     assert [(r.title, r.of) for r in berg.roles] == [("Governor", "the Amur Region")]
+
+
+def test_the_company_or_the_bank_said_is_the_one_named_before(pipeline):
+    text = ("The Bank of Peru said banks must set aside at least 25 pct of their loans. The bank said it was keeping "
+            "its system. Andes Mining Corp said output rose. The state mining company said prices would fall.")
+    found = [(s, cue) for s, _t, cue, _d in quotes(run(pipeline, text))]
+    assert found == [("Bank of Peru", "said"), ("Bank of Peru", "said"), ("Andes Mining Corp", "said"),
+                     ("Andes Mining Corp", "said")]
+
+
+def test_the_company_said_after_two_companies_has_no_speaker(pipeline):
+    text = "Andes Mining Corp and Pacific Steel Corp signed a deal. The company said output would rise."
+    found = [(s, cue) for s, _t, cue, _d in quotes(run(pipeline, text))]
+    assert found == [(None, "said")]

@@ -78,29 +78,45 @@ def _heads() -> dict[str, str]:
     }
 
 
-def _head_of(name: str) -> str | None:
-    """"Communist Party of Vietnam" -> "party"; "Vostochny Cosmodrome" -> "cosmodrome"."""
+def _heads_of(name: str) -> list[str]:
+    """"Communist Party of Vietnam" -> party; "Vostochny Cosmodrome" -> cosmodrome; "Bank of
+    Spain" -> bank; a name with a corporate suffix is also a company ("BankAmerica Corp",
+    "Petroleos de Venezuela, S.A.")."""
     words = name.split(" of ")[0].split()
-    if len(words) < 2 or words[-1].lower() not in _heads():
-        return None
-    return words[-1].lower()
+    out = []
+    if words and words[-1].lower() in _heads() and (len(words) >= 2 or " of " in name):
+        out.append(words[-1].lower())
+    last = name.split()[-1] if name.split() else ""
+    if last in _CORPORATE and "company" not in out:
+        out.append("company")
+    return out
+
+
+#: suffixes that make a name a company's ("the company said" after "Union Pacific Corp")
+_CORPORATE = frozenset("Corp Corp. Corporation Co. Company Inc Inc. Incorporated Ltd Ltd. Limited LLC PLC plc "
+                       "AG SA S.A. NV N.V. GmbH SpA S.p.A. AB ASA Oyj KK BV Holding Holdings Group".split())
 
 
 def _head_nouns(text: str, entities: Sequence[Entity]) -> dict[str, list[Mention]]:
     by_head: dict[str, list[Entity]] = {}
     for entity in entities:
-        head = _head_of(entity.name) if entity.type in _THINGS else None
-        if head is not None:
+        for head in _heads_of(entity.name) if entity.type in _THINGS else ():
             by_head.setdefault(head, []).append(entity)
     out: dict[str, list[Mention]] = {}
     mentions = SpanSet(m.span for e in entities for m in e.mentions)
     for head, owners in by_head.items():
-        pattern = rf"\b(?:[Tt]he|[Tt]his|[Tt]hat)\s+(?i:{re.escape(head)})(?![\w-])(?!\s+(?:of\s+)?[A-Z])"
+        pattern = rf"\b(?:[Tt]he|[Tt]his|[Tt]hat)\s+{_KIND_WORDS}(?i:{re.escape(head)})(?![\w-])(?!\s+(?:of\s+)?[A-Z])"
         for match in re.finditer(pattern, text):
             named = [e for e in owners if _first(e) < match.start()]
             if len(named) == 1 and not mentions.overlaps(match.span()):
                 out.setdefault(named[0].id, []).append(Mention(span=match.span(), kind="other"))
     return out
+
+
+#: words that say what kind a thing is, not which one: "the state oil company", "the central bank"
+#: (not "the new company", "the other bank": maybe another one)
+_KIND_WORDS = (r"(?:(?:state|state-owned|state-run|national|central|federal|oil|gas|energy|investment|commercial"
+               r"|holding|steel|mining|chemical|airline|insurance|auto|car|defence|defense)\s+){0,2}")
 
 
 def _first(entity: Entity) -> int:

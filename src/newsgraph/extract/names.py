@@ -9,7 +9,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Generic, TypeVar
 
-from ..record import Entity
+from ..record import Entity, Mention
 
 _NON_ALNUM = re.compile(r"[^a-z0-9]+")
 
@@ -152,9 +152,11 @@ class MentionIndex:
     kinds: tuple[str, ...]
 
     @classmethod
-    def build(cls, entities: Sequence[Entity]) -> MentionIndex:
+    def build(cls, entities: Sequence[Entity], extra: dict[str, list[Mention]] | None = None) -> MentionIndex:
+        """The index of the entities' mentions, and of ``extra`` ones (entity id -> mentions)."""
         rows = sorted(
-            (m.span[0], m.span[1], e.id, m.kind) for e in entities for m in e.mentions
+            [(m.span[0], m.span[1], e.id, m.kind) for e in entities for m in e.mentions]
+            + [(m.span[0], m.span[1], eid, m.kind) for eid, found in (extra or {}).items() for m in found]
         )
         return cls(
             starts=tuple(r[0] for r in rows),
