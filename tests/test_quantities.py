@@ -618,3 +618,12 @@ def test_it_takes_the_indicator_of_the_same_speakers_figure_before(pipeline) -> 
     found = [(c.value, c.indicator) for c in record.claims]
     assert found[1] == (12.0, found[0][1]) and found[0][1].startswith("exports")
     assert found[2][0] == 5.0 and found[2][1] != found[0][1]  # another speaker's "it": not his exports
+
+
+def test_a_figure_that_qualifies_a_target_is_one(pipeline) -> None:
+    from newsgraph.record import Article
+    text = ("Finance Minister Anna Berg said she was keeping her 2.5 pct inflation target for 1987. "
+            "Inflation was 0.5 pct below target in May. The bank has three main tasks and goals.")
+    record = pipeline.extract(Article(id="t", text=text, date="1987-03-16"))
+    assert [(c.value, c.indicator, c.kind) for c in record.claims] == [
+        (2.5, "inflation target", "target"), (0.5, "inflation", "actual"), (3.0, "main tasks", "count")]

@@ -109,7 +109,10 @@ _CONTRAST = re.compile(r",\s+(?:while|whereas|but|although|though)\s")
 
 
 def _kind(text: str, q: Quantity, clause: str, period: Time | None) -> str:
-    """The kind from the cue words of the figure's own clause (``clause`` ends with the figure)."""
+    """The kind from the cue words of the figure's own clause (``clause`` ends with the figure),
+    or from the noun the figure qualifies ("his 2.5 pct inflation target")."""
+    if not is_counted(q.unit) and _TARGET_NOUN_AFTER.match(text, q.span[1]):
+        return "target"
     for category in ("target", "plan", "forecast"):
         if _cue_re(category).search(clause):
             if category == "target" and not _targetish(text, clause, period):
@@ -124,6 +127,11 @@ def _kind(text: str, q: Quantity, clause: str, period: Time | None) -> str:
     if _cue_re("cumulative").search(clause) or (period and period.type == "DURATION" and _over(text, period)):
         return "cumulative"
     return "actual"
+
+
+#: the figure qualifies a target: "his 2.5 pct inflation target"; not "0.5 pct below target", "a target of 5 pct"
+_TARGET_NOUN_AFTER = re.compile(r"\s+(?:(?!(?:below|above|over|under|of|from|short|ahead|behind|on|than|its|the|their|a|an)\b)"
+                                r"[a-z-]+\s+){0,2}(?:target|goal)s?\b(?!\s+of\s+[\d$\u20ac\u00a3])")
 
 
 def _over(text: str, period: Time) -> bool:
