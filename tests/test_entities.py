@@ -481,6 +481,12 @@ def test_a_possessive_ends_a_name_and_a_share_is_no_part_of_it(pipeline) -> None
     assert len([m for m in berg.mentions if m.kind == "name"]) >= 3  # "group, Berg said": no organization
 
 
+def test_a_dash_before_a_signature_is_no_part_of_the_name(pipeline) -> None:
+    text = "\u201cThe bridge will open in May and the trains will run on time.\u201d\u00a0\u2015 Jacklyn Ashley\u00a0\n"
+    record = pipeline.extract(Article(id=document_id(text, None), text=text))
+    assert "Jacklyn Ashley" in {e.name for e in record.entities if e.type == "PERSON"}
+
+
 def test_negotiation_formats_are_organizations(pipeline) -> None:
     text = "Kiev refused to fulfil the accords of the Normandy format and the decisions of the TCG."
     record = pipeline.extract(Article(id=document_id(text, None), text=text))

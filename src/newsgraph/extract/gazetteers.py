@@ -202,8 +202,12 @@ _CHIEF = re.compile(r"Chief(?: [A-Z][a-z]+)+ Officer")  # "Chief Operating Offic
 
 
 def trim_name(text: str, start: int, end: int, *, skip_titles: bool = True) -> tuple[int, int]:
-    """Drop a leading "the", a title (unless ``skip_titles`` is false: "General Motors"), a
-    trailing possessive and a dangling "of" or "and" from a name span."""
+    """Drop a leading dash or bullet, "the", a title (unless ``skip_titles`` is false: "General
+    Motors"), a trailing possessive and a dangling "of" or "and" from a name span."""
+    while start < end and not text[start].isalnum() and text[start] not in "\"'(\u201c\u2018$#@":
+        start += 1  # "― Jacklyn Ashley": a dash or a bullet before a name
+    while start < end and text[start].isspace():
+        start += 1
     piece = text[start:end]
     lead = re.match(r"(?:(?:[Tt]he|[Oo]ur|[Tt]heir|[Ii]ts|[Tt]his|[Tt]hat|[Aa]n?)\s+)+", piece)
     if lead:
