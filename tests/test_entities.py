@@ -481,6 +481,21 @@ def test_a_possessive_ends_a_name_and_a_share_is_no_part_of_it(pipeline) -> None
     assert len([m for m in berg.mentions if m.kind == "name"]) >= 3  # "group, Berg said": no organization
 
 
+def test_a_person_found_by_one_name_is_found_wherever_it_stands_alone() -> None:
+    from newsgraph.extract.entities import _Builder
+    from newsgraph.extract.entities_doc import surnames
+
+    text = ("Mehmet Oz, a surgeon, hosts a show. Critics say Oz promotes quack cures. Last year Oz met the "
+            "Oz Clinic staff. The show proved a safe space.")
+    builder = _Builder(text)
+    at = text.index("Oz promotes")
+    builder.add("PERSON", "Oz", (at, at + 2))  # what the model found; it missed the rest
+    surnames(builder)
+    oz = builder.clusters["person:oz"]
+    assert oz.name == "Mehmet Oz"
+    assert sorted(text[s:e] for s, e in oz.mentions) == ["Mehmet Oz", "Oz", "Oz"]  # not "Oz Clinic"
+
+
 def test_a_dash_before_a_signature_is_no_part_of_the_name(pipeline) -> None:
     text = "\u201cThe bridge will open in May and the trains will run on time.\u201d\u00a0\u2015 Jacklyn Ashley\u00a0\n"
     record = pipeline.extract(Article(id=document_id(text, None), text=text))

@@ -12,9 +12,10 @@ import re
 from functools import cache
 from typing import TYPE_CHECKING
 
-from ..kb.lexicon import cities, countries, given_names, known_people, lookup_place, towns
+from ..kb.lexicon import cities, countries, given_names, is_given_name, known_people, lookup_place, towns
 from .gazetteers import singular, trailing_person
-from .entities_rules import first_word, last_names_alone, name_hits, org_names_alone, surname_hits
+from .entities_rules import (first_word, last_names_alone, name_after, name_before, name_hits, one_word_name,
+                             org_names_alone, surname_hits)
 from .names import slug
 
 if TYPE_CHECKING:
@@ -97,11 +98,33 @@ def _unfound_mentions(builder: _Builder) -> None:
 
 
 def surnames(builder: _Builder) -> None:
-    """A person's last name alone, where the NER missed it ("Jobs" after "Steve Jobs")."""
+    """A person's last name alone, where the NER missed it ("Jobs" after "Steve Jobs"); a person
+    the NER found by one name only, wherever it stands alone ("Oz"), and with a known given name
+    before it ("Mehmet Oz", which it missed)."""
     persons = [c for c in builder.clusters.values() if c.type == "PERSON"]
     alone = last_names_alone(builder.text, [c.name for c in persons])
     for cluster in persons:
         for span in surname_hits(builder.text, cluster.name, builder.taken, alone):
+            cluster.mentions.setdefault(span, "name")
+            builder.taken.append(span)
+    for cluster in persons:
+        if one_word_name(cluster.name):
+            _one_word_mentions(builder, cluster)
+
+
+def _one_word_mentions(builder: _Builder, cluster: _Cluster) -> None:
+    name = cluster.name
+    pattern = rf"(?<![\w.-])(?:(?P<given>[A-Z][\w'-]+)[^\S\n])?{re.escape(name)}(?![\w-])"
+    for match in re.finditer(pattern, builder.text):
+        given = match.group("given")
+        if given and is_given_name(given):
+            span = match.span()  # "Mehmet Oz"
+            cluster.name = f"{given} {name}" if cluster.name == name else cluster.name
+        else:
+            span = (match.end() - len(name), match.end())
+            if name_before(builder.text, span[0]) or name_after(builder.text, span[1]):
+                continue  # "the Oz Clinic", "Wizard of Oz": another name
+        if not builder.taken.overlaps(span):
             cluster.mentions.setdefault(span, "name")
             builder.taken.append(span)
 

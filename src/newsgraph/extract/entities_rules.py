@@ -18,7 +18,7 @@ from functools import cache
 from typing import Any
 
 from ..kb.lexicon import (
-    Known, financial_indices, known_orgs, lookup_place, name_words, not_names, org_cues, org_heads,
+    Known, financial_indices, is_given_name, known_orgs, lookup_place, name_words, not_names, org_cues, org_heads,
     org_suffixes, read_rows, regions, titles,
 )
 from .gazetteers import orgs_re
@@ -166,7 +166,7 @@ def known_org_hits(text: str) -> Iterator[tuple[Span, Known]]:
     for match in orgs_re().finditer(text):
         start, end = match.span()
         form = match.group()
-        if _ambiguous(form) and (_name_before(text, start) or _name_after(text, end)):
+        if _ambiguous(form) and (name_before(text, start) or name_after(text, end)):
             continue
         if is_model(text, end) or text[end:end + 1] == "$":
             continue  # "Airbus A380": a product; "AU$": a currency
@@ -178,7 +178,7 @@ def _ambiguous(form: str) -> bool:
     return " " not in form and not form.isupper()
 
 
-def _name_before(text: str, start: int) -> bool:
+def name_before(text: str, start: int) -> bool:
     """A capitalised word before, not at a sentence's start ("Harrison Ford")."""
     match = re.search(r"(?:^|(?P<lead>[^\s]*)\s+)(?P<word>[A-Z][a-z]+)\s+$", text[max(0, start - 60):start])
     if match is None:
@@ -187,7 +187,7 @@ def _name_before(text: str, start: int) -> bool:
     return bool(lead) and lead[-1] not in ".!?\"'\u201c\u201d:;" and match.group("word").lower() not in titles()
 
 
-def _name_after(text: str, end: int) -> bool:
+def name_after(text: str, end: int) -> bool:
     """A capitalised word after that is no suffix, title or cue ("Ford Taurus", "Apple Corps")."""
     match = re.match(r" (?P<word>[A-Z][a-z]+)\b", text[end:end + 40])
     if match is None:
@@ -201,7 +201,7 @@ def index_spans(text: str) -> list[Span]:
     out = []
     for match in _indices_re().finditer(text):
         start, end = match.span()
-        if _ambiguous(match.group()) and _name_after(text, end):
+        if _ambiguous(match.group()) and name_after(text, end):
             continue  # "Dow Chemical"
         out.append((start, end))
     return out
@@ -235,12 +235,19 @@ def last_names_alone(text: str, fulls: Iterable[str]) -> dict[str, list[Span]]:
     out: dict[str, list[Span]] = {}
     for form, spans in found.items():  # "O'Neill" is "O’Neill"
         out.setdefault(spelled.get(form, form), []).extend(
-            (start, end) for start, end in spans if not (_name_before(text, start) or _name_after(text, end)))
+            (start, end) for start, end in spans if not (name_before(text, start) or name_after(text, end)))
     return {last: sorted(spans) for last, spans in out.items()}
 
 
 def _other_apostrophe(word: str) -> str:
     return word.replace("'", "\u2019") if "'" in word else word.replace("\u2019", "'")
+
+
+def one_word_name(name: str) -> bool:
+    """Whether a person named by one word only ("Oz") may be found by it elsewhere: not a given
+    name, a place, a title or a common word, not in capitals."""
+    return " " not in name and len(name) >= 2 and name[0].isupper() and not name.isupper() \
+        and not is_given_name(name) and not _place_or_title(name)
 
 
 def _last_name(full: str) -> str | None:
@@ -266,7 +273,7 @@ def org_names_alone(text: str, names: Iterable[str]) -> dict[str, list[Span]]:
     inside a longer name ("Harrison Ford"): one scan of the text for all ``names``."""
     found = find_each(text, names, before=r"(?<![\w-])", after=r"(?![\w-])")
     return {name: [(start, end) for start, end in spans if not is_model(text, end)
-                   and not (_ambiguous(name) and (_name_before(text, start) or _name_after(text, end)))]
+                   and not (_ambiguous(name) and (name_before(text, start) or name_after(text, end)))]
             for name, spans in found.items()}
 
 
@@ -292,7 +299,7 @@ def region_hits(text: str) -> Iterator[tuple[Span, str, str]]:
     """World regions by name or adjective ("Asia", "European"): ``(span, region name, kind)``."""
     table = regions()
     for match in _regions_re().finditer(text):
-        if not _name_after(text, match.end()) or table[match.group()][1] == "name":
+        if not name_after(text, match.end()) or table[match.group()][1] == "name":
             yield match.span(), *table[match.group()]
 
 
