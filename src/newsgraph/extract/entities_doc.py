@@ -17,6 +17,7 @@ from .gazetteers import singular, trailing_person
 from .entities_rules import (first_word, last_names_alone, name_after, name_before, name_hits, one_word_name,
                              org_names_alone, surname_hits)
 from .names import slug
+from .patterns import find_each
 
 if TYPE_CHECKING:
     from .entities import _Builder, _Cluster
@@ -107,26 +108,27 @@ def surnames(builder: _Builder) -> None:
         for span in surname_hits(builder.text, cluster.name, builder.taken, alone):
             cluster.mentions.setdefault(span, "name")
             builder.taken.append(span)
-    for cluster in persons:
-        if one_word_name(cluster.name):
-            _one_word_mentions(builder, cluster)
+    _one_word_mentions(builder, [c for c in persons if one_word_name(c.name)])
 
 
-def _one_word_mentions(builder: _Builder, cluster: _Cluster) -> None:
-    name = cluster.name
-    pattern = rf"(?<![\w.-])(?:(?P<given>[A-Z][\w'-]+)[^\S\n])?{re.escape(name)}(?![\w-])"
-    for match in re.finditer(pattern, builder.text):
-        given = match.group("given")
-        if given and is_given_name(given):
-            span = match.span()  # "Mehmet Oz"
-            cluster.name = f"{given} {name}" if cluster.name == name else cluster.name
-        else:
-            span = (match.end() - len(name), match.end())
-            if name_before(builder.text, span[0]) or name_after(builder.text, span[1]):
+_GIVEN_BEFORE = re.compile(r"(?<![\w.-])(?P<given>[A-Z][\w'-]+)[^\S\n]$")
+
+
+def _one_word_mentions(builder: _Builder, persons: list[_Cluster]) -> None:
+    """Each occurrence of a one-word person name that stands alone (one scan for all of them)."""
+    by_name = {c.name: c for c in persons}
+    for name, spans in find_each(builder.text, by_name, before=r"(?<![\w.-])", after=r"(?![\w-])").items():
+        cluster = by_name[name]
+        for start, end in spans:
+            given = _GIVEN_BEFORE.search(builder.text, max(0, start - 30), start)
+            if given and is_given_name(given.group("given")):
+                start = given.start()  # "Mehmet Oz"
+                cluster.name = f"{given.group('given')} {name}" if cluster.name == name else cluster.name
+            elif name_before(builder.text, start) or name_after(builder.text, end):
                 continue  # "the Oz Clinic", "Wizard of Oz": another name
-        if not builder.taken.overlaps(span):
-            cluster.mentions.setdefault(span, "name")
-            builder.taken.append(span)
+            if not builder.taken.overlaps((start, end)):
+                cluster.mentions.setdefault((start, end), "name")
+                builder.taken.append((start, end))
 
 
 def split_trailing_persons(builder: _Builder) -> None:
