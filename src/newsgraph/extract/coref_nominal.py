@@ -37,7 +37,7 @@ def nominal_mentions(text: str, entities: Sequence[Entity]) -> dict[str, list[Me
         found = reversed_names.get(entity.id, []) + _with_determiners(text, entity)
         if found:
             out[entity.id] = found
-    for entity_id, mentions in _head_nouns(text, entities).items():
+    for entity_id, mentions in head_noun_mentions(text, entities).items():
         out.setdefault(entity_id, []).extend(mentions)
     return out
 
@@ -97,7 +97,8 @@ _CORPORATE = frozenset("Corp Corp. Corporation Co. Company Inc Inc. Incorporated
                        "AG SA S.A. NV N.V. GmbH SpA S.p.A. AB ASA Oyj KK BV Holding Holdings Group".split())
 
 
-def _head_nouns(text: str, entities: Sequence[Entity]) -> dict[str, list[Mention]]:
+def head_noun_mentions(text: str, entities: Sequence[Entity]) -> dict[str, list[Mention]]:
+    """Entity id -> where a thing named before is taken up again by its head noun ("the bank")."""
     by_head: dict[str, list[Entity]] = {}
     for entity in entities:
         for head in _heads_of(entity.name) if entity.type in _THINGS else ():

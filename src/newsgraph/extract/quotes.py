@@ -23,7 +23,7 @@ import re
 from collections.abc import Sequence
 
 from ..record import Entity, Quote
-from .coref_nominal import nominal_mentions
+from .coref_nominal import head_noun_mentions
 from .names import MentionIndex, SpanSet, overlaps
 from .quotes_direct import continuing, direct, strip
 from .quotes_reported import reported
@@ -173,7 +173,7 @@ def extract_quotes(ctx: Context) -> dict[str, object]:
     text = ctx.article.text
     entities = ctx["entities"]
     orgs = {e.id for e in entities if e.type == "ORG"}  # "the company said", "the bank added"
-    index = MentionIndex.build(entities, {k: v for k, v in nominal_mentions(text, entities).items() if k in orgs})
+    index = MentionIndex.build(entities, {k: v for k, v in head_noun_mentions(text, entities).items() if k in orgs})
     quotes = _address(text, ctx.article.title, entities) or _transcript(text, entities)
     taken = SpanSet(q.span for q in quotes)  # grows with each quote: a long text has hundreds
     quotes += direct(text, [s.start_char for s in ctx.sentences()], index, taken)
