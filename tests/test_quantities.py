@@ -627,3 +627,13 @@ def test_a_figure_that_qualifies_a_target_is_one(pipeline) -> None:
     record = pipeline.extract(Article(id="t", text=text, date="1987-03-16"))
     assert [(c.value, c.indicator, c.kind) for c in record.claims] == [
         (2.5, "inflation target", "target"), (0.5, "inflation", "actual"), (3.0, "main tasks", "count")]
+
+
+def test_a_narrated_sentence_after_reported_speech_goes_on_with_its_indicator(pipeline) -> None:
+    from newsgraph.record import Article
+    text = ("Prime Minister Anna Berg emphasized that trade keeps growing. Thus, last year mutual trade turnover "
+            "reached a record $24 billion. In the first half of the year it increased by 20% and amounted to "
+            "$13.6 billion.")
+    record = pipeline.extract(Article(id="t", text=text, date="2023-09-14"))
+    found = {c.value: c.indicator for c in record.claims}
+    assert found[13.6e9] == found[24e9] == "mutual trade turnover"

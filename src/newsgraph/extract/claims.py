@@ -268,12 +268,13 @@ class _ClaimBuilder:
         return None
 
     def _previous_indicator(self, q: Quantity, speaker: str | None) -> str | None:
-        """What the figure before measured, for "it rose by 5%": the same speaker's, close by (not
-        another speaker's turn, nor a figure paragraphs back)."""
+        """What the figure before measured, for "it rose by 5%": close by, and not in another
+        speaker's turn (a sentence of no one's after a reported one goes on with it)."""
         if self.last_indicator is None:
             return None
         indicator, said_by, end = self.last_indicator
-        return indicator if said_by == speaker and q.span[0] - end <= _PREVIOUS_REACH else None
+        other = said_by is not None and speaker is not None and said_by != speaker
+        return indicator if not other and q.span[0] - end <= _PREVIOUS_REACH else None
 
     def _add(self, sent: object, q: Quantity, change: tuple[Quantity, str] | None) -> None:
         start, end = sent.start_char, sent.end_char  # type: ignore[attr-defined]
