@@ -534,6 +534,8 @@ def test_titled_names_keep_a_stack_of_titles_to_the_model() -> None:
     assert [text[s:e] for (s, e), _role in titled_names(text)] == []
     text = "Telephone conversation with Crown Prince of Kuwait Sabah bin Khalid Al Sabah"
     assert [(text[s:e], r.of) for (s, e), r in titled_names(text)] == [("Sabah bin Khalid Al Sabah", "KW")]
+    text = "Telephone conversation with King Hamad bin Isa Al Khalifa of Bahrain"
+    assert [(text[s:e], r.of) for (s, e), r in titled_names(text)] == [("Hamad bin Isa Al Khalifa", "BH")]
 
 
 def test_a_company_before_a_titled_name_is_no_part_of_it() -> None:

@@ -638,6 +638,8 @@ def titled_names(text: str) -> list[tuple[tuple[int, int], Role]]:
         closed = end + 1 if match.group("bracket") and text[end:end + 1] == "]" else end
         dem = _DEMONYM_BEFORE.search(text, max(0, match.start("title") - 30), match.start("title"))
         role = _role(office, (match.start("title"), closed), dem.group("dem") if dem else None)
+        if role is not None and role.of is None and (after := _of_after(text, end)):
+            role = Role(title=role.title, of=after, to=role.to, span=role.span)  # "King Hamad ... of Bahrain"
         if role is not None and lookup_place(text[start:end]) is None:
             out.append(((start, end), role))
     return out
