@@ -36,9 +36,10 @@ _PLACE = rf"(?:the\s+)?{_PLACE_WORD}(?:\s+(?:(?:of|and|the)\s+)*{_PLACE_WORD})*?
 _PLACE_GREEDY = _PLACE[:-1]  # the same words, as many as stand there
 # a place or a body, whose name may hold "for": "the National Endowment for Democracy"
 _BODY = rf"(?:the\s+)?{_PLACE_WORD}(?:\s+(?:(?:of|and|the|for)\s+)*{_PLACE_WORD})*?"
+_REGION_WORDS = r"(?:Region|Oblast|Province|Territory|Krai|Republic|County)"
 # a place word before a title: a demonym or country ("Chinese Ambassador"), or a region ("Astrakhan Region Governor")
-_DEMONYM_BEFORE = re.compile(r"(?P<dem>[A-Z][\w'-]+(?:\s+(?:Region|Oblast|Province|Territory|Krai|Republic|County))?)\s+$")
-_REGION_END = re.compile(r"\s(?:Region|Oblast|Province|Territory|Krai|Republic|County)$")
+_DEMONYM_BEFORE = re.compile(rf"(?P<dem>[A-Z][\w'-]+(?:\s+{_REGION_WORDS})?)\s+$")
+_REGION_END = re.compile(rf"\s{_REGION_WORDS}$")
 _DEFINITE_BEFORE = re.compile(r"\b(?:[Tt]he|[Tt]his|[Tt]hat|[Oo]ur|[Tt]heir)\s+[a-z][a-z-]+\s+$")
 _INDEFINITE_BEFORE = re.compile(r"\b[Aa]n?\s+$")  # "a spokesman": the document's only one, if any
 _SENTENCE_END = re.compile(r"[a-z]{2}\.\s")  # "Kyiv. ", not "Mr. " or "U.S. "
