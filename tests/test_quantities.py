@@ -595,6 +595,11 @@ def test_a_rate_per_year_has_no_period_from_its_set(pipeline) -> None:
      [("investment", 170e9)]),
     ("They cut the rate of income tax to 53 pct from 56 pct.", [("income tax", 53), ("income tax", 56)]),
     ("Growth of 2.5 pct is still possible.", [("growth", 2.5)]),
+    ("Norway pledged $300 million in loans to the port authority.", [("loans", 3e8)]),
+    ("The mayor thanked Japan for another $40 million in direct budget support.", [("direct budget support", 4e7)]),
+    ("The war caused hundreds of billions of dollars in losses.", [("losses", 1e11)]),
+    ("Investment totalled $5 billion in dollar terms.", [("investment", 5e9)]),
+    ("Hundreds of thousands of tons of Peruvian copper were shipped.", [("peruvian copper shipments", 1e5)]),
 ])
 def test_what_a_figure_measures_from_its_verb_and_its_material(pipeline, text: str, expected) -> None:
     from newsgraph.record import Article

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from ..kb.lexicon import titles
 from ..record import Quantity
 from .quantities_kb import tables
 from .units import is_counted
@@ -45,13 +46,36 @@ _NOT_MEASURES = frozenset({"state", "we", "they", "it", "government", "company"}
 
 
 def _material(sent: object, q: Quantity) -> str | None:
-    """What a measured amount is of: "70 million tonnes *of ore*", "$5 billion *of exports*"."""
+    """What a measured amount is of: "70 million tonnes *of ore*", "$5 billion *of exports*",
+    and what a sum of money is in: "$500 million *in loans*", "$2.3 billion in sales"."""
     if _counted(q.unit) or q.unit in ("percent", "fraction", "pp"):
         return None
     head = _head_of(sent, q)
+    chain = [head] if head is not None else []
     of = _of_object(head) if head is not None else None
+    while of is not None and (of.lower_ in _NUMBER_WORDS or _unit_word(of.lower_)):  # type: ignore[attr-defined]
+        chain.append(of)  # "hundreds of thousands of tons of grain", "billions of dollars (in losses)"
+        of = _of_object(of)
+    if head is not None and head.dep_ == "dobj":  # type: ignore[attr-defined]
+        chain.append(head.head)  # type: ignore[attr-defined]  # "caused $2 billion in losses": "in" on the verb
+    if of is None and q.unit in tables().currency.values():
+        of = next((found for token in chain if (found := _in_object(token)) is not None), None)
     return phrase(of) if of is not None and of.pos_ in ("NOUN", "PROPN") and of.ent_type_ not in (
         "GPE", "NORP", "PERSON", "ORG", "DATE") else None  # type: ignore[attr-defined]
+
+
+def _in_object(token: object) -> object | None:
+    """The bare noun after "in" that a sum of money is made of ("in direct budget support"); not
+    a place, a time or a thing with its determiner ("in the project", "in 2021", "in Kenya")."""
+    prep = next((c for c in token.rights if c.dep_ == "prep" and c.lower_ == "in"), None)  # type: ignore[attr-defined]
+    noun = next((c for c in prep.children if c.dep_ == "pobj"), None) if prep is not None else None
+    if noun is None or noun.pos_ != "NOUN" or noun.lower_ in _GENERIC or _NOT_MATERIAL.fullmatch(noun.lower_) \
+            or any(c.dep_ in ("det", "poss", "nummod") for c in noun.children):  # type: ignore[attr-defined]
+        return None
+    return noun
+
+
+_NOT_MATERIAL = re.compile(r"(?:year|quarter|month|week|day|period|time|term|half|total|cash|kind|place)s?")  # "in total", "in cash"
 
 
 def _indicator(sent: object, q: Quantity, previous: str | None) -> str | None:
@@ -172,11 +196,17 @@ def _from_verb(verb: object, q: Quantity, previous: str | None) -> str | None:
         return phrase(obj)
     if subj is not None and subj.pos_ == "PRON":
         return previous
-    if subj is not None and not _in(subj, q):
-        return phrase(subj)
+    if subj is not None and not _in(subj, q):  # "Germany pledged $500 million in loans": loans
+        doer = _an_actor(subj) or subj.lower_ in titles() or (  # type: ignore[attr-defined]
+            any(c.dep_ == "dobj" and _in(c, q) for c in children) and not _MEASURING.match(verb.lower_))  # type: ignore[attr-defined]
+        return (_material(verb.sent, q) if doer else None) or phrase(subj)  # type: ignore[attr-defined]
     if verb.dep_ in ("xcomp", "conj", "advcl", "ccomp") and verb.head.i != verb.i:  # type: ignore[attr-defined]
         return _from_verb(verb.head, q, previous)  # type: ignore[attr-defined]
     return phrase(obj) if obj is not None else None
+
+
+#: verbs whose subject is what the figure after them measures ("investment totalled $5 billion")
+_MEASURING = re.compile(r"(?:reach|total|exceed|top|amount|stand|stood|surpass|equal|approach|pass|cross|near|hit)")
 
 
 def _an_actor(token: object) -> bool:
