@@ -656,3 +656,23 @@ def test_a_name_before_a_facility_noun_is_no_person(pipeline) -> None:
             "They already have a nuclear power plant in Pevek: the Akademik Lomonosov station.")
     record = pipeline.extract(Article(id=document_id(text, None), text=text))
     assert not any(e.type == "PERSON" for e in record.entities), [(e.name, e.type) for e in record.entities]
+
+
+def test_monarchs_are_named_by_title_one_name_and_regnal_number() -> None:
+    from newsgraph.extract.roles import titled_names
+    text = ("King Abdullah II of Jordan received Queen Mathilde of Belgium. Pope Francis and Emir Tamim sent "
+            "greetings; Crown Prince Mohammed bin Salman did not.")
+    found = [(text[s:e], r.title, r.of) for (s, e), r in titled_names(text)]
+    assert found == [("Abdullah II", "King", "JO"), ("Mathilde", "Queen", "BE"), ("Francis", "Pope", None),
+                     ("Tamim", "Emir", None), ("Mohammed bin Salman", "Crown Prince", None)]
+
+
+def test_military_ranks_and_more_given_names_end_a_body_before_its_holder(pipeline) -> None:
+    text = ("Zelenskyy met President of the European Parliament Roberta Metsola in Kyiv. The order went to "
+            "Sergeant Dariya Mazurenko and Lieutenant Colonel Vitalii Sapilo.")
+    record = pipeline.extract(Article(id=document_id(text, None), text=text))
+    persons = {e.name: [(r.title, r.of) for r in e.roles] for e in record.entities if e.type == "PERSON"}
+    assert persons["Roberta Metsola"] == [("President", "the European Parliament")]
+    assert persons["Dariya Mazurenko"] == [("Sergeant", None)]
+    assert persons["Vitalii Sapilo"] == [("Lieutenant Colonel", None)]
+    assert "Sergeant" not in {e.name for e in record.entities}

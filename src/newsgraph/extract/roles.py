@@ -19,7 +19,9 @@ from bisect import bisect_right
 from functools import cache
 from typing import TYPE_CHECKING, NamedTuple
 
-from ..kb.lexicon import envoy_titles, given_names, is_given_name, known_orgs, lookup_place, office_holder, titles
+from ..kb.lexicon import (
+    envoy_titles, given_names, is_given_name, known_orgs, lookup_place, not_names, office_holder, titles,
+)
 from ..record import Role
 from .coref_groups import group_mentions
 from .coref_pronouns import resolve_pronouns
@@ -643,6 +645,30 @@ def titled_names(text: str) -> list[tuple[tuple[int, int], Role]]:
             role = Role(title=role.title, of=after, to=role.to, span=role.span)  # "King Hamad ... of Bahrain"
         if role is not None and lookup_place(text[start:end]) is None:
             out.append(((start, end), role))
+    taken = [span for span, _role in out]
+    out += [found for found in _monarchs(text) if not any(s < found[0][1] and found[0][0] < e for s, e in taken)]
+    return sorted(out, key=lambda found: found[0])
+
+
+_MONARCH = re.compile(
+    r"(?<![\w-])(?P<title>King|Queen|Crown\s+Prince|Prince|Emir|Amir|Sultan|Pope)\s+(?P<name>[A-Z][a-z]+(?:\s+[IVX]{1,4})?)"
+    r"(?![\w'\u2019-]|\s+(?:[A-Z]|(?:bin|ibn|al|el|de|von|van)\s))"
+)
+
+
+def _monarchs(text: str) -> list[tuple[tuple[int, int], Role]]:
+    """Monarchs and popes named by their title and one name, with their regnal number and their
+    country ("King Abdullah II of Jordan", "Queen Mathilde of Belgium", "Pope Francis"); the name
+    is no place, title or word that names nothing ("Prince Edward Island": a place follows)."""
+    out = []
+    for match in _MONARCH.finditer(text):
+        name = match.group("name")
+        first = name.split()[0]
+        if lookup_place(first) is not None or first.lower() in titles() or first in not_names():
+            continue
+        title = titles()[" ".join(match.group("title").split()).lower()]
+        role = Role(title=title, of=_of_after(text, match.end()), to=None, span=(match.start(), match.end()))
+        out.append((match.span("name"), role))
     return out
 
 
