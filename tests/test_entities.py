@@ -676,3 +676,19 @@ def test_military_ranks_and_more_given_names_end_a_body_before_its_holder(pipeli
     assert persons["Dariya Mazurenko"] == [("Sergeant", None)]
     assert persons["Vitalii Sapilo"] == [("Lieutenant Colonel", None)]
     assert "Sergeant" not in {e.name for e in record.entities}
+
+
+def test_one_name_is_one_type_in_one_text() -> None:
+    from newsgraph.extract.entities import _Cluster, _rekey
+    from newsgraph.record import Role
+    clusters = {
+        "country:UA": _Cluster("COUNTRY", "Ukraine", "country:UA", "UA", {(0, 7): "name", (40, 47): "name"}),
+        "location:ukraine": _Cluster("LOCATION", "Ukraine", "location:ukraine", None, {(60, 67): "name"}),
+        "org:ana-berg": _Cluster("ORG", "Ana Berg", "org:ana-berg", None, {(10, 18): "name", (70, 78): "name"}),
+        "person:ana-berg": _Cluster("PERSON", "Ana Berg", "person:ana-berg", None, {(20, 28): "name"},
+                                    [Role(title="Mayor", of="Lima")]),
+        "org:delta": _Cluster("ORG", "Delta", "org:delta", None, {(30, 35): "name"}),
+        "location:delta": _Cluster("LOCATION", "Delta", "location:delta", None, {(50, 55): "name", (80, 85): "name"}),
+    }
+    merged = {c.key: len(c.mentions) for c in _rekey(clusters)}
+    assert merged == {"country:UA": 3, "person:ana-berg": 3, "location:delta": 3}

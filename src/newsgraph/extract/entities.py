@@ -640,10 +640,34 @@ _PORTFOLIO_WORDS = frozenset(
     "welfare interior planning investment investments privatization territory regions".split())
 
 
+def _one_type_per_name(clusters: list[_Cluster]) -> None:
+    """A name is one thing in one text: clusters of the same name typed apart ("Ukraine" a COUNTRY
+    and a LOCATION, "Xavier Bettel" a PERSON and an ORG) take one type: a country's; a person's
+    who holds a role; else the type with the most mentions (the first named on a tie)."""
+    by_name: dict[str, list[_Cluster]] = {}
+    for cluster in clusters:
+        by_name.setdefault(cluster.name, []).append(cluster)
+    for same in by_name.values():
+        if len({c.type for c in same}) < 2:
+            continue
+        counts: dict[str, int] = {}
+        for cluster in same:
+            counts[cluster.type] = counts.get(cluster.type, 0) + len(cluster.mentions)
+        winner = next((c for c in same if c.type == "COUNTRY"), None) \
+            or next((c for c in same if c.type == "PERSON" and c.roles), None) \
+            or max(same, key=lambda c: counts[c.type])  # clusters come in order of first mention
+        for cluster in same:
+            cluster.type, cluster.country = winner.type, cluster.country or winner.country
+            if winner.type == "COUNTRY":
+                cluster.key = winner.key
+
+
 def _rekey(clusters: dict[str, _Cluster]) -> list[_Cluster]:
     """Keys from the final (fullest) names; clusters that now share a key are one."""
     out: dict[str, _Cluster] = {}
-    for cluster in sorted(clusters.values(), key=_Cluster.first):
+    ordered = sorted(clusters.values(), key=_Cluster.first)
+    _one_type_per_name(ordered)
+    for cluster in ordered:
         if cluster.type != "COUNTRY":
             cluster.key = f"{cluster.type.lower()}:{slug(cluster.name)}"
         same = out.get(cluster.key)
