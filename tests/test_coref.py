@@ -326,6 +326,14 @@ def test_an_office_holder_is_the_one_in_office_on_the_date_and_none_without_a_da
     assert not any(e.type == "PERSON" for e in record.entities)
 
 
+def test_an_office_before_and_the_next_name_is_its_holder(pipeline):
+    text = ("Olaf Scholz phoned Prime Minister of Italy Mario Draghi. The Chancellor of Germany and Mario Draghi "
+            "discussed gas. The Minister of Trade and Industry of Italy joined them.")
+    record = pipeline.extract(Article(id=document_id(text, "2022-02-01"), text=text, date="2022-02-01"))
+    assert _owner(record, "The Chancellor of Germany") == "Olaf Scholz"
+    assert ("Chancellor", "DE") in _roles(record, "Olaf Scholz")
+
+
 def test_an_office_holder_named_by_surname_alone_gets_the_title(pipeline):
     text = ("On Monday, Scholz told reporters that he would travel to Kyiv. "
             "The Chancellor of Germany said the visit was long planned.")

@@ -459,6 +459,7 @@ def _title_mentions(text: str, persons: list[_Cluster], clusters: dict[str, _Clu
     taken = SpanSet(span for c in persons for span in c.mentions)
     taken.extend(r.span for c in persons for r in c.roles if r.span)
     for match in _mention_re().finditer(text):
+        match = _place_before_and(text, match)
         start, end = _mention_span(text, match)
         if overlaps(taken, (start, end)):
             continue
@@ -506,6 +507,19 @@ def _sitting_holder(text: str, match: re.Match[str], span: tuple[int, int], pers
     cluster.roles.append(probe)
     cluster.country = cluster.country or probe.of
     return cluster
+
+
+def _place_before_and(text: str, match: re.Match[str]) -> re.Match[str]:
+    """The mention ended after its country where the place words ran on over "and" into the next
+    name ("The President of Russia and Mario Draghi exchanged"), not inside a country's name
+    ("Bosnia and Herzegovina") or a body's ("the Minister of Trade and Industry")."""
+    of = match.group("of")
+    if not of or " and " not in of or lookup_place(of) is not None:
+        return match
+    head = of.split(" and ")[0]
+    if not _is_country(head):
+        return match
+    return _mention_re().match(text, match.start(), match.start("of") + len(head)) or match
 
 
 def _definite(text: str, start: int) -> bool:
