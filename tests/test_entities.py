@@ -692,3 +692,13 @@ def test_one_name_is_one_type_in_one_text() -> None:
     }
     merged = {c.key: len(c.mentions) for c in _rekey(clusters)}
     assert merged == {"country:UA": 3, "person:ana-berg": 3, "location:delta": 3}
+
+
+def test_a_name_set_beside_an_organization_noun_is_an_organization() -> None:
+    from newsgraph.extract.entities_rules import org_apposition
+    text = "We met Vesna Rus, one of the country's leading business associations, and Anna Berg, a company spokeswoman."
+    assert org_apposition(text, text.index(", one"))
+    assert not org_apposition(text, text.index(", a company"))
+    text = "He thanked Peleng, a very good company. Ana Lima, the head of the association, agreed."
+    assert org_apposition(text, text.index(", a very"))
+    assert not org_apposition(text, text.index(", the head"))

@@ -23,7 +23,7 @@ from ..record import Entity, Mention, Role
 from .entities_doc import (alias_orgs, caps_labels, conjoined_orgs, is_part, known_people_names, known_surname,
                            merge_persons, propagate_orgs, split_trailing_persons, surnames, untagged_cities)
 from .entities_rules import (
-    corporate_tail, ends_in_model, index_spans, is_model, known_org_hits, not_a_name, org_by_form, org_cue,
+    corporate_tail, ends_in_model, index_spans, is_model, known_org_hits, not_a_name, org_apposition, org_by_form, org_cue,
     org_like, portfolio_after_title, region_hits, title_or_modifier, without_flight,
 )
 from .gazetteers import (HONORIFICS, country_hits, country_in, government, people_re, rule_orgs, title_of_end,
@@ -310,7 +310,8 @@ def _org_by_context(text: str, type_: str, start: int, end: int) -> bool:
     if type_ == "ORG":
         return False
     full_name = type_ == "PERSON" and " " in text[start:end].strip()
-    return org_cue(text, start, end, after=not full_name) or (type_ == "PERSON" and org_by_form(text, start, end))
+    return org_cue(text, start, end, after=not full_name) or org_apposition(text, end) \
+        or (type_ == "PERSON" and org_by_form(text, start, end))
 
 
 def _before_person(ent: Any, persons: dict[int, int], text: str) -> Any:

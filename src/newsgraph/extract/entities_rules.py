@@ -100,6 +100,21 @@ def org_cue(text: str, start: int, end: int, *, after: bool = True) -> bool:
     )
 
 
+_ORG_APPOSITION = re.compile(
+    r",\s+(?:one\s+of\s+)?(?:the|a|an|its|our|their)\s+(?:(?!(?:of|and|who|which|whose)\b)[\w'\u2019-]+\s+){0,4}?"
+    r"(?:association|company|companies|corporation|organi[sz]ation|party|parties|union|bank|fund|firm|agency|"
+    r"agencies|foundation|institute|movement|alliance|federation|society|societies|chamber|holding|conglomerate|"
+    r"producer|manufacturer|operator|broadcaster|newspaper|network|university|universities|bloc)s?"
+    r"(?=\s*(?:[,.;:)]|$)|\s+(?:that|which|based|founded|with|in|and|whose)\b)"
+)
+
+
+def org_apposition(text: str, end: int) -> bool:
+    """The name is set beside an organization's noun: "Delovaya Rossiya, one of the country's
+    leading business associations, ..."; not a person's noun ("X, a company spokeswoman")."""
+    return _ORG_APPOSITION.match(text, end) is not None
+
+
 def title_or_modifier(ent: Any, demonyms: Sequence[Span], text: str) -> bool:
     """No name, but the first words of a title that runs on past the entity, perhaps after a demonym
     ("British Defence" of "British Defence Secretary Tom King", "Defence" of "Swedish Defence
