@@ -620,7 +620,7 @@ def test_an_adviser_to_an_office_is_an_adviser_not_the_office_holder(pipeline) -
             "on Monday. Economic Adviser to the President Ivan Lysenko agreed. "
             "Maria Koval, an adviser to President Taras Melnyk, was there too.")
     roles = _roles(pipeline, text)
-    assert roles["Petro Hnatenko"] == [("Adviser", None)]  # a name the model may miss: the title gives it
+    assert roles["Petro Hnatenko"] == [("Adviser", "UA")]  # a name the model may miss: the title gives it
     assert ("Adviser", None) in roles["Ivan Lysenko"] and ("President", None) not in roles["Ivan Lysenko"]
     assert ("Adviser", None) not in roles.get("Taras Melnyk", [])
 
@@ -702,3 +702,14 @@ def test_a_name_set_beside_an_organization_noun_is_an_organization() -> None:
     text = "He thanked Peleng, a very good company. Ana Lima, the head of the association, agreed."
     assert org_apposition(text, text.index(", a very"))
     assert not org_apposition(text, text.index(", the head"))
+
+
+def test_an_adviser_holds_the_office_in_the_country_of_whom_he_advises(pipeline) -> None:
+    text = ("Yermak met National Security Advisor to the President of the United States Jacob Sullivan, "
+            "Foreign Affairs Adviser to the German Chancellor Jens Plötner and UNICEF Representative in Peru "
+            "Ana Lima. Adviser to the President of Chile on economic issues Pablo Rojas spoke.")
+    roles = _roles(pipeline, text)
+    assert roles["Jacob Sullivan"] == [("National Security Adviser", "US")]
+    assert roles["Jens Plötner"] == [("Adviser", "DE")]  # not the Chancellor
+    assert roles["Pablo Rojas"] == [("Adviser", "CL")]
+    assert ("Representative", "PE") not in roles.get("Ana Lima", [])  # in Peru: where, not whose

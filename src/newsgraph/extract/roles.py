@@ -46,6 +46,7 @@ _DEFINITE_BEFORE = re.compile(r"\b(?:[Tt]he|[Tt]his|[Tt]hat|[Oo]ur|[Tt]heir)\s+[
 _INDEFINITE_BEFORE = re.compile(r"\b[Aa]n?\s+$")  # "a spokesman": the document's only one, if any
 _SENTENCE_END = re.compile(r"[a-z]{2}\.\s")  # "Kyiv. ", not "Mr. " or "U.S. "
 _OF_BEFORE = re.compile(r"\b(?:of\s+(?:the\s+)?|to\s+the\s+)$")
+_TO_DEMONYM_BEFORE = re.compile(r"\bto\s+the\s+(?P<dem>[A-Z][a-z]+)\s+$")  # "Adviser to the German Chancellor"
 _VOCATIVE_BEFORE = re.compile(r"(?:Mr|Mrs|Ms|Madam|Madame|Comrade|Dear)\.?\s+$")
 
 
@@ -85,7 +86,11 @@ def title_at(text: str, start: int) -> int | None:
 @cache
 def _tail_re() -> re.Pattern[str]:
     """A title that runs up to the name after it: "Prime Minister of the Republic of Kazakhstan "."""
-    return re.compile(_office(_any_title()) + r"(?:,?\s+|\[)")
+    return re.compile(_office(_any_title()) + _ON_ISSUES + r"(?:,?\s+|\[)")
+
+
+# what an adviser or a representative advises on, between the office and the name
+_ON_ISSUES = r"(?:\s+on\s+(?:[a-z-]+\s+){0,3}(?:issues|affairs|matters|policy|questions|cooperation|security))?"
 
 
 @cache
@@ -207,12 +212,30 @@ def _role(match: re.Match[str], span: tuple[int, int], dem: str | None = None) -
     groups = match.groupdict()
     of = _place_code(groups.get("of")) or dem_code
     to = _place_code(groups.get("to")) if canonical in envoy_titles() else None
+    if of is None and groups.get("to") and canonical not in envoy_titles() \
+            and match.string[max(0, match.start("to") - 3):match.start("to")] == "to ":
+        of = _held_in(groups["to"])  # "Adviser to the President of Ukraine": held in Ukraine
     if canonical in _PORTFOLIO_TITLES and of and not _is_code(of) and portfolio(of):
         country = _OF_COUNTRY_END.search(of)  # "Deputy Minister of Foreign Affairs of Ukraine"
         if country is not None and _is_country(country.group("country")):
             of, dem_code = of[:country.start()].rstrip(), _place_code(country.group("country"))
         return Role(title=f"{canonical} of {of}", of=dem_code, to=to, span=span)  # "Minister of Digital Transformation"
     return Role(title=canonical, of=of, to=to, span=span)
+
+
+def _held_in(office: str) -> str | None:
+    """The country of the office an adviser or aide serves: "the President of the United States"
+    (the longest run of words after its last "of" that names a country), "the German Chancellor"."""
+    last_of = list(re.finditer(r"\bof\s+", office))
+    return _country_first(office[last_of[-1].end():].split() if last_of else []) or country_in(office)
+
+
+def _country_first(words: list[str]) -> str | None:
+    """The country code of the longest run of ``words`` from the first that names a country."""
+    for n in range(len(words), 0, -1):
+        if _is_country(" ".join(words[:n])):
+            return _place_code(" ".join(words[:n]))
+    return None
 
 
 _PORTFOLIO_TITLES = frozenset({"Minister", "Deputy Minister", "First Deputy Minister", "Deputy Prime Minister"})
@@ -242,7 +265,7 @@ def _prefixes(window: str) -> list[tuple[re.Match[str], str | None]]:
         title = titles_[i]
         if title.end() > end:
             continue
-        if not found and _OF_BEFORE.search(window, 0, title.start()) and any(
+        if not found and _owned_title(window, title.start()) and any(
                 _tail_re().fullmatch(window, outer.start(), end) for outer in titles_[:i]):
             continue  # "Head of the Office of the President X": the office is the outer title's place
         tail = _tail_re().fullmatch(window, title.start(), end)
@@ -261,6 +284,12 @@ def _prefixes(window: str) -> list[tuple[re.Match[str], str | None]]:
         dem = _DEMONYM_BEFORE.search(window, max(0, tail.start() - 30), tail.start()) if i == 0 else None
         out.append((tail, dem.group("dem") if dem else None))
     return out
+
+
+def _owned_title(window: str, start: int) -> bool:
+    """A title after "of (the)" or "to the (demonym)": the office of the title before it."""
+    dem = _TO_DEMONYM_BEFORE.search(window, 0, start)
+    return bool(_OF_BEFORE.search(window, 0, start) or (dem and lookup_place(dem.group("dem")) is not None))
 
 
 def label_start(text: str, start: int) -> int:
@@ -398,11 +427,7 @@ def _of_after(text: str, end: int) -> str | None:
     match = _AFTER_NAME_OF.match(text, end)
     if match is None:
         return None
-    words = match.group("of").split()
-    for n in range(len(words), 0, -1):  # the longest run of words that names a country
-        if _is_country(" ".join(words[:n])):
-            return _place_code(" ".join(words[:n]))
-    return None
+    return _country_first(match.group("of").split())
 
 
 _NAME_JOIN = re.compile(r"(?:,\s+(?:and\s+)?|\s+and\s+)")
