@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import replace
 from functools import cache
 
 from ..kb.lexicon import claim_cues, claim_nonunits
@@ -276,11 +277,24 @@ class _ClaimBuilder:
         other = said_by is not None and speaker is not None and said_by != speaker
         return indicator if not other and q.span[0] - end <= _PREVIOUS_REACH else None
 
+    def _whole_of(self, q: Quantity) -> Claim | None:
+        """The counted figure a bare number is a part of: "N of them" just after it."""
+        previous = self.claims[-1] if self.claims else None
+        if q.unit or previous is None or previous.span is None or not is_counted(previous.unit) \
+                or not _OF_THEM.match(self.text, q.span[1]) or q.span[0] - previous.span[1] > _PART_REACH \
+                or "\n" in self.text[previous.span[1]:q.span[0]]:
+            return None
+        return previous
+
     def _add(self, sent: object, q: Quantity, change: tuple[Quantity, str] | None) -> None:
         start, end = sent.start_char, sent.end_char  # type: ignore[attr-defined]
         clause = self.text[start:end]
         speaker = _speaker(self.quotes, q, self.text, start)
-        indicator = indicator_for(self.doc, sent, q, self._previous_indicator(q, speaker))
+        whole = self._whole_of(q)
+        if whole is not None:  # "198 servicemen were awarded. 4 of them posthumously": 4 servicemen
+            q = replace(q, unit=whole.unit)
+        indicator = whole.indicator if whole is not None else \
+            indicator_for(self.doc, sent, q, self._previous_indicator(q, speaker))
         if indicator:
             self.last_indicator = (indicator, speaker, q.span[1])
         period = _period(self.times, start, end, q, self.text)
@@ -304,24 +318,36 @@ class _ClaimBuilder:
 
 
 
-def _claimable(q: Quantity, time_spans: list[tuple[int, int]]) -> bool:
+def _claimable(q: Quantity, time_spans: list[tuple[int, int]], text: str) -> bool:
     if any(s <= q.span[0] and q.span[1] <= e for s, e in time_spans):
         return False
     if not q.unit and not _DIGIT.search(q.text):
         return False  # "five of them", "hundreds of thousands, even millions of our citizens": no measure
+    if not q.unit and (_AGE_BEFORE.search(text, max(0, q.span[0] - 24), q.span[0])
+                       or _AGE_AFTER.match(text, q.span[1])):
+        return False  # "children aged 8 through 16", "who turned 10 today", "I was 9 back then": an age
+    if _VAGUE.match(q.text):
+        return False  # "thousands of lives", "billions of dollars": a magnitude, not a figure
     if q.unit in _HEADCOUNTS and q.value >= 100 and _DIGIT.search(q.text):
         return True  # "14.8 million people have been vaccinated", not "our two peoples", "millions of people"
     return not (q.unit and (q.unit in claim_nonunits() or q.unit.split()[-1] in claim_nonunits()))
 
 
 _HEADCOUNTS = frozenset({"people", "person", "persons"})
+_OF_THEM = re.compile(r"\s+of\s+(?:them|these|those|which|whom)\b", re.I)
+_PART_REACH = 200  # characters from a counted figure to "N of them" that counts a part of it
 _PREVIOUS_REACH = 600  # characters from a figure to the one whose indicator "it" may take
 _DIGIT = re.compile(r"\d")
+_AGE_BEFORE = re.compile(r"\b(?:aged(?:\s+\d+\s*(?:through|to|and|-|\u2013))?|turned|turns|turning|age\s+of|"
+                         r"(?:I|he|she)\s+was|will\s+soon\s+be)\s*$", re.I)
+_AGE_AFTER = re.compile(r"\s*(?:-?\s*years?[\s-]+old|back\s+then|-year-old)\b", re.I)
+_VAGUE = re.compile(r"(?:(?:tens|dozens|hundreds|thousands|millions|billions|trillions|scores)(?:\s+of\s+|$))+(?![\d.,]+\b)", re.I)
 
 
-def _by_sentence(sents: Sequence[object], quantities: Sequence[Quantity], times: Sequence[Time]) -> list[tuple[object, list[Quantity]]]:
+def _by_sentence(sents: Sequence[object], quantities: Sequence[Quantity], times: Sequence[Time],
+                 text: str) -> list[tuple[object, list[Quantity]]]:
     time_spans = [t.span for t in times]
-    usable = [q for q in quantities if _claimable(q, time_spans)]
+    usable = [q for q in quantities if _claimable(q, time_spans, text)]
     by_start = ByStart(usable, lambda q: q.span[0])
     out = []
     for sent in sents:
@@ -339,6 +365,6 @@ def _by_sentence(sents: Sequence[object], quantities: Sequence[Quantity], times:
 )
 def extract_claims(ctx: Context) -> dict[str, object]:
     builder = _ClaimBuilder(ctx)
-    for sent, quantities in _by_sentence(ctx.sentences(), ctx["quantities"], ctx["times"]):
+    for sent, quantities in _by_sentence(ctx.sentences(), ctx["quantities"], ctx["times"], ctx.article.text):
         builder.sentence(sent, quantities)
     return {"claims": tuple(builder.claims)}

@@ -135,7 +135,9 @@ def _from_quantity_text(q: Quantity, after: str) -> str:
     words = [w for w in q.text.split() if not _NUMERIC.match(w) and not w[:1].isdigit()]
     words = [w for w in words if w.lower() not in _NUMBER_WORDS]
     if [w for w in words if w.lower() != "of"]:  # "195 heads of state" keeps its "of"; "tens of" is a number
-        return " ".join(words).lower().strip(" ,.")
+        while words and words[0].lower() == "of":
+            words = words[1:]  # "two million of the pilgrims"
+        return normalize(" ".join(words)) or ""
     following = re.match(r"\s+of\s+((?:[\w'-]+\s+){0,3}[\w'-]+)", after)
     last = (q.unit or "").split()[-1:] or [""]
     stem = last[0][:max(3, len(last[0]) - 2)].lower()  # "city" -> "ci": "cities"
