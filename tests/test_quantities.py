@@ -550,6 +550,8 @@ def test_headcounts_are_figures_vague_numbers_are_not(pipeline, text: str, expec
     ("Benefits go to children aged 8 through 16. Ilya turned 10 today. I was 9 back then.", []),
     ("198 servicemen were awarded state awards, 4 of them posthumously.",
      [("servicemen", 198, "serviceman"), ("servicemen", 4, "serviceman")]),
+    ("The missile hit Odesa. As of now - 8 dead. At least 18 wounded.",
+     [("people dead", 8, "people"), ("people wounded", 18, "people")]),
     ("Troops entered 3,620 settlements. 1,017 of them have been liberated.",
      [("settlements", 3620, "settlement"), ("settlements", 1017, "settlement")]),
 ])

@@ -291,10 +291,13 @@ class _ClaimBuilder:
         clause = self.text[start:end]
         speaker = _speaker(self.quotes, q, self.text, start)
         whole = self._whole_of(q)
+        casualties = None if q.unit else _CASUALTIES.match(self.text, q.span[1])
         if whole is not None:  # "198 servicemen were awarded. 4 of them posthumously": 4 servicemen
             q = replace(q, unit=whole.unit)
-        indicator = whole.indicator if whole is not None else \
-            indicator_for(self.doc, sent, q, self._previous_indicator(q, speaker))
+        elif casualties is not None:  # "8 dead, at least 18 wounded"
+            q = replace(q, unit="people")
+        indicator = whole.indicator if whole is not None else f"people {casualties.group(1).lower()}" \
+            if casualties is not None else indicator_for(self.doc, sent, q, self._previous_indicator(q, speaker))
         if indicator:
             self.last_indicator = (indicator, speaker, q.span[1])
         period = _period(self.times, start, end, q, self.text)
@@ -334,6 +337,7 @@ def _claimable(q: Quantity, time_spans: list[tuple[int, int]], text: str) -> boo
 
 
 _HEADCOUNTS = frozenset({"people", "person", "persons"})
+_CASUALTIES = re.compile(r"\s+(dead|killed|wounded|injured|missing)\b(?!\s+(?:of|in)\s+(?:the\s+)?[a-z]+s\b)", re.I)
 _OF_THEM = re.compile(r"\s+of\s+(?:them|these|those|which|whom)\b", re.I)
 _PART_REACH = 200  # characters from a counted figure to "N of them" that counts a part of it
 _PREVIOUS_REACH = 600  # characters from a figure to the one whose indicator "it" may take
