@@ -469,3 +469,14 @@ def test_an_events_evidence_leaves_out_the_closing_mark_of_the_sentence_before(p
     record = _extract(pipeline, text)
     meeting = next(e for e in record.events if e.type == "CONSULT")
     assert record.text[meeting.evidence[0]:meeting.evidence[1]].startswith("In the meantime")
+
+
+def test_the_place_of_an_event_is_on_its_branch_of_the_sentence(pipeline):
+    record = _extract(pipeline, (
+        "President Ana Lima held talks with a delegation of senators led by Pablo Rojas in Lima. "
+        "Ana Lima met with Pablo Rojas, the father of a soldier killed in Donbass."
+    ))
+    names = {e.id: e.name for e in record.entities}
+    meetings = [(record.text[e.evidence[0]:e.evidence[0] + 14], names.get(e.place or ""))
+                for e in record.events if e.type == "CONSULT" and e.evidence]
+    assert meetings == [("President Ana ", "Lima"), ("Ana Lima met w", None)]

@@ -163,7 +163,7 @@ class _EventFinder:
             actors=tuple(actors),
             targets=tuple(t for t in targets if t not in actors),
             date=date,
-            place=self._place(start, end),
+            place=self._place(start, end, token),
             topics=_topics(self.text[start:end]),
             evidence=trim_span(self.text, start, end),
             trigger=text,
@@ -443,15 +443,45 @@ class _EventFinder:
             return None
         return str(int(years[0].value) - int(match.group(1)))  # type: ignore[arg-type]
 
-    def _place(self, start: int, end: int) -> str | None:
+    def _place(self, start: int, end: int, token: object = None) -> str | None:
+        """The place "in" which the event happened: a LOCATION after "in" in its sentence, on the
+        trigger's branch of the parse where there is a trigger ("At a meeting in Kyiv, X and Y
+        discussed"; not "this meeting will be useful ... our partner in Latin America")."""
         for offset, eid, _kind in self.index.within(start, end):
             entity = self.by_id[eid]
-            if entity.type == "LOCATION" and self.text[max(0, offset - 3):offset] == "in ":
+            if entity.type == "LOCATION" and self.text[max(0, offset - 3):offset] == "in " \
+                    and (token is None or _on_branch(token, offset - 3)):
                 return eid
         return None
 
 
 _CREDENTIALS = frozenset({"credentials", "credential", "letters"})
+
+
+def _on_branch(trigger: object, offset: int) -> bool:
+    """Whether the word at ``offset`` ("in") hangs from the trigger through verbs, prepositions
+    and the trigger's own noun phrase only, or from the verb the trigger hangs from."""
+    word = _token_at(trigger.sent, offset)  # type: ignore[attr-defined]
+    top = trigger.head if trigger.pos_ == "NOUN" else trigger  # type: ignore[attr-defined]  # "talks ... held in Minsk"
+    for _ in range(12):
+        if word is None or word.head.i == word.i and word.i not in (trigger.i, top.i):  # type: ignore[attr-defined]
+            return False  # the root
+        if word.i in (trigger.i, top.i):  # type: ignore[attr-defined]
+            return True
+        if word.pos_ in ("NOUN", "ADJ") and word.lower_ not in trigger_forms() and not _party_noun(word.lower_):
+            return False  # another thing's phrase ("partner of Russia in Latin America"), not "a meeting in Kyiv"
+        word = word.head
+    return False
+
+
+def _party_noun(word: str) -> bool:
+    """A noun that names a party to the event, which a place may hang from ("a delegation of US
+    senators led by X in Kyiv", "President of the Endowment in Kyiv")."""
+    return word in _PARTY_NOUNS or word in titles() or (word.endswith("s") and word[:-1] in titles())
+
+
+_PARTY_NOUNS = frozenset({"delegation", "delegations", "members", "representatives", "leaders", "officials",
+                          "colleagues", "counterpart", "counterparts", "expert", "experts", "parties", "sides"})
 
 
 def _hypothetical(token: object, trigger: Trigger) -> bool:
