@@ -713,3 +713,9 @@ def test_an_adviser_holds_the_office_in_the_country_of_whom_he_advises(pipeline)
     assert roles["Jens Plötner"] == [("Adviser", "DE")]  # not the Chancellor
     assert roles["Pablo Rojas"] == [("Adviser", "CL")]
     assert ("Representative", "PE") not in roles.get("Ana Lima", [])  # in Peru: where, not whose
+
+
+def test_a_country_before_a_joined_portfolio_is_the_ministers(pipeline) -> None:
+    text = ("Prices will rise, Chile's Mines and Energy Minister Pablo Rojas said. Output in Peru, Bolivia, "
+            "Ecuador and Brazil fell.")
+    assert _roles(pipeline, text)["Pablo Rojas"] == [("Energy Minister", "CL")]

@@ -282,8 +282,14 @@ def _prefixes(window: str) -> list[tuple[re.Match[str], str | None]]:
     out = []
     for i, tail in enumerate(found):
         dem = _DEMONYM_BEFORE.search(window, max(0, tail.start() - 30), tail.start()) if i == 0 else None
+        if i == 0 and dem is None:  # "Indonesia's Mines and Energy Minister": the country before a joined portfolio
+            dem = _DEMONYM_BEFORE_PORTFOLIO.search(window, max(0, tail.start() - 50), tail.start())
+            dem = dem if dem and lookup_place(dem.group("dem")) is not None else None
         out.append((tail, dem.group("dem") if dem else None))
     return out
+
+
+_DEMONYM_BEFORE_PORTFOLIO = re.compile(r"(?P<dem>[A-Z][\w'\u2019-]+)\s+[A-Z][a-z]+(?:,\s+[A-Z][a-z]+)*\s+and\s+$")
 
 
 def _owned_title(window: str, start: int) -> bool:
