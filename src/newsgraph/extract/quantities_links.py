@@ -35,6 +35,8 @@ def share_units(text: str, found: list[Quantity], kb: Tables) -> list[Quantity]:
         a, b = out[i - 1], out[i]
         if from_to(text, a, b):
             out[i - 1], out[i] = _borrow(a, b, kb), _borrow(b, a, kb)
+        elif _to_from(text, a, b):  # "rose to 5.2 pct from 4.8", "to 147 pesetas a kilo from 160"
+            out[i] = _borrow(b, a, kb)
         elif b.unit is None and b.high is None and (_contrasted(text, a, b) or _moved_to(text, a, b)):
             out[i] = dataclasses.replace(b, unit=a.unit)
         elif b.unit is None and b.high is None and _DIGIT.search(b.text):
@@ -101,6 +103,16 @@ def _shared_scale(q: Quantity, other: Quantity, kb: Tables) -> float:
     if factor < 100 or not 0.1 <= abs(q.value) / raw <= 10:
         return 1.0
     return factor
+
+
+_TO_BEFORE = re.compile(r"(?i:\bto)\s+$")
+_FROM_BETWEEN = re.compile(r",?\s+from\s+")
+
+
+def _to_from(text: str, a: Quantity, b: Quantity) -> bool:
+    """Whether ``b`` is the old value of a move written "to A from B": the same measure as ``a``."""
+    return bool(_TO_BEFORE.search(text, max(0, a.span[0] - 4), a.span[0])) \
+        and bool(_FROM_BETWEEN.fullmatch(text, a.span[1], b.span[0]))
 
 
 def _moved_to(text: str, a: Quantity, b: Quantity) -> bool:
