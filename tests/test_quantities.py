@@ -669,3 +669,12 @@ def test_a_narrated_sentence_after_reported_speech_goes_on_with_its_indicator(pi
 ])
 def test_the_old_value_after_to_new_from_and_legacy_currencies(text: str, expected) -> None:
     assert [(q.value, q.unit) for q in find_quantities(text)] == expected
+
+
+def test_a_time_right_after_a_figure_is_that_figures_period(pipeline) -> None:
+    from newsgraph.record import Article
+    text = ("Output was expected to rise to 370,000 tonnes this year from 340,000 last year. "
+            "Payments will be limited to 947 mln dlrs this year against 1.489 billion dlrs last year.")
+    record = pipeline.extract(Article(id="t", text=text, date="1987-04-24"))
+    assert [(c.value, c.period) for c in record.claims] == [
+        (370_000, "1987"), (340_000, "1986"), (947e6, "1987"), (1.489e9, "1986")]

@@ -154,12 +154,19 @@ def _targetish(text: str, clause: str, period: Time | None) -> bool:
     return period.text.lower().startswith(("by", "until")) or bool(re.search(r"\b(?:by|until)\s+$", before))
 
 
-def _period(times: Sequence[Time], start: int, end: int, q: Quantity, text: str) -> Time | None:
+def _period(times: Sequence[Time], start: int, end: int, q: Quantity, text: str,
+            others: Sequence[Quantity] = ()) -> Time | None:
+    """The time the figure holds for: the nearest in its sentence, but not one written right after
+    another figure ("to 370,000 tonnes this year from 340,000 last year": each its own), unless
+    there is no other."""
     inside = [t for t in times if start <= t.span[0] and t.span[1] <= end and t.value
               and t.type != "SET"]  # "9 percent per annum" is a rate, not the figure's period
     inside = [t for t in inside if not (t.span[0] < q.span[1] and q.span[0] < t.span[1])]
     if not inside:
         return None
+    free = [t for t in inside if not any(o.span[1] <= t.span[0] and not text[o.span[1]:t.span[0]].strip()
+                                         for o in others)]
+    inside = free or inside
     return _as_range(min(inside, key=lambda t: _time_distance(t, q, text)), inside, text)
 
 
@@ -235,11 +242,13 @@ class _ClaimBuilder:
         self.countries = {e.id: e.country for e in self.entities}
         self.claims: list[Claim] = []
         self.last_indicator: tuple[str, str | None, int] | None = None  # indicator, speaker, where it ends
+        self.figures: list[Quantity] = []  # the sentence's figures (not the changes linked to them)
 
     def sentence(self, sent: object, quantities: Sequence[Quantity]) -> None:
         changes = _changes(self.text, quantities, sent.start_char)  # type: ignore[attr-defined]
         links = _attach(changes, quantities, self.text)
         linked = set(links.values())
+        self.figures = [q for i, q in enumerate(quantities) if i not in linked]
         for i, q in enumerate(quantities):
             if i in linked:
                 continue
@@ -300,7 +309,7 @@ class _ClaimBuilder:
             if casualties is not None else indicator_for(self.doc, sent, q, self._previous_indicator(q, speaker))
         if indicator:
             self.last_indicator = (indicator, speaker, q.span[1])
-        period = _period(self.times, start, end, q, self.text)
+        period = _period(self.times, start, end, q, self.text, [f for f in self.figures if f.span != q.span])
         clause_start = self._clause_start(start, q)
         own = self.text[clause_start:q.span[1]]
         self.claims.append(Claim(
