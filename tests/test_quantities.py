@@ -674,7 +674,13 @@ def test_the_old_value_after_to_new_from_and_legacy_currencies(text: str, expect
 def test_a_time_right_after_a_figure_is_that_figures_period(pipeline) -> None:
     from newsgraph.record import Article
     text = ("Output was expected to rise to 370,000 tonnes this year from 340,000 last year. "
-            "Payments will be limited to 947 mln dlrs this year against 1.489 billion dlrs last year.")
+            "Payments will be limited to 947 mln dlrs this year against 1.489 billion dlrs last year. "
+            "Crude output will fall to 61.2 mln barrels in 1987 from 105.6 mln in 1986. "
+            "Greek owners ran 76 out of 190 tankers in April compared with 30 out of 172 tankers in the same "
+            "period last year.")
     record = pipeline.extract(Article(id="t", text=text, date="1987-04-24"))
-    assert [(c.value, c.period) for c in record.claims] == [
-        (370_000, "1987"), (340_000, "1986"), (947e6, "1987"), (1.489e9, "1986")]
+    periods = {c.value: c.period for c in record.claims}
+    assert [periods[v] for v in (370_000, 340_000, 947e6, 1.489e9, 61.2e6, 105.6e6, 76, 30)] == [
+        "1987", "1986", "1987", "1986", "1987", "1986", "1987-04", "1986-04"]
+    kinds = {c.value: c.kind for c in record.claims}
+    assert [kinds[v] for v in (370_000, 340_000, 61.2e6, 105.6e6)] == ["forecast", "actual", "forecast", "actual"]

@@ -157,19 +157,23 @@ def _targetish(text: str, clause: str, period: Time | None) -> bool:
 def _period(times: Sequence[Time], start: int, end: int, q: Quantity, text: str,
             others: Sequence[Quantity] = ()) -> Time | None:
     """The time the figure holds for: the nearest in its sentence, but not one written right after
-    another figure ("to 370,000 tonnes this year from 340,000 last year": each its own), unless
+    another figure ("to 370,000 tonnes this year from 340,000 last year", "to 61.2 mln in 1987 from 105.6
+    mln in 1986": each its own), unless
     there is no other."""
     inside = [t for t in times if start <= t.span[0] and t.span[1] <= end and t.value
               and t.type != "SET"]  # "9 percent per annum" is a rate, not the figure's period
     inside = [t for t in inside if not (t.span[0] < q.span[1] and q.span[0] < t.span[1])]
     if not inside:
         return None
-    free = [t for t in inside if not any(o.span[1] <= t.span[0] and not text[o.span[1]:t.span[0]].strip()
+    others = [o for o in others if not _OUT_OF.fullmatch(text, q.span[1], o.span[0])]  # "30 out of 172 tankers"
+    free = [t for t in inside if not any(o.span[1] <= t.span[0] and _RIGHT_AFTER.fullmatch(text, o.span[1], t.span[0])
                                          for o in others)]
     inside = free or inside
     return _as_range(min(inside, key=lambda t: _time_distance(t, q, text)), inside, text)
 
 
+_OUT_OF = re.compile(r"\s+(?:out\s+)?of\s+")
+_RIGHT_AFTER = re.compile(r"\s+(?:in\s+)?")  # "340,000 last year", "105.6 mln in 1986"
 _RANGE_GAP = re.compile(r"\s*[-–]\s*|\s+(?:to|through|till|until)\s+", re.IGNORECASE)
 _DATE_VALUE = re.compile(r"\d{4}(?:-[\dQHW][\d]?)?(?:-\d\d)?")
 
@@ -273,7 +277,8 @@ class _ClaimBuilder:
         if previous is None or previous.span is None or previous.span[1] != clause_start:
             return None
         gap = self.text[clause_start:q.span[0]]
-        if len(gap) < 25 and not re.search(r"[,;.]|\band\b", gap) and previous.kind in ("plan", "target", "forecast"):
+        if len(gap) < 25 and not re.search(r"[,;.]|\b(?:and|from|against|versus|vs|compared)\b", gap) \
+                and previous.kind in ("plan", "target", "forecast"):  # "to A this year from B": B is no forecast
             return previous.kind
         return None
 
