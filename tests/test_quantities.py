@@ -615,6 +615,8 @@ def test_a_rate_per_year_has_no_period_from_its_set(pipeline) -> None:
     ("Norway pledged $300 million in loans to the port authority.", [("loans", 3e8)]),
     ("The mayor thanked Japan for another $40 million in direct budget support.", [("direct budget support", 4e7)]),
     ("The war caused $600 billion in losses.", [("losses", 6e11)]),
+    ("The growers expect a 124,000 tonne surplus.", [("surplus", 124_000)]),
+    ("Japan granted a 300 mln dlr economic recovery loan.", [("economic recovery loan", 3e8)]),
     ("Investment totalled $5 billion in dollar terms.", [("investment", 5e9)]),
     ("5,000 tons of Peruvian copper were shipped.", [("peruvian copper shipments", 5000)]),
 ])

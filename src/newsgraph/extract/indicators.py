@@ -173,7 +173,7 @@ def _walk(token: object, q: Quantity, previous: str | None) -> str | None:
             return _from_verb(head, q, previous)
         if head.pos_ in ("NOUN", "PROPN") and head.lower_ not in _GENERIC and token.dep_ not in ("appos", "conj") \
                 and not _unit_word(head.lower_):  # "to only 53 pct from 56 pct": not "pct"
-            return phrase(head)
+            return phrase(head, q.span)
         token = head
     return None
 
@@ -257,13 +257,17 @@ def _in(token: object, q: Quantity) -> bool:
     return q.span[0] <= token.idx < q.span[1]  # type: ignore[attr-defined]
 
 
-def phrase(token: object) -> str | None:
-    """The normalized noun phrase headed by ``token`` (generic heads give way to their "of" object)."""
+def phrase(token: object, figure: tuple[int, int] | None = None) -> str | None:
+    """The normalized noun phrase headed by ``token`` (generic heads give way to their "of" object),
+    without the modifiers up to the ``figure`` it holds ("a 124,000 tonne surplus": surplus)."""
     if token.lower_ in _GENERIC:  # type: ignore[attr-defined]
         of = _of_object(token)
         if of is not None and not of.like_num and not _unit_word(of.lower_):  # type: ignore[attr-defined]
             token = of  # "the volume of trade"; not "growth of 2.5 pct"
     left = [c for c in token.lefts if c.dep_ in ("compound", "amod", "nmod", "npadvmod")]  # type: ignore[attr-defined]
+    if figure is not None:
+        holding = [c.i for c in left if any(figure[0] <= t.idx < figure[1] for t in c.subtree)]
+        left = [c for c in left if not holding or c.i > max(holding)]
     start = min([token.i] + [c.left_edge.i for c in left])  # type: ignore[attr-defined]
     end = token.i + 1  # type: ignore[attr-defined]
     of = _of_object(token)
