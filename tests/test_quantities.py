@@ -686,3 +686,16 @@ def test_a_time_right_after_a_figure_is_that_figures_period(pipeline) -> None:
         "1987", "1986", "1987", "1986", "1987", "1986", "1987-04", "1986-04"]
     kinds = {c.value: c.kind for c in record.claims}
     assert [kinds[v] for v in (370_000, 340_000, 61.2e6, 105.6e6)] == ["forecast", "actual", "forecast", "actual"]
+
+
+def test_cents_crowns_and_rates_of_measures_are_no_counts(pipeline) -> None:
+    from newsgraph.extract.units import is_counted
+    from newsgraph.record import Article
+    assert [(q.value, q.unit) for q in find_quantities("It earned 50 cts a share on 74.77 billion Swedish crowns.")] \
+        == [(50, "cent"), (74.77e9, "SEK")]
+    assert not is_counted("tonne/day") and not is_counted("cent/gallon") and is_counted("tanker")
+    text = ("The plant works 24 hours a day, seven days a week. Naphtha was posted at 47 cts a gallon. "
+            "Overall shipments will increase more than 1.5-fold to two million tonnes per year.")
+    record = pipeline.extract(Article(id="t", text=text, date="2024-03-14"))
+    assert [(c.indicator, c.value, c.kind) for c in record.claims] == [
+        ("naphtha", 47, "actual"), ("shipments", 2e6, "forecast")]

@@ -343,6 +343,8 @@ def _claimable(q: Quantity, time_spans: list[tuple[int, int]], text: str) -> boo
     if not q.unit and (_AGE_BEFORE.search(text, max(0, q.span[0] - 24), q.span[0])
                        or _AGE_AFTER.match(text, q.span[1])):
         return False  # "children aged 8 through 16", "who turned 10 today", "I was 9 back then": an age
+    if q.unit and "/" in q.unit and all(part in _TIME_UNITS for part in q.unit.split("/")):
+        return False  # "24 hours a day, seven days a week": a manner of working, no figure
     if _VAGUE.match(q.text):
         return False  # "thousands of lives", "billions of dollars": a magnitude, not a figure
     if q.unit in _HEADCOUNTS and q.value >= 100 and _DIGIT.search(q.text):
@@ -352,6 +354,7 @@ def _claimable(q: Quantity, time_spans: list[tuple[int, int]], text: str) -> boo
 
 _HEADCOUNTS = frozenset({"people", "person", "persons"})
 _CASUALTIES = re.compile(r"\s+(dead|killed|wounded|injured|missing)\b(?!\s+(?:of|in)\s+(?:the\s+)?[a-z]+s\b)", re.I)
+_TIME_UNITS = frozenset({"second", "minute", "hour", "day", "week", "month", "year"})
 _OF_THEM = re.compile(r"\s+of\s+(?:them|these|those|which|whom)\b", re.I)
 _PART_REACH = 200  # characters from a counted figure to "N of them" that counts a part of it
 _PREVIOUS_REACH = 600  # characters from a figure to the one whose indicator "it" may take

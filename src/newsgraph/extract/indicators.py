@@ -192,7 +192,8 @@ def _from_verb(verb: object, q: Quantity, previous: str | None) -> str | None:
     if action and (acted_on or any(c.dep_ == "nsubjpass" and _in(c, q) for c in children)):  # "... should be invested"
         material = _material(verb.sent, q)  # type: ignore[attr-defined]
         return f"{material} {action}" if material else action  # "exported 40 million tonnes of wheat"
-    obj = next((c for c in children if c.dep_ == "dobj" and not _in(c, q)), None)
+    obj = next((c for c in children if c.dep_ == "dobj" and not _in(c, q)
+                and not (c.like_num or c.lower_ in ("fold", "times"))), None)  # "increase 1.5-fold to ...": no object
     subj = next((c for c in children if c.dep_ in ("nsubj", "nsubjpass")), None)
     if verb.lower_ in _TRANSITIVE and obj is not None:  # type: ignore[attr-defined]
         return phrase(obj)

@@ -13,6 +13,9 @@ def is_money(unit: str | None) -> bool:
 
 def is_counted(unit: str | None) -> bool:
     """A counted noun ("railroad"), not money, a percentage, a rank or a unit of measure."""
-    if not unit or is_money(unit) or unit in _NON_COUNT or unit in measure_units():
+    if not unit:
+        return False
+    head = unit.split("/")[0]  # a rate is counted as its first unit is: "tonne/day", "cent/gallon" are not
+    if is_money(head) or head in _NON_COUNT or head in measure_units():
         return False
     return unit[:1].islower()
