@@ -719,3 +719,11 @@ def test_a_country_before_a_joined_portfolio_is_the_ministers(pipeline) -> None:
     text = ("Prices will rise, Chile's Mines and Energy Minister Pablo Rojas said. Output in Peru, Bolivia, "
             "Ecuador and Brazil fell.")
     assert _roles(pipeline, text)["Pablo Rojas"] == [("Energy Minister", "CL")]
+
+
+def test_a_region_by_its_name_is_a_place() -> None:
+    from newsgraph.extract.entities import _retype
+    text = "Perm Territory and Kamchatka Territory and Amur Region and John Smith"
+    for name, model_type in (("Perm Territory", "PERSON"), ("Kamchatka Territory", "ORG"), ("Amur Region", "ORG")):
+        assert _retype(model_type, name, None, set(), text, text.index(name)) == "LOCATION"
+    assert _retype("PERSON", "John Smith", None, set(), text, text.index("John")) == "PERSON"

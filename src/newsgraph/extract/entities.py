@@ -438,6 +438,8 @@ _VISITED_BEFORE = re.compile(r"\bvisit(?:ed|s|ing)?\s+(?:[A-Z][\w-]+,?\s+(?:and\
 
 
 def _retype(type_: str, name: str, ent: object, persons: set[str], text: str, start: int) -> str:
+    if _REGION_NAME.fullmatch(name):
+        return "LOCATION"  # "Perm Territory" (a PERSON to the model), "Kamchatka Territory" (an ORG)
     if type_ == "PERSON":
         return "PERSON"
     if name in persons or _after_title(text, start) or _surname_of(name, persons):
@@ -451,6 +453,9 @@ def _retype(type_: str, name: str, ent: object, persons: set[str], text: str, st
     if type_ == "OTHER" and _INITIATIVE_WORDS.search(name):
         return "INITIATIVE" if "Year of" not in name else "OTHER"
     return type_
+
+
+_REGION_NAME = re.compile(r"(?:[A-Z][\w'-]+\s+){1,3}(?:Region|Territory|Oblast|Krai|Province|Governorate|Prefecture)")
 
 
 def _after_title(text: str, start: int) -> bool:
