@@ -212,6 +212,7 @@ def test_without_a_document_date() -> None:
         "Prices fall in spring markets.",
         "They march on.",
         "The grant funds 30 shelters and 38 day care centers.",
+        "160 out of the 313 local bridge structures are in a critical condition.",
     ],
 )
 def test_non_times(text: str) -> None:

@@ -470,7 +470,7 @@ def relative_rules() -> list[tuple[re.Pattern[str], Handler]]:
                   rf"(?P<wd>{p.weekday})(?P<pl>s)?(?:\s+(?P<part>{p.day_part})(?P<pl2>s)?)?"), _weekday),
         (compile_(r"(?:(?P<h>\d{1,2})(?::(?P<mi>\d{2}))?\s*(?:(?P<ampm>[ap]\.m\.?|[ap]m)|"
                   r"(?:o'clock\s+)?in\s+the\s+(?P<dp>morning|afternoon|evening))|(?P<hh>\d{1,2}):?(?P<mm>\d{2})"
-                  r"(?=\s*(?:hours|hrs|h\b|GMT|UTC|local|Moscow|EST|EDT|CET))|(?P<word>noon|midnight|midday))"
+                  r"(?=\s*(?:hours|hrs|h\b|GMT|UTC|local\s+time|Moscow\s+time|EST|EDT|CET))|(?P<word>noon|midnight|midday))"
                   r"(?:\s+(?P<tz>EDT|EST|GMT|UTC|CET|MSK|PST|PDT|CDT|CST|local\s+time|Moscow\s+time))?"), _clock),
         (compile_(r"(?:the\s+)?(?:(?:comparable|same|corresponding)\s+)?(?:(?P<noun0>quarter|period|month)\s+a\s+)?"
                   r"(?P<unit>year|month|week)[\s-](?:ago|earlier)(?:\s+(?:(?P<ord>first|second|third|fourth)[\s-]+)?"
