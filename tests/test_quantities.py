@@ -668,6 +668,7 @@ def test_a_narrated_sentence_after_reported_speech_goes_on_with_its_indicator(pi
     ("Inflation rose to 5.2 pct from 4.8.", [(5.2, "percent"), (4.8, "percent")]),
     ("Profit rose to 5.2 billion marks from 4.8.", [(5.2e9, "DEM"), (4.8e9, "DEM")]),
     ("It paid 3 billion lire and 20 mln guilders.", [(3e9, "ITL"), (2e7, "NLG")]),
+    ("160 out of the 313 bridges are unsafe.", [(160, "bridge"), (313, "bridge")]),
 ])
 def test_the_old_value_after_to_new_from_and_legacy_currencies(text: str, expected) -> None:
     assert [(q.value, q.unit) for q in find_quantities(text)] == expected

@@ -42,14 +42,15 @@ def share_units(text: str, found: list[Quantity], kb: Tables) -> list[Quantity]:
         elif b.unit is None and b.high is None and _DIGIT.search(b.text):
             out[i] = _elliptic(text, out[max(0, i - _ELLIPSIS_BACK):i], b)
     for i in range(len(out) - 2, -1, -1):  # "by 5 and 6 percent", "3, 4 or 5 billion rubles": the last one's unit
-        a, b = out[i], out[i + 1]
+        a, b = out[i], out[i + 1]  # "160 out of the 313 bridges": the whole's unit
         if a.unit in (None, b.unit) and a.high is None and b.unit is not None and _DIGIT.search(a.text) \
-                and _LIST_JOIN.fullmatch(text, a.span[1], b.span[0]):
+                and (_LIST_JOIN.fullmatch(text, a.span[1], b.span[0]) or _OUT_OF.fullmatch(text, a.span[1], b.span[0])):
             out[i] = dataclasses.replace(a, unit=b.unit, value=a.value * _shared_scale(a, b, kb))
     return out
 
 
 _LIST_JOIN = re.compile(r"\s*,\s*|,?\s+(?:and|or)\s+")
+_OUT_OF = re.compile(r"\s+out\s+of\s+(?:the\s+)?")
 
 
 def _elliptic(text: str, before: list[Quantity], b: Quantity) -> Quantity:
