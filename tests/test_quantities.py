@@ -700,3 +700,11 @@ def test_cents_crowns_and_rates_of_measures_are_no_counts(pipeline) -> None:
     record = pipeline.extract(Article(id="t", text=text, date="2024-03-14"))
     assert [(c.indicator, c.value, c.kind) for c in record.claims] == [
         ("naphtha", 47, "actual"), ("shipments", 2e6, "forecast")]
+
+
+def test_a_figure_something_should_be_raised_to_is_a_target(pipeline) -> None:
+    from newsgraph.record import Article
+    text = ("The canal's depth should be increased to 4.5 metres. Output must reach 5 million tonnes. "
+            "The surplus should reach one billion dlrs in each month.")
+    record = pipeline.extract(Article(id="t", text=text, date="2024-03-14"))
+    assert [(c.value, c.kind) for c in record.claims] == [(4.5, "target"), (5e6, "target"), (1e9, "actual")]

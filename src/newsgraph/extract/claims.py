@@ -146,7 +146,8 @@ def _over(text: str, period: Time) -> bool:
 
 def _targetish(text: str, clause: str, period: Time | None) -> bool:
     """A target names a goal, or a deadline: "to $35 billion by 2030"."""
-    if re.search(r"\b(?:target|goal|aim|objective)", clause, re.I):
+    if re.search(r"\b(?:target|goal|aim|objective)|\bshould\s+be\s+(?:increased|raised|brought)|\bmust\s+(?:reach|be)\b",
+                 clause, re.I):  # "its depth should be increased to 4.5 metres": a norm to meet ("should reach": a forecast too)
         return True
     if period is None:
         return False
@@ -157,9 +158,8 @@ def _targetish(text: str, clause: str, period: Time | None) -> bool:
 def _period(times: Sequence[Time], start: int, end: int, q: Quantity, text: str,
             others: Sequence[Quantity] = ()) -> Time | None:
     """The time the figure holds for: the nearest in its sentence, but not one written right after
-    another figure ("to 370,000 tonnes this year from 340,000 last year", "to 61.2 mln in 1987 from 105.6
-    mln in 1986": each its own), unless
-    there is no other."""
+    another figure ("to 370,000 tonnes this year from 340,000 last year", "to 61.2 mln in 1987 from
+    105.6 mln in 1986": each its own), unless there is no other."""
     inside = [t for t in times if start <= t.span[0] and t.span[1] <= end and t.value
               and t.type != "SET"]  # "9 percent per annum" is a rate, not the figure's period
     inside = [t for t in inside if not (t.span[0] < q.span[1] and q.span[0] < t.span[1])]
