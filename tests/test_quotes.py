@@ -373,3 +373,9 @@ def test_the_company_said_after_two_companies_has_no_speaker(pipeline):
     text = "Andes Mining Corp and Pacific Steel Corp signed a deal. The company said output would rise."
     found = [(s, cue) for s, _t, cue, _d in quotes(run(pipeline, text))]
     assert found == [(None, "said")]
+
+
+def test_a_second_reporting_verb_parsed_under_the_first_report_keeps_its_speaker(pipeline):
+    record = run(pipeline, "Governor Igor Babushkin reported that the construction of Astrakhan's eastern bypass "
+                           "motorway had resumed and also noted that the length of another bypass would be 20 kilometres.")
+    assert [(q[0], q[2]) for q in quotes(record)] == [("Igor Babushkin", "reported"), ("Igor Babushkin", "noted")]

@@ -163,6 +163,10 @@ def subject_of(verb: Token) -> Token | None:
             return subject
         if verb.dep_ not in _INHERIT or verb.head.i == verb.i:  # a root is its own head
             return None
+        reporting = verb.head.head if verb.dep_ == "conj" and verb.head.dep_ == "ccomp" else None
+        if reporting is not None and verb.lower_ in verb_frames() and reporting.lower_ in verb_frames():
+            verb = reporting  # "X reported that the work had resumed and also noted that ...": X noted it
+            continue
         verb = verb.head
     return None
 
