@@ -653,7 +653,8 @@ def test_a_name_does_not_end_in_its_particle_and_a_family_name_first_is_the_pers
 
 def test_a_name_before_a_facility_noun_is_no_person(pipeline) -> None:
     text = ("I wanted to report to you about the Baimskoye field, located north of the Arctic Circle. "
-            "They already have a nuclear power plant in Pevek: the Akademik Lomonosov station.")
+            "They already have a nuclear power plant in Pevek: the Akademik Lomonosov station. "
+            "A road links the region with the Karauzek checkpoint on the border with Kazakhstan.")
     record = pipeline.extract(Article(id=document_id(text, None), text=text))
     assert not any(e.type == "PERSON" for e in record.entities), [(e.name, e.type) for e in record.entities]
 

@@ -55,7 +55,7 @@ _FACILITY_WORDS = re.compile(
 )
 _FACILITY_NOUN_AFTER = re.compile(r" (?:field|deposit|mine|port|station|plant|airport|refinery|pipeline|terminal|"
                                   r"cosmodrome|spaceport|dam|bridge|railway|highway|shipyard|reactor|oilfield|"
-                                  r"gasfield)s?\b")
+                                  r"gasfield|checkpoint|crossing|canal|motorway|tunnel|base|airfield|complex)s?\b")
 _ACRONYM = re.compile(r"\s?\((?P<acr>[A-Z][A-Za-z.&\-]{1,12})\)")
 
 
