@@ -165,14 +165,14 @@ def _period(times: Sequence[Time], start: int, end: int, q: Quantity, text: str,
     inside = [t for t in inside if not (t.span[0] < q.span[1] and q.span[0] < t.span[1])]
     if not inside:
         return None
-    others = [o for o in others if not _OUT_OF.fullmatch(text, q.span[1], o.span[0])]  # "30 out of 172 tankers"
+    others = [o for o in others if not _PART_OF.fullmatch(text, q.span[1], o.span[0])]  # "30 out of 172 tankers"
     free = [t for t in inside if not any(o.span[1] <= t.span[0] and _RIGHT_AFTER.fullmatch(text, o.span[1], t.span[0])
                                          for o in others)]
     inside = free or inside
     return _as_range(min(inside, key=lambda t: _time_distance(t, q, text)), inside, text)
 
 
-_OUT_OF = re.compile(r"\s+(?:out\s+)?of\s+")
+_PART_OF = re.compile(r"\s+(?:out\s+)?of\s+")  # a numerator and its denominator
 _RIGHT_AFTER = re.compile(r"\s+(?:in\s+)?")  # "340,000 last year", "105.6 mln in 1986"
 _RANGE_GAP = re.compile(r"\s*[-–]\s*|\s+(?:to|through|till|until)\s+", re.IGNORECASE)
 _DATE_VALUE = re.compile(r"\d{4}(?:-[\dQHW][\d]?)?(?:-\d\d)?")
@@ -307,11 +307,11 @@ class _ClaimBuilder:
         whole = self._whole_of(q)
         casualties = None if q.unit else _CASUALTIES.match(self.text, q.span[1])
         if whole is not None:  # "198 servicemen were awarded. 4 of them posthumously": 4 servicemen
-            q = replace(q, unit=whole.unit)
+            q, indicator = replace(q, unit=whole.unit), whole.indicator
         elif casualties is not None:  # "8 dead, at least 18 wounded"
-            q = replace(q, unit="people")
-        indicator = whole.indicator if whole is not None else f"people {casualties.group(1).lower()}" \
-            if casualties is not None else indicator_for(self.doc, sent, q, self._previous_indicator(q, speaker))
+            q, indicator = replace(q, unit="people"), f"people {casualties.group(1).lower()}"
+        else:
+            indicator = indicator_for(self.doc, sent, q, self._previous_indicator(q, speaker))
         if indicator:
             self.last_indicator = (indicator, speaker, q.span[1])
         period = _period(self.times, start, end, q, self.text, [f for f in self.figures if f.span != q.span])

@@ -13,7 +13,7 @@ import re
 from ..kb.lexicon import titles
 from ..record import Quantity
 from .quantities_kb import tables
-from .units import is_counted
+from .units import is_counted, is_money
 
 _GENERIC = frozenset(
     "amount volume level value total sum figure mark worth tune size share number rate record "
@@ -58,7 +58,7 @@ def _material(sent: object, q: Quantity) -> str | None:
         of = _of_object(of)
     if head is not None and head.dep_ == "dobj":  # type: ignore[attr-defined]
         chain.append(head.head)  # type: ignore[attr-defined]  # "caused $2 billion in losses": "in" on the verb
-    if of is None and q.unit in tables().currency.values():
+    if of is None and is_money(q.unit):
         of = next((found for token in chain if (found := _in_object(token)) is not None), None)
     return phrase(of) if of is not None and of.pos_ in ("NOUN", "PROPN") and of.ent_type_ not in (
         "GPE", "NORP", "PERSON", "ORG", "DATE") else None  # type: ignore[attr-defined]

@@ -704,7 +704,8 @@ _MONARCH = re.compile(
 def _monarchs(text: str) -> list[tuple[tuple[int, int], Role]]:
     """Monarchs and popes named by their title and one name, with their regnal number and their
     country ("King Abdullah II of Jordan", "Queen Mathilde of Belgium", "Pope Francis"); the name
-    is no place, title or word that names nothing ("Prince Edward Island": a place follows)."""
+    is no place, title or word that names nothing. A name followed by another capitalized word or
+    a particle is left to the titled-name pattern ("Crown Prince Mohammed bin Salman")."""
     out = []
     for match in _MONARCH.finditer(text):
         name = match.group("name")
