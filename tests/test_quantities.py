@@ -708,3 +708,11 @@ def test_a_figure_something_should_be_raised_to_is_a_target(pipeline) -> None:
             "The surplus should reach one billion dlrs in each month.")
     record = pipeline.extract(Article(id="t", text=text, date="2024-03-14"))
     assert [(c.value, c.kind) for c in record.claims] == [(4.5, "target"), (5e6, "target"), (1e9, "actual")]
+
+
+def test_a_per_share_figure_restates_the_total_before_it(pipeline) -> None:
+    from newsgraph.record import Article
+    text = "First quarter net income increased to 124.2 mln dlrs, or 1.77 dlrs a share, the bank said."
+    record = pipeline.extract(Article(id="t", text=text, date="1987-04-24"))
+    assert [(c.indicator, c.value) for c in record.claims] == [
+        ("first quarter net income", 124.2e6), ("first quarter net income per share", 1.77)]

@@ -300,6 +300,15 @@ class _ClaimBuilder:
             return None
         return previous
 
+    def _per_share_of(self, q: Quantity) -> Claim | None:
+        """The total a per-share figure restates: "earnings of 41.1 mln dlrs, or 50 cts a share"."""
+        previous = self.claims[-1] if self.claims else None
+        if previous is None or previous.span is None or previous.indicator.endswith("per share") \
+                or not _PER_SHARE.match(self.text, q.span[1]) and not (q.unit or "").endswith("/share") \
+                or not _OR_BETWEEN.fullmatch(self.text, previous.span[1], q.span[0]):
+            return None
+        return previous
+
     def _add(self, sent: object, q: Quantity, change: tuple[Quantity, str] | None) -> None:
         start, end = sent.start_char, sent.end_char  # type: ignore[attr-defined]
         clause = self.text[start:end]
@@ -310,6 +319,8 @@ class _ClaimBuilder:
             q, indicator = replace(q, unit=whole.unit), whole.indicator
         elif casualties is not None:  # "8 dead, at least 18 wounded"
             q, indicator = replace(q, unit="people"), f"people {casualties.group(1).lower()}"
+        elif (total := self._per_share_of(q)) is not None:  # "41.1 mln dlrs or 50 cts a share"
+            indicator = f"{total.indicator} per share"
         else:
             indicator = indicator_for(self.doc, sent, q, self._previous_indicator(q, speaker))
         if indicator:
@@ -355,6 +366,8 @@ def _claimable(q: Quantity, time_spans: list[tuple[int, int]], text: str) -> boo
 _HEADCOUNTS = frozenset({"people", "person", "persons"})
 _CASUALTIES = re.compile(r"\s+(dead|killed|wounded|injured|missing)\b(?!\s+(?:of|in)\s+(?:the\s+)?[a-z]+s\b)", re.I)
 _TIME_UNITS = frozenset({"second", "minute", "hour", "day", "week", "month", "year"})
+_PER_SHARE = re.compile(r"\s+(?:a|per)\s+shares?\b", re.I)
+_OR_BETWEEN = re.compile(r",?\s+or\s+")
 _OF_THEM = re.compile(r"\s+of\s+(?:them|these|those|which|whom)\b", re.I)
 _PART_REACH = 200  # characters from a counted figure to "N of them" that counts a part of it
 _PREVIOUS_REACH = 600  # characters from a figure to the one whose indicator "it" may take
