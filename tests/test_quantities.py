@@ -405,6 +405,10 @@ def test_bare_rate_takes_the_elided_noun() -> None:
         ("a 5-10 year-old child", [("5-10 year-old", 5, "year of age")]),
         ("He was 35 percent sure.", [("35 percent", 35, "percent")]),
         ("He was 3 points behind.", [("3 points", 3, "point")]),
+        ("Ilya turned 10 today.", [("10", 10, "year of age")]),
+        ("I was 9 back then.", [("9", 9, "year of age")]),
+        ("My daughter, who will soon be 18, studies.", [("18", 18, "year of age")]),
+        ("Sales turned 10 percent higher.", [("10 percent", 10, "percent")]),
     ],
 )
 def test_round_three_ages(text: str, expected: list[tuple[str, float, str]]) -> None:

@@ -346,14 +346,11 @@ class _ClaimBuilder:
 
 
 
-def _claimable(q: Quantity, time_spans: list[tuple[int, int]], text: str) -> bool:
+def _claimable(q: Quantity, time_spans: list[tuple[int, int]]) -> bool:
     if any(s <= q.span[0] and q.span[1] <= e for s, e in time_spans):
         return False
     if not q.unit and not _DIGIT.search(q.text):
         return False  # "five of them", "hundreds of thousands, even millions of our citizens": no measure
-    if not q.unit and (_AGE_BEFORE.search(text, max(0, q.span[0] - 24), q.span[0])
-                       or _AGE_AFTER.match(text, q.span[1])):
-        return False  # "children aged 8 through 16", "who turned 10 today", "I was 9 back then": an age
     if q.unit and "/" in q.unit and all(part in _TIME_UNITS for part in q.unit.split("/")):
         return False  # "24 hours a day, seven days a week": a manner of working, no figure
     if _VAGUE.match(q.text):
@@ -372,16 +369,12 @@ _OF_THEM = re.compile(r"\s+of\s+(?:them|these|those|which|whom)\b", re.I)
 _PART_REACH = 200  # characters from a counted figure to "N of them" that counts a part of it
 _PREVIOUS_REACH = 600  # characters from a figure to the one whose indicator "it" may take
 _DIGIT = re.compile(r"\d")
-_AGE_BEFORE = re.compile(r"\b(?:aged(?:\s+\d+\s*(?:through|to|and|-|\u2013))?|turned|turns|turning|age\s+of|"
-                         r"(?:I|he|she)\s+was|will\s+soon\s+be)\s*$", re.I)
-_AGE_AFTER = re.compile(r"\s*(?:-?\s*years?[\s-]+old|back\s+then|-year-old)\b", re.I)
 _VAGUE = re.compile(r"(?:(?:tens|dozens|hundreds|thousands|millions|billions|trillions|scores)(?:\s+of\s+|$))+(?![\d.,]+\b)", re.I)
 
 
-def _by_sentence(sents: Sequence[object], quantities: Sequence[Quantity], times: Sequence[Time],
-                 text: str) -> list[tuple[object, list[Quantity]]]:
+def _by_sentence(sents: Sequence[object], quantities: Sequence[Quantity], times: Sequence[Time]) -> list[tuple[object, list[Quantity]]]:
     time_spans = [t.span for t in times]
-    usable = [q for q in quantities if _claimable(q, time_spans, text)]
+    usable = [q for q in quantities if _claimable(q, time_spans)]
     by_start = ByStart(usable, lambda q: q.span[0])
     out = []
     for sent in sents:
@@ -399,6 +392,6 @@ def _by_sentence(sents: Sequence[object], quantities: Sequence[Quantity], times:
 )
 def extract_claims(ctx: Context) -> dict[str, object]:
     builder = _ClaimBuilder(ctx)
-    for sent, quantities in _by_sentence(ctx.sentences(), ctx["quantities"], ctx["times"], ctx.article.text):
+    for sent, quantities in _by_sentence(ctx.sentences(), ctx["quantities"], ctx["times"]):
         builder.sentence(sent, quantities)
     return {"claims": tuple(builder.claims)}

@@ -25,7 +25,7 @@ _MONTHS = (
 _MONTH_BEFORE = re.compile(rf"\b{_MONTHS}\.?,?\s+(?:the\s+)?$")
 _MONTH_AFTER = re.compile(rf"(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTHS}\b")
 _CLOCK_AFTER = re.compile(r"\s?(?:(?i:[ap]\.m\.|[ap]m\b)|GMT|UTC|EDT|EST|BST|CET|CEST|MSK|(?i:o['’]clock|local time|hours\b GMT))")
-_AGE_BEFORE = re.compile(r"(?i:\b(?:aged?|ages)\s+(?:of\s+)?(?:between\s+)?)$")
+_AGE_BEFORE = re.compile(r"(?i:\b(?:aged?|ages)\s+(?:of\s+)?(?:between\s+)?(?:\d+\s*(?:through|to|and|-|\u2013)\s*)?)$")  # "aged 8 through 16"
 #: a group of people by age: "people over 60", "children under 12", "citizens aged over 65"
 _AGE_GROUP_BEFORE = re.compile(r"(?i:\b(?:people|persons|citizens|those|adults|patients|women|men|children|kids"
                                r"|pensioners|residents|everyone|anyone)\s+(?:aged\s+)?(?:over|under|above|below"
@@ -42,12 +42,14 @@ _ERA_BEFORE = re.compile(r"\b(?:A\.D\.|AD)\s$")
 _ERA_AFTER = re.compile(r"\s?(?:B\.C\.(?:E\.)?|BCE?\b|A\.D\.|AD\b|CE\b)")
 # an age told with a verb ("he will be 35", "she turned 40") or as a life expectancy ("life expectancy ... around 73")
 _SPOKEN_AGE = re.compile(
-    r"(?P<verb>(?:\b(?i:he|she|who)|\bI)(?:\s+(?:will|would|could|might|may|must|should|to))?"
-    r"\s+(?:is|was|be|turned|turns|turn)\s+$)|(?i:\blife\s+expectancy)\b[^.,;:!?\d]{0,40}\s$")
-_AGE_NEXT = re.compile(r"\s*(?:[,.;:!?)]|$)|\s+(?i:by|when|in|last|next|this|on|and|but|or|until|before|after)\b")
+    r"(?P<verb>(?:\b(?i:he|she|who)|\bI)(?:\s+(?:will|would|could|might|may|must|should|to)(?:\s+soon)?)?"
+    r"\s+(?:is|was|be|turned|turns|turn)\s+$|\b(?:turned|turns|turning)\s+$)"  # "Ilya turned 10 today", "the child turns 17."
+    r"|(?i:\blife\s+expectancy)\b[^.,;:!?\d]{0,40}\s$")
+_AGE_NEXT = re.compile(r"\s*(?:[,.;:!?)]|$)|\s+(?i:by|when|in|last|next|this|on|and|but|or|until|before|after"
+                       r"|today|yesterday|back\s+then)\b")
 _AGE_LIMIT = 130
 _AGE_REACH = 80
-_AGE_VERBS = frozenset({"is", "was", "be", "turned", "turns", "turn"})
+_AGE_VERBS = frozenset({"is", "was", "be", "turned", "turns", "turn", "turning"})
 _APPROX_TAIL = re.compile(r"(?:(?i:about|around|nearly|almost|roughly|some|over|under|only|just)\s+)*$")
 
 
