@@ -22,7 +22,7 @@ from .indicators import indicator_for
 from .names import ByStart, trim_span
 from .registry import Context, register
 from .subjects import SubjectFinder
-from .units import is_counted
+from .units import DURATIONS, is_counted
 
 
 
@@ -351,7 +351,7 @@ def _claimable(q: Quantity, time_spans: list[tuple[int, int]]) -> bool:
         return False
     if not q.unit and not _DIGIT.search(q.text):
         return False  # "five of them", "hundreds of thousands, even millions of our citizens": no measure
-    if q.unit and "/" in q.unit and all(part in _TIME_UNITS for part in q.unit.split("/")):
+    if q.unit and "/" in q.unit and all(part in DURATIONS for part in q.unit.split("/")):
         return False  # "24 hours a day, seven days a week": a manner of working, no figure
     if _VAGUE.match(q.text):
         return False  # "thousands of lives", "billions of dollars": a magnitude, not a figure
@@ -362,7 +362,6 @@ def _claimable(q: Quantity, time_spans: list[tuple[int, int]]) -> bool:
 
 _HEADCOUNTS = frozenset({"people", "person", "persons"})
 _CASUALTIES = re.compile(r"\s+(dead|killed|wounded|injured|missing)\b(?!\s+(?:of|in)\s+(?:the\s+)?[a-z]+s\b)", re.I)
-_TIME_UNITS = frozenset({"second", "minute", "hour", "day", "week", "month", "year"})
 _PER_SHARE = re.compile(r"\s+(?:a|per)\s+shares?\b", re.I)
 _OR_BETWEEN = re.compile(r",?\s+or\s+")
 _OF_THEM = re.compile(r"\s+of\s+(?:them|these|those|which|whom)\b", re.I)

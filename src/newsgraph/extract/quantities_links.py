@@ -7,6 +7,7 @@ import re
 
 from newsgraph.extract.quantities_kb import Tables
 from newsgraph.extract.quantities_numbers import DIGITS, parse_digits
+from newsgraph.extract.units import DURATIONS
 from newsgraph.record import Quantity
 
 _TO = re.compile(r"\s+to\s+")
@@ -22,7 +23,6 @@ _NOT_SHARED = frozenset({"percent", "pp", "bp", "rank", "fraction"})
 _CONTRAST_REACH = 80
 _ELLIPSIS_REACH = 120
 _ELLIPSIS_BACK = 4
-_DURATIONS = frozenset({"year", "month", "week", "day", "hour", "minute", "second", "decade", "century"})
 _DIGIT = re.compile(r"\d")
 _RATE_END = re.compile(r" (?:per|a|an|each) (year|month|week|day|hour)$")
 
@@ -58,7 +58,7 @@ def _elliptic(text: str, before: list[Quantity], b: Quantity) -> Quantity:
     "12,300 workers ... and 18,900 who", "2,051.40 points, while the other index lost 0.8% to 1,987.65"; a bare
     rate takes the noun per period ("31 thefts ... an average of 25 per month")."""
     for a in reversed(before):
-        if not _shareable(a) or a.unit in _DURATIONS or a.unit.endswith(" of age") or not _near(text, a, b):
+        if not _shareable(a) or a.unit in DURATIONS or a.unit.endswith(" of age") or not _near(text, a, b):
             continue
         if a.value and 0.1 <= abs(b.value / a.value) <= 10:
             rate = _RATE_END.search(b.text)

@@ -5,6 +5,8 @@ from __future__ import annotations
 from ..kb.lexicon import measure_units
 
 _NON_COUNT = frozenset({"percent", "pp", "rank"})
+#: units of a span of time
+DURATIONS = frozenset({"year", "month", "week", "day", "hour", "minute", "second", "decade", "century"})
 
 
 def is_money(unit: str | None) -> bool:
