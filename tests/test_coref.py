@@ -351,3 +351,15 @@ def test_the_head_of_state_is_who_the_text_called_so(pipeline):
         "The Head of State also thanked the farmers."
     ))
     assert _owner(record, "The Head of State") == "Ana Lima"
+
+
+def test_your_title_is_held_in_the_country_of_the_one_addressed(pipeline):
+    # "your aide", said to Putin: of Russia; "our aide", said by him: of Russia too; the "our" at
+    # the end of "your" is no "our" (it gave the speaker's country, whoever spoke)
+    text = ("Vladimir Putin met Maxim Dreval and Vladimir Zelensky of Ukraine.\n\n"
+            "President of Russia Vladimir Putin: Hello. Maxim Dreval: We are filming lectures with your aide, "
+            "Vladimir Medinsky. Vladimir Putin: Good. I will ask our aide Ivan Petrov to help.")
+    record = _extract(pipeline, text)
+    assert _roles(record, "Vladimir Medinsky") == {("Aide", "RU")}
+    assert _roles(record, "Ivan Petrov") == {("Aide", "RU")}
+    assert _owner(record, "aide, Vladimir Medinsky") == "Vladimir Medinsky"

@@ -58,10 +58,9 @@ def _pronouns(text: str, quote: Quote, pattern: re.Pattern[str]) -> list[Mention
     return [Mention(span=m.span(), kind="pronoun") for m in pattern.finditer(text, *quote.span)]
 
 
-def _added(text: str, entities: Sequence[Entity], quotes: Sequence[Quote],
+def _added(text: str, entities: Sequence[Entity], quotes: Sequence[Quote], voices: Voices,
            title: str | None = None) -> dict[str, list[Mention]]:
     by_id = {e.id: e for e in entities}
-    voices = Voices(quotes)
     headline = named_in_title(title or "", [e for e in entities if e.type == "PERSON"])
     out: dict[str, list[Mention]] = {}
     for quote in quotes:
@@ -104,35 +103,45 @@ def _countries_of_speakers(text: str, entities: Sequence[Entity], quotes: Sequen
             )
 
 
+_ARTICLE_BEFORE = re.compile(r"(?<![\w-])(?:[Tt]he|[Oo]ur) $")  # not the "our" of "your"
+
+
 def _with_article(text: str, span: tuple[int, int]) -> tuple[int, int]:
     """"the Prime Minister of ... Alikhan Smailov", "our Deputy Prime Minister ...": with its determiner."""
-    before = text[max(0, span[0] - 4):span[0]].lower()
-    start = span[0] - 4 if before in ("the ", "our ") else span[0]
-    return start, span[1]
+    article = _ARTICLE_BEFORE.search(text, max(0, span[0] - 5), span[0])
+    return (article.start() if article else span[0]), span[1]
 
 
-def _our_roles(text: str, entity: Entity, quotes: Sequence[Quote], by_id: dict[str, Entity]) -> tuple:
-    """"our Deputy Prime Minister Le Van Thanh", said by Vietnam's president: of Vietnam."""
+def _our_roles(text: str, entity: Entity, quotes: Sequence[Quote], voices: Voices,
+               by_id: dict[str, Entity]) -> tuple:
+    """"our Deputy Prime Minister Le Van Thanh", said by Vietnam's president: of Vietnam; "your
+    aide", said to him: of the country of the one addressed."""
     roles = []
     for role in entity.roles:
         if role.of is None and role.span:
-            quote = next((q for q in quotes if q.span[0] <= role.span[0] < q.span[1]), None)
-            speaker = by_id.get(quote.speaker or "") if quote else None
-            if speaker is not None and speaker.country and _owned(text, role.span[0]):
-                role = replace(role, of=speaker.country)
+            owner = None
+            possessor = _POSSESSOR_BEFORE.search(text, max(0, role.span[0] - 5), role.span[0])
+            if possessor is not None and possessor.group()[0] in "Yy":
+                owner = voices.at(role.span[0])[1]
+            elif possessor is not None or not text[max(0, role.span[0] - 2):role.span[0]].strip():
+                quote = next((q for q in quotes if q.span[0] <= role.span[0] < q.span[1]), None)
+                owner = quote.speaker if quote else None
+            person = by_id.get(owner or "")
+            if person is not None and person.country:
+                role = replace(role, of=person.country)
         roles.append(role)
     return tuple(roles)
 
 
-def _owned(text: str, start: int) -> bool:
-    return text[max(0, start - 4):start].lower() == "our " or not text[max(0, start - 2):start].strip()
+_POSSESSOR_BEFORE = re.compile(r"(?<![\w-])(?:[Oo]ur|[Yy]our) $")
 
 
 def with_mentions(text: str, entities: Sequence[Entity], quotes: Sequence[Quote],
                   title: str | None = None) -> tuple[Entity, ...]:
     by_id = {e.id: e for e in entities}
-    entities = [replace(e, roles=_our_roles(text, e, quotes, by_id)) for e in entities]
-    added = _added(text, entities, quotes, title)
+    voices = Voices(quotes)
+    entities = [replace(e, roles=_our_roles(text, e, quotes, voices, by_id)) for e in entities]
+    added = _added(text, entities, quotes, voices, title)
     taken = {m.span for e in entities for m in e.mentions}
     out = []
     for entity in entities:
