@@ -662,10 +662,32 @@ def test_a_name_before_a_facility_noun_is_no_person(pipeline) -> None:
 def test_monarchs_are_named_by_title_one_name_and_regnal_number() -> None:
     from newsgraph.extract.roles import titled_names
     text = ("King Abdullah II of Jordan received Queen Mathilde of Belgium. Pope Francis and Emir Tamim sent "
-            "greetings; Crown Prince Mohammed bin Salman did not.")
+            "greetings; Crown Prince Mohammed bin Salman did not. Patriarch Kirill thanked them.")
     found = [(text[s:e], r.title, r.of) for (s, e), r in titled_names(text)]
     assert found == [("Abdullah II", "King", "JO"), ("Mathilde", "Queen", "BE"), ("Francis", "Pope", None),
-                     ("Tamim", "Emir", None), ("Mohammed bin Salman", "Crown Prince", None)]
+                     ("Tamim", "Emir", None), ("Mohammed bin Salman", "Crown Prince", None),
+                     ("Kirill", "Patriarch", None)]
+
+
+def test_a_pope_holds_no_office_of_the_one_country_a_text_names(pipeline) -> None:
+    text = "Pope Francis met Patriarch Bartholomew in Istanbul. Russia said it would send a delegation."
+    record = pipeline.extract(Article(id=document_id(text, None), text=text))
+    persons = {e.name: [(r.title, r.of) for r in e.roles] for e in record.entities if e.type == "PERSON"}
+    assert persons == {"Francis": [("Pope", None)], "Bartholomew": [("Patriarch", None)]}
+
+
+def test_a_speakers_label_names_a_person_the_ner_missed_or_mistyped(pipeline) -> None:
+    # kremlin.ru transcripts: the small model tags "Kseniya Sobchak" a place, "Petr Kozlov" an
+    # organization, misses "Artem Zhoga" at a turn, and runs "Boris Obnosov" into the turn's first word
+    text = ("Vladimir Putin met with Artem Zhoga, the father of Vladimir Zhoga. "
+            "Vladimir Putin: Mr Zhoga, today is May 9. Artem Zhoga: Thank you very much, Mr President. "
+            "Vladimir Putin: Please go ahead. Kseniya Sobchak: Kseniya Sobchak, Ostorozhno Novosti. "
+            "Vladimir Putin: Go on. Boris Obnosov: Indeed, I even joke sometimes. Petr Kozlov: Good afternoon.")
+    record = pipeline.extract(Article(id=document_id(text, None), text=text))
+    types = {e.name: e.type for e in record.entities}
+    for name in ("Artem Zhoga", "Kseniya Sobchak", "Boris Obnosov", "Petr Kozlov"):
+        assert types.get(name) == "PERSON", (name, types)
+    assert not any(":" in name for name in types)
 
 
 def test_military_ranks_and_more_given_names_end_a_body_before_its_holder(pipeline) -> None:

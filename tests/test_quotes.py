@@ -379,3 +379,18 @@ def test_a_second_reporting_verb_parsed_under_the_first_report_keeps_its_speaker
     record = run(pipeline, "Governor Igor Babushkin reported that the construction of Astrakhan's eastern bypass "
                            "motorway had resumed and also noted that the length of another bypass would be 20 kilometres.")
     assert [(q[0], q[2]) for q in quotes(record)] == [("Igor Babushkin", "reported"), ("Igor Babushkin", "noted")]
+
+
+def test_turns_whose_label_the_ner_tagged_in_part_or_not_at_all(pipeline):
+    # "Dmitry Kozak: ..." where the NER found only "Kozak" (the surname pass adds it), and "Ao Li: ..."
+    # where it found the name elsewhere only: each label still ends the turn before
+    text = ("Vladimir Putin met Deputy Chief of Staff Dmitry Kozak and Ao Li, a reporter. "
+            "Vladimir Putin: What is the status? Dmitry Kozak: Its status has remained at zero. "
+            "Vladimir Putin: And you? Ao Li: Good afternoon, Mr President.")
+    record = run(pipeline, text)
+    assert [(s, t) for s, t, cue, _ in quotes(record) if cue == ":"] == [
+        ("Vladimir Putin", "What is the status?"),
+        ("Dmitry Kozak", "Its status has remained at zero."),
+        ("Vladimir Putin", "And you?"),
+        ("Ao Li", "Good afternoon, Mr President."),
+    ]

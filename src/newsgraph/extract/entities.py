@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
 
-from ..kb.lexicon import (cities, countries, given_names, known_people, lookup_place, name_words, national_titles,
+from ..kb.lexicon import (cities, countries, given_names, is_given_name, known_people, lookup_place, name_words, national_titles,
                           not_names, titles, towns)
 from ..record import Entity, Mention, Role
 from .entities_doc import (alias_orgs, caps_labels, conjoined_orgs, is_part, known_people_names, known_surname,
@@ -28,7 +28,7 @@ from .entities_rules import (
 )
 from .gazetteers import (HONORIFICS, country_hits, country_in, government, people_re, rule_orgs, title_of_end,
                          trim_name)
-from .names import SpanSet, overlaps, slug, strip_article
+from .names import SpanSet, overlaps, slug, speaker_labels, strip_article
 from .registry import Context, register
 from .roles import echoes, titled_names
 from .times_lexicon import lexicon
@@ -336,6 +336,8 @@ def _name_span(text: str, start: int, end: int, label: str) -> tuple[int, int] |
     """The span of a name the model tagged ``label`` without "the", possessive, flight number;
     None where it is no name."""
     start, end = trim_name(text, start, end, skip_titles=label == "PERSON")
+    if (colon := text.find(": ", start, end)) > start:
+        end = colon  # "Boris Obnosov: Indeed": a speaker's label and the first word of the turn
     end = without_flight(text, start, end)
     if (figure := _FIGURE_END.search(text, start, end)) and _SHARE_AFTER.match(text, end):
         end = figure.start()  # "Labour 35" of "Labour 35 pct": the party, then its share
@@ -505,6 +507,19 @@ def _titled_persons(builder: _Builder) -> list[tuple[int, int]]:
     return spans
 
 
+def _labelled_persons(builder: _Builder) -> list[tuple[int, int]]:
+    """Names that label a speaker's turn and begin with a given name ("Kseniya Sobchak: Mr
+    President, ..."): persons, where the NER missed them or took them for a place elsewhere."""
+    spans = []
+    for match in speaker_labels(builder.text):
+        span = match.span("name")
+        if is_given_name(match.group("name").split()[0]) and not builder.overlaps(*span):
+            cluster = builder.add("PERSON", match.group("name"), span)
+            builder.strong.add(cluster.key)
+            spans.append(span)
+    return spans
+
+
 def _from_title(builder: _Builder, title: str | None) -> None:
     """Names and roles the headline gives ("Meeting with President of Belarus Alexander Lukashenko").
 
@@ -588,7 +603,7 @@ def collect(text: str, doc: object, title: str | None = None) -> dict[str, _Clus
     builder = _Builder(text)
     builder.taken.extend(index_spans(text))
     known = _known_orgs(builder)
-    people = _echoed_persons(builder) + _titled_persons(builder) + _known_people(builder)
+    people = _echoed_persons(builder) + _titled_persons(builder) + _known_people(builder) + _labelled_persons(builder)
     persons = SpanSet(known + people)
     by_rule = rule_orgs(text)
     hits = list(country_hits(text))  # one scan for the regions' check and the countries themselves

@@ -106,9 +106,18 @@ def surnames(builder: _Builder) -> None:
     alone = last_names_alone(builder.text, [c.name for c in persons])
     for cluster in persons:
         for span in surname_hits(builder.text, cluster.name, builder.taken, alone):
+            span = _with_given_name(builder.text, cluster.name, span)
             cluster.mentions.setdefault(span, "name")
             builder.taken.append(span)
     _one_word_mentions(builder, [c for c in persons if one_word_name(c.name)])
+
+
+def _with_given_name(text: str, full: str, span: tuple[int, int]) -> tuple[int, int]:
+    """The whole name where the last name follows the rest of it at a sentence's start ("status.
+    Dmitry Kozak: Its status", which the NER missed): a speaker's label starts at the name."""
+    rest = full.rsplit(" ", 1)[0] + " "
+    start = span[0] - len(rest)
+    return (start, span[1]) if start >= 0 and text.startswith(rest, start) else span
 
 
 _GIVEN_BEFORE = re.compile(r"(?<![\w.-])(?P<given>[A-Z][\w'-]+)[^\S\n]$")

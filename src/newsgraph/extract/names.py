@@ -17,6 +17,18 @@ _NON_ALNUM = re.compile(r"[^a-z0-9]+")
 _GLUED = re.compile(r"(?<=[a-z]{3})(?=[A-Z][a-z])")
 
 
+#: a transcript's speaker label at a sentence's start: "Kseniya Sobchak: Mr President, ...",
+#: "Kyriakos Mitsotakis (retranslated): ..."
+_SPEAKER_LABEL = re.compile(r"(?:^|(?<=[.!?*\u2026\"\u201d)\n])\s*)(?P<name>[A-Z][\w'\u2019-]+(?: [A-Z][\w'\u2019-]+){1,3})"
+                            r"(?: \([\w\s.-]{1,30}\))?: ", re.MULTILINE)
+
+
+def speaker_labels(text: str) -> Iterator[re.Match[str]]:
+    """Speaker labels of two to four capitalised words (group ``name``; the turn starts at the
+    match's end), whoever the words name."""
+    return _SPEAKER_LABEL.finditer(text)
+
+
 def slug(text: str) -> str:
     """``"Kassym-Jomart Tokayev"`` -> ``"kassym-jomart-tokayev"`` (ASCII, hyphens).
 

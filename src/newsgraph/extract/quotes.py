@@ -24,7 +24,7 @@ from collections.abc import Sequence
 
 from ..record import Entity, Quote
 from .coref_nominal import head_noun_mentions
-from .names import MentionIndex, SpanSet, overlaps
+from .names import MentionIndex, SpanSet, overlaps, speaker_labels
 from .quotes_direct import continuing, direct, strip
 from .quotes_reported import reported
 from .registry import Context, register
@@ -51,6 +51,11 @@ def _labels(text: str, entities: Sequence[Entity]) -> list[tuple[int, int, str]]
             opening = text[label - 1:label] in ('"', "\u201c")  # a turn opened by a quotation mark
             if _at_sentence_start(text, label - opening) or (label != mention.span[0] and _after_label(text, label)):
                 out[tail.end()] = (label - opening, tail.end(), entity.id)
+    named = _label_names(text, persons)
+    for match in speaker_labels(text):  # a label the NER did not tag: "Ao Li: Good afternoon"
+        person = named.get(match.group("name"))
+        if person is not None and match.end() not in out:
+            out[match.end()] = (match.start("name"), match.end(), person)
     for echo in echoes(text):  # "Daniil Yegorov Yegorov DaniilHead of the Federal Taxation Service: "
         person = next((e for e in persons if any(m.span == echo.echo for m in e.mentions)), None)
         if person is not None and echo.content is not None:
@@ -60,6 +65,18 @@ def _labels(text: str, entities: Sequence[Entity]) -> list[tuple[int, int, str]]
         if person is not None and content not in out:
             out[content] = (label, content, person.id)  # type: ignore[attr-defined]
     return sorted(out.values())
+
+
+def _label_names(text: str, persons: Sequence[Entity]) -> dict[str, str]:
+    """The full names (two words or more) the text gives its persons -> the person's id; a name
+    two persons share is left out."""
+    named: dict[str, str | None] = {}
+    for entity in persons:
+        for mention in entity.mentions:
+            name = text[mention.span[0]:mention.span[1]]
+            if mention.kind == "name" and " " in name:
+                named[name] = entity.id if named.get(name, entity.id) == entity.id else None
+    return {name: id_ for name, id_ in named.items() if id_ is not None}
 
 
 def _after_label(text: str, offset: int) -> bool:

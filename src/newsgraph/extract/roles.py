@@ -696,7 +696,7 @@ def titled_names(text: str) -> list[tuple[tuple[int, int], Role]]:
 
 
 _MONARCH = re.compile(
-    r"(?<![\w-])(?P<title>King|Queen|Crown\s+Prince|Prince|Emir|Amir|Sultan|Pope)\s+(?P<name>[A-Z][a-z]+(?:\s+[IVX]{1,4})?)"
+    r"(?<![\w-])(?P<title>King|Queen|Crown\s+Prince|Prince|Emir|Amir|Sultan|Pope|Patriarch)\s+(?P<name>[A-Z][a-z]+(?:\s+[IVX]{1,4})?)"
     r"(?![\w'\u2019-]|\s+(?:[A-Z]|(?:bin|ibn|al|el|de|von|van)\s))"
 )
 
