@@ -463,6 +463,21 @@ def test_an_act_of_force_named_in_a_quote_without_its_doer_is_not_the_speakers(p
     assert [e for e in record.events if e.type in ("ASSAULT", "FIGHT", "COERCE")] == []
 
 
+@pytest.mark.parametrize("text", [
+    "Vladimir Putin met with Anna Brown, whose son was killed in Donbass.",
+    "The President stated that Mariupol was completely destroyed.",
+])
+def test_who_did_a_one_sided_act_in_the_passive_is_unknown(pipeline, text):
+    record = _extract(pipeline, text)
+    acts = [e for e in record.events if e.type in ("ASSAULT", "COERCE")]
+    assert all(not e.actors for e in acts), [(e.type, _names(record, e.actors)) for e in acts]
+
+
+def test_the_parties_named_beside_a_passive_discussion_held_it(pipeline):
+    record = _extract(pipeline, "Several topics related to Russian-Senegalese cooperation were discussed.")
+    assert [(e.type, _names(record, e.actors)) for e in record.events] == [("CONSULT", {"Russia", "Senegal"})]
+
+
 def test_an_events_evidence_leaves_out_the_closing_mark_of_the_sentence_before(pipeline):
     text = ("\"The deficit must stop,\" Olaf Scholz added. \"We must act now to pass the budget.\"\n"
             "    In the meantime, Olaf Scholz met Emmanuel Macron in Paris.")

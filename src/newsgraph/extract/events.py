@@ -128,7 +128,8 @@ class _EventFinder:
         explicit = bool(actors or targets) and not self._quoted(offset)
         if (not actors and not targets and not (trigger.type == "COOPERATE" and token is not None)
                 and not (token is not None and token.pos_ == "NOUN" and _talked_about(token))  # type: ignore[attr-defined]
-                and not (trigger.type in _FORCE and self._quoted(offset))):
+                and not (trigger.type in _FORCE and self._quoted(offset))
+                and not (trigger.type in _ONE_SIDED and _passive(token))):
             actors = _unique(self._fallback(sent))  # not the speaker of '"... bombing civilians is genocide," he said'
         date = self._date(sent, offset, token)
         linked = self._linked(sent, offset)
@@ -482,6 +483,13 @@ def _party_noun(word: str) -> bool:
 
 _PARTY_NOUNS = frozenset({"delegation", "delegations", "members", "representatives", "leaders", "officials",
                           "colleagues", "counterpart", "counterparts", "expert", "experts", "parties", "sides"})
+
+
+def _passive(token: object) -> bool:
+    """A verb in the passive ("whose son was killed in Donbass", "Mariupol was destroyed"): who
+    did a one-sided act is unknown, not the persons the sentence names. (Talks "were discussed",
+    a declaration "was signed": the parties named are the ones who did.)"""
+    return token is not None and any(c.dep_ in ("auxpass", "nsubjpass") for c in token.children)  # type: ignore[attr-defined]
 
 
 def _hypothetical(token: object, trigger: Trigger) -> bool:
