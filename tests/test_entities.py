@@ -750,3 +750,11 @@ def test_a_region_by_its_name_is_a_place() -> None:
     for name, model_type in (("Perm Territory", "PERSON"), ("Kamchatka Territory", "ORG"), ("Amur Region", "ORG")):
         assert _retype(model_type, name, None, set(), text, text.index(name)) == "LOCATION"
     assert _retype("PERSON", "John Smith", None, set(), text, text.index("John")) == "PERSON"
+
+
+def test_a_person_name_cut_at_the_given_name_takes_the_family_name_after_it(pipeline) -> None:
+    # the model tags "Maestro Yury" alone; "Maestro" is an honorific, no part of the name
+    text = ("It is gratifying that largely thanks to the creative energy of Maestro Yury Temirkanov, the "
+            "festival programme is exciting. Maestro Temirkanov thanked the guests.")
+    record = pipeline.extract(Article(id=document_id(text, None), text=text))
+    assert [e.name for e in record.entities if e.type == "PERSON"] == ["Yury Temirkanov"]

@@ -347,10 +347,20 @@ def _name_span(text: str, start: int, end: int, label: str) -> tuple[int, int] |
         end = tail.end()  # "Salman" + " bin Abdulaziz Al-Saud", which the model tags apart
     elif label == "PERSON" and _PARTICLE_END.search(text, start, end) and (rest := _NEXT_WORD.match(text, end)):
         end = rest.end()  # "Miguel de la" + " Madrid": a name does not end in its particle
+    elif label == "PERSON" and (rest := _NEXT_WORD.match(text, end)) and _family_name_after(text, start, end, rest):
+        end = rest.end()  # "Maestro Yury" + " Temirkanov": the model stopped at the given name
     if end - start < 2 or not text[start].isupper() or _GLUED_TITLE.search(text, start, end) \
             or not_a_name(text, start, end) or (label == "PERSON" and _bare_title(text, start, end)):
         return None  # "eastern", "our", "Kassym-JomartPresident", "UTC": not a name
     return start, end
+
+
+def _family_name_after(text: str, start: int, end: int, rest: re.Match[str]) -> bool:
+    """Whether the capitalised word after a person's name that ends in a given name is the family
+    name: not a title, place, month or weekday ("told Maria Sunday"), nor a word after a break."""
+    word = rest.group().strip()
+    return is_given_name(text[start:end].split()[-1]) and word.lower() not in titles() \
+        and word.lower() not in _calendar_words() and lookup_place(word) is None and word.lower() not in name_words()
 
 
 def _release(builder: _Builder, owner: _Cluster | None, span: tuple[int, int]) -> None:

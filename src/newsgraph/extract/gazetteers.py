@@ -228,7 +228,7 @@ def trim_name(text: str, start: int, end: int, *, skip_titles: bool = True) -> t
 
 #: words before a name that are no part of it: "Mr", "(His) Majesty", "(Her Royal) Highness"
 HONORIFICS = frozenset({"mr", "mr.", "mrs", "ms", "dr", "his", "her", "royal", "majesty", "highness", "excellency",
-                        "holiness", "eminence"})
+                        "holiness", "eminence", "maestro"})
 
 
 def _skip_title(text: str, start: int, end: int) -> int:
