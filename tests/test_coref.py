@@ -65,6 +65,16 @@ def test_he_prefers_the_subject_of_the_last_sentence(pipeline):
     assert _owner(record, "He") == "Peter Novak"
 
 
+def test_he_prefers_who_reported_over_the_subject_of_the_report(pipeline):
+    record = _extract(pipeline, (
+        "Taras Bondar noted that President Ivan Sirko is now working to establish a coalition. "
+        "He said that the Head of State signed a decree. "
+        "The President noted that Peter Novak discussed the issue during his recent visit."
+    ))
+    assert _owner(record, "He") == "Taras Bondar"
+    assert _owner(record, "his") == "Peter Novak"  # in the reported clause itself, its subject
+
+
 def test_an_object_pronoun_is_not_its_verbs_subject(pipeline):
     record = _extract(pipeline, (
         "John Carter met David Brown in London. Carter thanked him for the visit."

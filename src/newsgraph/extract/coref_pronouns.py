@@ -44,6 +44,9 @@ _KIN = {  # an unnamed relative said after the named persons: "my father ... he 
     "f": re.compile(r"\b(?:my|his|her|your|our|their)\s+(?:late\s+)?(?:mother|sister|daughter|wife|aunt|grandmother|"
                     r"niece|granddaughter)\b", re.IGNORECASE),
 }
+#: the subject of a reported clause, in a sentence before the pronoun's, counts less than who
+#: reported it: "X noted that Y is working. He said ...": X
+_REPORTED_SUBJECT = 70
 _REACH = 3  # sentences back (or _CHARS characters, whichever reaches further)
 _CHARS = 800
 _FALLBACK = 2000
@@ -134,7 +137,9 @@ class _Grammar:
             root = root.head
         if root is None:
             return 0
-        return 80 if root.dep_ in _SUBJECT else 50 if root.dep_ in _OBJECT else 0
+        if root.dep_ in _SUBJECT:
+            return _REPORTED_SUBJECT if root.head.dep_ == "ccomp" else 80
+        return 50 if root.dep_ in _OBJECT else 0
 
     def coargument_subject(self, start: int, end: int) -> tuple[int, int] | None:
         """For an object pronoun ("him" in "Putin thanked him"), the span of its verb's subject."""
@@ -234,7 +239,9 @@ class _Resolver:
                 break
             if e > start or i not in agreeing or (narrative and _in_segment(self.quoted, s)):
                 continue
-            best[i] = max(best.get(i, 0.0), (100 + self.grammar.weight(s, e)) / 2 ** min(distance, 5))
+            weight = self.grammar.weight(s, e)
+            weight = 80 if weight == _REPORTED_SUBJECT and distance == 0 else weight
+            best[i] = max(best.get(i, 0.0), (100 + weight) / 2 ** min(distance, 5))
             latest.setdefault(i, s)
         return best, latest
 
