@@ -89,6 +89,15 @@ def test_a_pronoun_before_its_main_clause_names_that_subject(pipeline):
     assert _owner(record, "he") == "Robert Chen"
 
 
+def test_a_possessive_in_a_fronted_phrase_names_the_subject_after_it(pipeline):
+    record = _extract(pipeline, (
+        "Taras Bondar noted that the work goes on. For his part, Prime Minister Ivan Sirko said that a "
+        "decision was made. The Secretary-General said that during his recent visit to Moscow, Petro Melnyk agreed."
+    ))
+    assert _owner(record, "his") == "Ivan Sirko"
+    assert _owner(record, "his", 1) != "Petro Melnyk"  # fronted inside what was said: not its subject's
+
+
 def test_he_in_a_direct_quote_is_not_its_speaker(pipeline):
     record = _extract(pipeline, (
         "Barack Obama spoke in Ohio on Monday. Donald Trump answered on Tuesday.\n"

@@ -249,12 +249,15 @@ class _Resolver:
 def _cataphor(start: int, end: int, anchors: list[tuple[int, int, int]], agreeing: set[int],
               grammar: _Grammar) -> int | None:
     """"While he acknowledged ..., Ham noted": a pronoun in a clause put before its main clause
-    refers to the main clause's subject, named after it."""
+    refers to the main clause's subject, named after it; so does a possessive in a phrase put
+    before it ("For his part, Prime Minister Denys Shmyhal said")."""
     token = grammar.root(start, end)
-    while token is not None and token.dep_ != "advcl" and token.head.i != token.i:
+    fronted = ("advcl", "prep") if token is not None and token.dep_ == "poss" else ("advcl",)
+    while token is not None and token.dep_ not in fronted and token.head.i != token.i:
         token = token.head
-    if token is None or token.dep_ != "advcl" or token.head.idx < token.idx:
-        return None
+    if token is None or token.dep_ not in fronted or token.head.idx < token.idx \
+            or (token.dep_ == "prep" and token.left_edge.i != token.sent.start):
+        return None  # "X said that during his visit, Y agreed": after X, not fronted
     subject = next((c for c in token.head.children if c.dep_ in _SUBJECT and c.idx > end), None)
     if subject is None:
         return None
