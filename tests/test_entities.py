@@ -217,6 +217,15 @@ def test_a_headline_name_joins_the_person_the_text_names(pipeline) -> None:
     assert [p.key for p in persons] == ["person:gabriel-boric"] and persons[0].mentions
 
 
+def test_a_person_the_headline_names_is_found_by_surname_in_the_text(pipeline) -> None:
+    text = ("The leaders discussed the developments on the borders. Mr Draghi initiated the discussion of "
+            "energy cooperation.")
+    article = Article(id=document_id(text, "2021-11-22"), text=text, date="2021-11-22",
+                      title="Telephone conversation with Prime Minister of Italy Mario Draghi")
+    draghi = next(e for e in pipeline.extract(article).entities if e.key == "person:mario-draghi")
+    assert [text[m.span[0]:m.span[1]] for m in draghi.mentions if m.kind == "name"] == ["Draghi"]
+
+
 def test_plural_demonyms_name_the_country(pipeline) -> None:
     text = "The Nepalis and the Fijians argued over fishing quotas, while the Swiss stayed out."
     found = _entities(pipeline, text)

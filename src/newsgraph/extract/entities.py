@@ -637,9 +637,9 @@ def collect(text: str, doc: object, title: str | None = None) -> dict[str, _Clus
     merge_persons(builder.clusters)
     alias_orgs(builder.text, builder.clusters)
     propagate_orgs(builder)
+    _from_title(builder, title)
     surnames(builder)
     caps_labels(builder)
-    _from_title(builder, title)
     known_people_names(builder.clusters)
     return builder.clusters
 
