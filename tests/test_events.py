@@ -478,6 +478,19 @@ def test_the_parties_named_beside_a_passive_discussion_held_it(pipeline):
     assert [(e.type, _names(record, e.actors)) for e in record.events] == [("CONSULT", {"Russia", "Senegal"})]
 
 
+@pytest.mark.parametrize("text", [
+    "I hope that you will promote closer cooperation between Russia and Pakistan, as well as partnership in "
+    "the Afghan settlement.",
+    "Both sides noted the expediency of developing practical cooperation between Russia and Pakistan, as discussed by "
+    "President of Belarus Alexander Lukashenko and Chancellor of Germany Angela Merkel.",
+])
+def test_cooperation_between_two_parties_is_theirs(pipeline, text):
+    record = _extract(pipeline, text)
+    found = [_names(record, e.actors) | _names(record, e.targets) for e in record.events if e.type == "COOPERATE"]
+    assert found and all({"Russia", "Pakistan"} <= parties for parties in found), found
+    assert not any(parties & {"Belarus", "Germany", "Afghanistan"} for parties in found), found
+
+
 def test_an_events_evidence_leaves_out_the_closing_mark_of_the_sentence_before(pipeline):
     text = ("\"The deficit must stop,\" Olaf Scholz added. \"We must act now to pass the budget.\"\n"
             "    In the meantime, Olaf Scholz met Emmanuel Macron in Paris.")

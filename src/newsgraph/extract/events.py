@@ -302,11 +302,17 @@ class _EventFinder:
         return actors, targets
 
     def _cooperation(self, sent: object, token: object) -> tuple[list[str], list[str]]:
-        """"to develop cooperation between Russia and Kazakhstan": the countries, or the document's two."""
+        """"to develop cooperation between Russia and Kazakhstan": the parties after "between", else
+        the countries of the sentence, or the document's two."""
         if token.head.lower_ not in _COOPERATION_VERBS:  # type: ignore[attr-defined]
             return [], []
-        found = [e for _, e, _k in self.index.within(sent.start_char, sent.end_char)  # type: ignore[attr-defined]
-                 if self.by_id[e].type == "COUNTRY"]
+        between = [e for c in token.children if c.dep_ == "prep" and c.lower_ == "between"  # type: ignore[attr-defined]
+                   for o in c.children if o.dep_ == "pobj" for e in self._entities_in(o)]
+        if len(set(between)) >= 2:  # "between the EU and Minsk", whatever other countries the sentence names
+            between = _unique(between)
+            return between[:1], between[1:]
+        found = [e for offset, e, _k in self.index.within(sent.start_char, sent.end_char)  # type: ignore[attr-defined]
+                 if self.by_id[e].type == "COUNTRY" and not self._in_designation(offset)]  # not "President of Belarus"
         countries = _unique(found) if len(set(found)) >= 2 else list(self.sides.countries)
         return countries[:1], countries[1:]
 
