@@ -590,6 +590,27 @@ def test_a_change_does_not_cross_into_a_contrasting_clause(pipeline) -> None:
         ("steel output", 12, True), ("investment", 40e9, False)]
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    # the word after the figure gives the change: the value it restates, or reaches with "to"
+    ("In January-October, we obtained revenues worth 23 trillion rubles, or 37 percent more than 2020 levels.",
+     [(23e12, (37, "up"))]),
+    ("Passenger traffic reached 87.5 million, which is 20 percent higher than before the pandemic.",
+     [(87.5e6, (20, "up"))]),
+    ("The bank reported a 2.9 pct rise in net profit to 93.1 mln riyals.", [(93.1e6, (2.9, "up"))]),
+    ("Doha Bank reported a 13 pct drop in net profit to 27.5 mln riyals.", [(27.5e6, (13, "down"))]),
+    # ... not any value of its clause, nor one across another change
+    ("Gasoline stocks are 37.6 mln barrels above last year's levels, and analysts said the expected "
+     "two pct rise in demand will not help.", [(37.6e6, None), (2, (2, "up"))]),
+    ("Spending rose 0.3 pct to 2,882.6 billion dlrs in March after rising 2.4 pct in February "
+     "instead of the previously reported 1.7 pct rise.",
+     [(2882.6e9, (0.3, "up")), (2.4, (2.4, "up")), (1.7, (1.7, "up"))]),
+])
+def test_a_change_told_after_its_figure(pipeline, text, expected) -> None:
+    from newsgraph.record import Article
+    record = pipeline.extract(Article(id="t", text=text, date="2021-11-22"))
+    assert [(c.value, (c.change.value, c.change.direction) if c.change else None) for c in record.claims] == expected
+
+
 def test_a_figure_after_will_is_a_forecast(pipeline) -> None:
     from newsgraph.record import Article
     text = "Next year our trade will pass the $9 billion mark. The port will hire 300 dockers."
