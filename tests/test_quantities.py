@@ -611,6 +611,21 @@ def test_a_change_told_after_its_figure(pipeline, text, expected) -> None:
     assert [(c.value, (c.change.value, c.change.direction) if c.change else None) for c in record.claims] == expected
 
 
+@pytest.mark.parametrize(("text", "period"), [
+    ("So far this year, sales are down nearly 40 pct compared to last year.", "1987"),
+    ("Industrial production from January to March grew by 2.5 per cent compared with the same period last year.",
+     "1987-01/1987-03"),
+    ("In 1985, 24.4 mln tonnes of sweeter cane than in 1986 produced 3.38 mln tonnes of raws.", "1985"),
+    # the time opens the figure's own phrase, or is a deadline
+    ("M-4 money supply rose 14.1 pct in the first three months compared with this year's eight pct target.", "1987"),
+    ("The reduction of between 20 and 30 pct must be announced no later than June 1, 1987.", "1987-06-01"),
+])
+def test_the_time_a_figure_is_compared_with_is_no_period(pipeline, text, period) -> None:
+    from newsgraph.record import Article
+    record = pipeline.extract(Article(id="t", text=text, date="1987-04-20"))
+    assert record.claims[-1].period == period, [(c.value, c.period) for c in record.claims]
+
+
 def test_a_figure_after_will_is_a_forecast(pipeline) -> None:
     from newsgraph.record import Article
     text = "Next year our trade will pass the $9 billion mark. The port will hire 300 dockers."

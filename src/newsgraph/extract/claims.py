@@ -187,7 +187,8 @@ def _period(times: Sequence[Time], start: int, end: int, q: Quantity, text: str,
     105.6 mln in 1986": each its own), unless there is no other."""
     inside = [t for t in times if start <= t.span[0] and t.span[1] <= end and t.value
               and t.type != "SET"]  # "9 percent per annum" is a rate, not the figure's period
-    inside = [t for t in inside if not (t.span[0] < q.span[1] and q.span[0] < t.span[1])]
+    inside = [t for t in inside if not (t.span[0] < q.span[1] and q.span[0] < t.span[1])
+              and not (_BASIS_BEFORE.search(text, max(0, t.span[0] - 40), t.span[0]) and not _leads_to(text, t, q))]
     if not inside:
         return None
     others = [o for o in others if not _PART_OF.fullmatch(text, q.span[1], o.span[0])]  # "30 out of 172 tankers"
@@ -197,7 +198,18 @@ def _period(times: Sequence[Time], start: int, end: int, q: Quantity, text: str,
     return _as_range(min(inside, key=lambda t: _time_distance(t, q, text)), inside, text)
 
 
+def _leads_to(text: str, time: Time, q: Quantity) -> bool:
+    """Whether the time opens the figure's own phrase: "this year's eight pct target", "last year
+    when one mln hectares had been drilled"."""
+    return time.span[1] <= q.span[0] and bool(_LEADS.fullmatch(text, time.span[1], q.span[0]))
+
+
+_LEADS = re.compile(r"(?:['\u2019]s\s+|\s+when\s+[^,;.]{0,30}?)")
 _PART_OF = re.compile(r"\s+(?:out\s+)?of\s+")  # a numerator and its denominator
+#: the time a figure is compared with is its basis, not its period: "compared to 2019, we have
+#: boosted revenues by 23 percent", "higher than in 2020"
+_BASIS_BEFORE = re.compile(r"\b(?:compared\s+(?:to|with)|(?<!later\s)(?<!earlier\s)than(?:\s+in)?|versus|vs\.?)\s+"
+                           r"(?:the\s+)?$", re.I)  # not a deadline: "no later than June 1"
 _RIGHT_AFTER = re.compile(r"\s+(?:in\s+)?")  # "340,000 last year", "105.6 mln in 1986"
 _RANGE_GAP = re.compile(r"\s*[-–]\s*|\s+(?:to|through|till|until)\s+", re.IGNORECASE)
 _DATE_VALUE = re.compile(r"\d{4}(?:-[\dQHW][\d]?)?(?:-\d\d)?")
