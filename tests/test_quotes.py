@@ -394,3 +394,14 @@ def test_turns_whose_label_the_ner_tagged_in_part_or_not_at_all(pipeline):
         ("Vladimir Putin", "And you?"),
         ("Ao Li", "Good afternoon, Mr President."),
     ]
+
+
+def test_said_that_where_the_parse_took_that_for_an_object(pipeline):
+    text = ("Minister of Infrastructure Oleksandr Kubrakov said that in the framework of the Large Construction "
+            "program it is planned to update about 300 man-made structures this year. In Moscow, "
+            "the President of Russia noted that the city had been liberated.")
+    record = pipeline.extract(Article(id="t", text=text, date="2022-04-01"))
+    assert [(s, t[:28], cue) for s, t, cue, _ in quotes(record)] == [
+        ("Oleksandr Kubrakov", "that in the framework of the", "said"),
+        ("Vladimir Putin", "that the city had been liber", "noted"),  # the title, not the "Russia" in it
+    ]

@@ -196,6 +196,13 @@ class MentionIndex:
             if self.ends[i] <= end
         ]
 
+    def ending_at(self, offset: int, *, limit: int = 200) -> str | None:
+        """The entity of the longest mention that ends at ``offset`` ("The President of Russia",
+        not the "Russia" inside it); None if no mention ends there."""
+        hi = bisect.bisect_left(self.starts, offset)
+        found = [i for i in range(max(0, hi - 50), hi) if self.ends[i] == offset and self.starts[i] >= offset - limit]
+        return self.ids[min(found, key=lambda i: self.starts[i])] if found else None
+
     def before(self, offset: int, *, limit: int = 600) -> list[tuple[int, str, str]]:
         """Mentions that end before ``offset``, nearest first, within ``limit`` characters."""
         hi = bisect.bisect_left(self.starts, offset)

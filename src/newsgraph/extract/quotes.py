@@ -25,7 +25,7 @@ from collections.abc import Sequence
 from ..record import Entity, Quote
 from .coref_nominal import head_noun_mentions
 from .names import MentionIndex, SpanSet, overlaps, speaker_labels
-from .quotes_direct import continuing, direct, strip
+from .quotes_direct import continuing, direct, said_that_re, strip
 from .quotes_reported import reported
 from .registry import Context, register
 from .roles import echoes, holder, label_start, title_at, title_labels
@@ -185,6 +185,20 @@ def _source(text: str, match: re.Match[str], found: list[tuple[int, str, str]]) 
     return (found[-1] if titled else found[0])[1]
 
 
+def _said_that(text: str, sents: Sequence[object], index: MentionIndex, taken: SpanSet) -> list[Quote]:
+    """"Minister Oleksandr Kubrakov said that ...", where the parse missed the clause (it took
+    "that" for the object): the rest of the sentence, by the entity named right before the cue."""
+    quotes = []
+    for sent in sents:
+        for match in said_that_re().finditer(text, sent.start_char, sent.end_char):
+            speaker = index.ending_at(match.start())
+            span = strip(text, match.end(), sent.end_char)
+            if speaker is not None and span[1] - span[0] > 10 and not overlaps(taken, span):
+                quotes.append(Quote(speaker=speaker, span=span, cue=match.group("cue").lower(), direct=False))
+                taken.append(span)
+    return quotes
+
+
 @register("quotes", requires=("doc", "entities"), provides=("quotes",), components=("parser", "attribute_ruler"))
 def extract_quotes(ctx: Context) -> dict[str, object]:
     text = ctx.article.text
@@ -196,6 +210,7 @@ def extract_quotes(ctx: Context) -> dict[str, object]:
     quotes += direct(text, [s.start_char for s in ctx.sentences()], index, taken)
     quotes += _according(text, ctx.sentences(), index, taken)
     quotes += reported(ctx.doc, index, taken, text=ctx.article.text)
+    quotes += _said_that(text, ctx.sentences(), index, taken)
     quotes += continuing(text, quotes, taken)
     return {"quotes": tuple(sorted(quotes, key=lambda q: q.span))}
 

@@ -53,6 +53,12 @@ def _after_close_re() -> re.Pattern[str]:
 
 
 @cache
+def said_that_re() -> re.Pattern[str]:
+    """A cue right before "that": "Oleksandr Kubrakov said that ..." (group ``cue``)."""
+    return re.compile(rf"[^\S\n](?P<cue>{_cues()})[^\S\n]+(?=that\s)")
+
+
+@cache
 def _before_open_re() -> re.Pattern[str]:
     return re.compile(rf"\b(?P<cue>{_cues()})\b[^\"\u201c\n.]{{0,30}}?[:,]\s*[\"\u201c]")
 
