@@ -136,6 +136,17 @@ def test_count_with_compound_noun() -> None:
     assert q.value == 3 and q.unit in ("oil and gas wire", "wire")
 
 
+@pytest.mark.parametrize(("text", "unit"), [
+    ("339 sports facilities", "sports facility"),
+    ("more than 6,800 sports grounds", "sports ground"),
+    ("20 goods trains", "goods train"),
+    ("5 tonnes rice", "tonne"),  # a unit stays a unit
+    ("3 weeks its", "week"),
+])
+def test_a_plural_modifier_of_a_counted_noun(text: str, unit: str) -> None:
+    assert one(text).unit == unit
+
+
 def test_rank() -> None:
     q = one("China is traditionally among the top 5 investor countries")
     assert (q.text, q.value, q.unit) == ("top 5", 5, "rank")
@@ -624,6 +635,18 @@ def test_the_time_a_figure_is_compared_with_is_no_period(pipeline, text, period)
     from newsgraph.record import Article
     record = pipeline.extract(Article(id="t", text=text, date="1987-04-20"))
     assert record.claims[-1].period == period, [(c.value, c.period) for c in record.claims]
+
+
+@pytest.mark.parametrize(("text", "indicators"), [
+    ("We are talking about approximately 100 new passenger cars, and well over 20 new plants.",
+     ["new passenger cars", "new plants"]),
+    ("The plans include 5.5 thousand km of state roads and more than 1.4 thousand km of local roads.",
+     ["state roads", "local roads"]),
+])
+def test_indicators_leave_out_bounds_and_take_the_material_of_a_conjunct(pipeline, text, indicators) -> None:
+    from newsgraph.record import Article
+    record = pipeline.extract(Article(id="t", text=text, date="2022-02-11"))
+    assert [c.indicator for c in record.claims] == indicators
 
 
 def test_a_figure_after_will_is_a_forecast(pipeline) -> None:

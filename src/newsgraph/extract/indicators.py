@@ -13,6 +13,7 @@ import re
 from ..kb.lexicon import titles
 from ..record import Quantity
 from .quantities_kb import tables
+from .quantities_change import bound_phrase
 from .units import is_counted, is_money
 
 _GENERIC = frozenset(
@@ -132,7 +133,8 @@ def _counted(unit: str | None) -> bool:
 def _from_quantity_text(q: Quantity, after: str) -> str:
     """The counted thing as written: "195 combatants"; after the figure where its text is all
     number words ("tens of thousands *of Hasidic pilgrims*")."""
-    words = [w for w in q.text.split() if not _NUMERIC.match(w) and not w[:1].isdigit()]
+    words = q.text.split()[len(bound_phrase(q.text).split()):]  # "approximately 100 new passenger cars"
+    words = [w for w in words if not _NUMERIC.match(w) and not w[:1].isdigit()]
     words = [w for w in words if w.lower() not in _NUMBER_WORDS]
     if [w for w in words if w.lower() != "of"]:  # "195 heads of state" keeps its "of"; "tens of" is a number
         while words and words[0].lower() == "of":
@@ -188,11 +190,11 @@ def _from_verb(verb: object, q: Quantity, previous: str | None) -> str | None:
     children = list(verb.children)  # type: ignore[attr-defined]
     action = _ACTIONS.get(verb.lower_)  # type: ignore[attr-defined]
     subject = next((c for c in children if c.dep_ == "nsubj"), None)
-    acted_on = any(c.dep_ == "dobj" and _in(c, q) for c in children) and (subject is None or _an_actor(subject))
+    acted_on = any(c.dep_ == "dobj" and _holds(c, q) for c in children) and (subject is None or _an_actor(subject))
     if action and (acted_on or any(c.dep_ == "nsubjpass" and _in(c, q) for c in children)):  # "... should be invested"
         material = _material(verb.sent, q)  # type: ignore[attr-defined]
         return f"{material} {action}" if material else action  # "exported 40 million tonnes of wheat"
-    obj = next((c for c in children if c.dep_ == "dobj" and not _in(c, q)
+    obj = next((c for c in children if c.dep_ == "dobj" and not _holds(c, q)
                 and not (c.like_num or c.lower_ in ("fold", "times"))), None)  # "increase 1.5-fold to ...": no object
     subj = next((c for c in children if c.dep_ in ("nsubj", "nsubjpass")), None)
     if verb.lower_ in _TRANSITIVE and obj is not None:  # type: ignore[attr-defined]
@@ -201,7 +203,7 @@ def _from_verb(verb: object, q: Quantity, previous: str | None) -> str | None:
         return previous
     if subj is not None and not _in(subj, q):  # "Germany pledged $500 million in loans": loans
         doer = _an_actor(subj) or subj.lower_ in titles() or (  # type: ignore[attr-defined]
-            any(c.dep_ == "dobj" and _in(c, q) for c in children) and not _MEASURING.match(verb.lower_))  # type: ignore[attr-defined]
+            any(c.dep_ == "dobj" and _holds(c, q) for c in children) and not _MEASURING.match(verb.lower_))  # type: ignore[attr-defined]
         return (_material(verb.sent, q) if doer else None) or phrase(subj)  # type: ignore[attr-defined]
     if verb.dep_ in ("xcomp", "conj", "advcl", "ccomp") and verb.head.i != verb.i:  # type: ignore[attr-defined]
         return _from_verb(verb.head, q, previous)  # type: ignore[attr-defined]
@@ -256,6 +258,12 @@ _ACTIONS = _action_forms()
 
 def _in(token: object, q: Quantity) -> bool:
     return q.span[0] <= token.idx < q.span[1]  # type: ignore[attr-defined]
+
+
+def _holds(token: object, q: Quantity) -> bool:
+    """Whether the figure is ``token`` or one of its conjuncts ("include 5.5 thousand km of state
+    roads and more than 1.4 thousand km of local roads")."""
+    return _in(token, q) or any(_in(c, q) for c in token.conjuncts)  # type: ignore[attr-defined]
 
 
 def phrase(token: object, figure: tuple[int, int] | None = None) -> str | None:

@@ -30,10 +30,17 @@ def quantity_change(text: str, q: Quantity) -> str:
 
 
 def _bound(mention: str) -> str:
-    kb = tables()
+    phrase = bound_phrase(mention)
+    return tables().approx[phrase] if phrase else "="
+
+
+def bound_phrase(mention: str) -> str:
+    """The bounding words a quantity's text starts with ("approximately", "more than"), lower
+    case and single-spaced; "" if none."""
     lower = " ".join(mention.lower().split())
-    phrases = [p for p in kb.approx if lower.startswith(p) and (not p[-1].isalpha() or lower[len(p):len(p) + 1] in (" ", ""))]
-    return kb.approx[max(phrases, key=len)] if phrases else "="
+    phrases = [p for p in tables().approx
+               if lower.startswith(p) and (not p[-1].isalpha() or lower[len(p):len(p) + 1] in (" ", ""))]
+    return max(phrases, key=len) if phrases else ""
 
 
 def _bound_before_paren(text: str, start: int) -> str:

@@ -22,7 +22,8 @@ def counted_noun(text: str, end: int, value: float, kb: Tables) -> tuple[str | N
     for _ in range(_MAX_WORDS):
         match = _WORD.match(text, pos)
         follow = _WORD.match(text, match.end()) if match else None
-        plural_next = bool(follow) and follow.group(1).islower() and is_plural(follow.group(1), kb)
+        plural_next = bool(follow) and follow.group(1).islower() and is_plural(follow.group(1), kb) \
+            and follow.group(1) not in kb.function
         if match and not words and match.group(1).lower() in _SKIPPED:
             pos = match.end()  # "six more icebreakers", "four such satellites": the noun after
             continue
@@ -31,8 +32,8 @@ def counted_noun(text: str, end: int, value: float, kb: Tables) -> tuple[str | N
         word = match.group(1)
         words.append(word)
         pos = match.end()
-        if is_plural(word, kb):
-            unit = kb.unit.get(word.lower())
+        if is_plural(word, kb) and not (plural_next and word.lower() not in kb.unit):
+            unit = kb.unit.get(word.lower())  # the head, past a plural modifier: "339 sports facilities"
             return (unit, pos) if unit else _of_phrase(text, _phrase(words, kb), pos, kb)
     return None, end
 
