@@ -491,6 +491,22 @@ def test_cooperation_between_two_parties_is_theirs(pipeline, text):
     assert not any(parties & {"Belarus", "Germany", "Afghanistan"} for parties in found), found
 
 
+@pytest.mark.parametrize(("text", "actors", "targets"), [
+    ("\"I appreciate Canada's support for Ukraine,\" Volodymyr Zelenskyy stressed.", {"Canada"}, {"Ukraine"}),
+    ("Volodymyr Zelenskyy also noted Lithuania's continued support for Ukraine's movement to the European Union.",
+     {"Lithuania"}, {"Ukraine", "European Union"}),
+])
+def test_the_possessor_of_help_for_someone_gives_it(pipeline, text, actors, targets):
+    record = _extract(pipeline, text)
+    found = [(_names(record, e.actors), _names(record, e.targets)) for e in record.events if e.type == "SUPPORT"]
+    assert found == [(actors, targets)]
+
+
+def test_the_possessor_of_help_for_no_one_named_may_be_the_one_helped(pipeline):
+    record = _extract(pipeline, "The United States has become a true leader in Ukraine's international support.")
+    assert not any(_names(record, e.actors) == {"Ukraine"} for e in record.events)
+
+
 def test_an_events_evidence_leaves_out_the_closing_mark_of_the_sentence_before(pipeline):
     text = ("\"The deficit must stop,\" Olaf Scholz added. \"We must act now to pass the budget.\"\n"
             "    In the meantime, Olaf Scholz met Emmanuel Macron in Paris.")

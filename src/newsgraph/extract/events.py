@@ -224,7 +224,9 @@ class _EventFinder:
             named = self._entities_in(subject) if subject is not None else []
             own = self._own_actors(token) if token.pos_ == "NOUN" else []  # type: ignore[attr-defined]
             if own:  # "the Russian invasion", "the invasion by Russia": not the clause's subject's act
-                actors, targets = own, [t for t in (*targets, *actors) if t not in own]
+                benefiting = [e for c in token.children if c.dep_ == "prep" and c.lower_ == "for"  # type: ignore[attr-defined]
+                              for o in c.children if o.dep_ == "pobj" for e in self._entities_in(o)]
+                actors, targets = own, [t for t in (*targets, *actors, *benefiting) if t not in own]  # "support for Ukraine"
             elif named and token.pos_ == "NOUN" and _talked_about(token):  # type: ignore[attr-defined]
                 named = []  # "Clinton condemned the bombings": the speaker did not bomb
             elif named and token.pos_ == "NOUN":  # type: ignore[attr-defined]
@@ -244,7 +246,9 @@ class _EventFinder:
 
     def _own_actors(self, token: object) -> list[str]:
         """The doer a noun trigger names itself: a country's demonym before it ("the Russian
-        invasion") or its "by" phrase ("the invasion by the Russian Federation")."""
+        invasion"), its possessor ("Russia's naval blockade"; for help, only with whom it is for:
+        "Canada's support for Ukraine", not "Ukraine's international support") or its "by" phrase
+        ("the invasion by the Russian Federation")."""
         out: list[str] = []
         for child in token.children:  # type: ignore[attr-defined]
             if child.dep_ in ("amod", "compound") and child.i < token.i \
@@ -252,6 +256,9 @@ class _EventFinder:
                 out += [e for e in self._entities_in(child) if self.by_id[e].type == "COUNTRY"]
             elif child.dep_ == "prep" and child.lower_ == "by":
                 out += [e for c in child.children if c.dep_ == "pobj" for e in self._entities_in(c)]
+            elif child.dep_ == "poss" and child.pos_ == "PROPN" and (
+                    token.lower_ not in _HELP_NOUNS or _recipient_after(token)):  # type: ignore[attr-defined]
+                out += self._entities_in(child)  # "Russia's demands"; "Canada's support for Ukraine"
         return out
 
     def _countries_after(self, token: object, actors: list[str]) -> list[str]:
@@ -489,6 +496,16 @@ def _party_noun(word: str) -> bool:
 
 _PARTY_NOUNS = frozenset({"delegation", "delegations", "members", "representatives", "leaders", "officials",
                           "colleagues", "counterpart", "counterparts", "expert", "experts", "parties", "sides"})
+
+
+#: nouns of help whose possessor may be the one helped ("Ukraine's international support")
+_HELP_NOUNS = frozenset({"support", "assistance", "aid", "help"})
+
+
+def _recipient_after(token: object) -> bool:
+    """Whether a noun of help says whom it is for ("support for Ukraine", "aid to Kyiv")."""
+    return any(c.dep_ == "prep" and c.lower_ in ("for", "to") and any(o.dep_ == "pobj" for o in c.children)
+               for c in token.children)  # type: ignore[attr-defined]
 
 
 def _passive(token: object) -> bool:
