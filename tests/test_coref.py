@@ -98,6 +98,15 @@ def test_a_possessive_in_a_fronted_phrase_names_the_subject_after_it(pipeline):
     assert _owner(record, "his", 1) != "Petro Melnyk"  # fronted inside what was said: not its subject's
 
 
+def test_his_after_and_is_the_person_just_before(pipeline):
+    record = _extract(pipeline, (
+        "Volodymyr Zelenskyy noted that Ukraine looks forward to the visit of Justin Trudeau and his wife "
+        "Sophie to our country."
+    ))
+    assert _owner(record, "his") == "Justin Trudeau"
+    assert next(e.type for e in record.entities if e.name == "Sophie") == "PERSON"  # named after "wife"
+
+
 def test_he_in_a_direct_quote_is_not_its_speaker(pipeline):
     record = _extract(pipeline, (
         "Barack Obama spoke in Ohio on Monday. Donald Trump answered on Tuesday.\n"

@@ -47,6 +47,8 @@ _KIN = {  # an unnamed relative said after the named persons: "my father ... he 
 #: the subject of a reported clause, in a sentence before the pronoun's, counts less than who
 #: reported it: "X noted that Y is working. He said ...": X
 _REPORTED_SUBJECT = 70
+_AND_BEFORE = re.compile(r"\s+and\s+$")
+_NOUN_AFTER = re.compile(r"\s+[a-z]")
 _REACH = 3  # sentences back (or _CHARS characters, whichever reaches further)
 _CHARS = 800
 _FALLBACK = 2000
@@ -191,6 +193,8 @@ class _Resolver:
     def resolve(self, start: int, end: int, gender: str) -> int | None:
         agreeing = self.agreeing(gender)
         best = _cataphor(start, end, self.anchors, agreeing, self.grammar)
+        if best is None:
+            best = self._coordinated(start, agreeing)
         if best is not None:
             return best
         scores, latest = self.scores(start, end, agreeing, narrative=not _in_segment(self.quoted, start))
@@ -201,6 +205,17 @@ class _Resolver:
             return best if best is None or not self._kin_since(best, start, gender) else None
         best = max(scores, key=lambda i: (scores[i], latest[i]))
         return None if self._kin_since(best, start, gender) else best
+
+    def _coordinated(self, start: int, agreeing: set[int]) -> int | None:
+        """"Justin Trudeau and his wife": a possessive after "and" is the person just before it."""
+        if self.text[start:start + 3].lower() not in ("his", "her") or not _NOUN_AFTER.match(self.text, start + 3) \
+                or not _AND_BEFORE.search(self.text, max(0, start - 6), start):
+            return None  # "Putin and he discussed": two persons
+        before = self.anchors[:bisect.bisect_left(self.anchors, (start, -1, -1))]
+        last = before[-1] if before else None
+        if last is not None and last[2] in agreeing and _AND_BEFORE.fullmatch(self.text, last[1], start):
+            return last[2]
+        return None
 
     def _kin_since(self, person: int, start: int, gender: str) -> bool:
         """A relative of the pronoun's gender ("my father") named after ``person``'s last mention

@@ -446,6 +446,9 @@ def _mostly_persons(ents: Sequence[Any]) -> set[str]:
     return {name for name, c in votes.items() if c["PERSON"] and c["PERSON"] >= max(c.values())}
 
 
+#: a relative named after the kinship word: "Justin Trudeau and his wife Sophie"
+_KIN_BEFORE = re.compile(r"\b(?:wife|husband|son|daughter|brother|sister|mother|father|widow|widower|spouse|"
+                         r"grandson|granddaughter)\s+$")
 _VISITED_BEFORE = re.compile(r"\bvisit(?:ed|s|ing)?\s+(?:[A-Z][\w-]+,?\s+(?:and\s+)?)?$")
 
 
@@ -454,7 +457,8 @@ def _retype(type_: str, name: str, ent: object, persons: set[str], text: str, st
         return "LOCATION"  # "Perm Territory" (a PERSON to the model), "Kamchatka Territory" (an ORG)
     if type_ == "PERSON":
         return "PERSON"
-    if name in persons or _after_title(text, start) or _surname_of(name, persons):
+    if name in persons or _after_title(text, start) or _surname_of(name, persons) \
+            or _KIN_BEFORE.search(text, max(0, start - 14), start):
         return "PERSON"
     if type_ == "LOCATION" and known_surname(name):
         return "PERSON"  # "Scholz told reporters": the small model's GPE, a known person's surname
