@@ -354,6 +354,16 @@ def test_an_office_holder_is_the_one_in_office_on_the_date_and_none_without_a_da
     assert not any(e.type == "PERSON" for e in record.entities)
 
 
+def test_a_title_without_country_is_the_named_person_in_that_office_on_the_date(pipeline):
+    text = ("Vladimir Putin laid a wreath at the Tomb of the Unknown Soldier. The President also laid flowers. "
+            "Ivan Petrov watched.")
+    record = pipeline.extract(Article(id=document_id(text, "2022-05-09"), text=text, date="2022-05-09"))
+    assert _owner(record, "The President") == "Vladimir Putin"
+    assert _roles(record, "Vladimir Putin") == {("President", "RU")}
+    record = pipeline.extract(Article(id=document_id(text, "2009-05-09"), text=text, date="2009-05-09"))
+    assert _owner(record, "The President") is None  # Medvedev's term: not Putin's office then
+
+
 def test_an_office_before_and_the_next_name_is_its_holder(pipeline):
     text = ("Olaf Scholz phoned Prime Minister of Italy Mario Draghi. The Chancellor of Germany and Mario Draghi "
             "discussed gas. The Minister of Trade and Industry of Italy joined them.")

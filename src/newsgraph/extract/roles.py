@@ -20,7 +20,7 @@ from functools import cache
 from typing import TYPE_CHECKING, NamedTuple
 
 from ..kb.lexicon import (
-    envoy_titles, given_names, is_given_name, known_orgs, lookup_place, not_names, office_holder, titles,
+    envoy_titles, given_names, is_given_name, known_orgs, lookup_place, not_names, office_holder, offices_held, titles,
 )
 from ..record import Role
 from .coref_groups import group_mentions
@@ -503,7 +503,8 @@ def _title_mentions(text: str, persons: list[_Cluster], clusters: dict[str, _Clu
             continue  # "in general", "deputy head": a common word, not a title that stands for a person
         found = _holder(match, persons, unique=indefinite)
         if found is None and date and not indefinite:
-            found = _sitting_holder(text, match, (start, end), persons, clusters, date)
+            found = _sitting_holder(text, match, (start, end), persons, clusters, date) \
+                or _known_holder(text, match, (start, end), persons, date)
         if found is not None:
             found.mentions[(start, end)] = "title"
 
@@ -537,6 +538,24 @@ def _sitting_holder(text: str, match: re.Match[str], span: tuple[int, int], pers
         persons.append(cluster)
     cluster.roles.append(probe)
     cluster.country = cluster.country or probe.of
+    return cluster
+
+
+def _known_holder(text: str, match: re.Match[str], span: tuple[int, int], persons: list[_Cluster],
+                  date: str) -> _Cluster | None:
+    """"Vladimir Putin laid a wreath ... The President also laid flowers": a title without its
+    country is the one person the text names who held it on the document's date
+    (``office_holders.csv``), who then holds it in that country."""
+    probe = _role(match, span)
+    if probe is None or probe.of is not None or _NOT_SITTING.search(text, max(0, span[0] - 20), span[0]) \
+            or _OWNED.search(text, max(0, span[0] - 30), span[0]) or text[span[1]:span[1] + 1] in ("'", "\u2019"):
+        return None
+    held = [(c, countries) for c in persons if (countries := offices_held(c.name, probe.title, date))]
+    if len(held) != 1 or len(held[0][1]) != 1:
+        return None
+    cluster, (of,) = held[0]
+    cluster.roles.append(Role(title=probe.title, of=of, to=probe.to, span=probe.span))
+    cluster.country = cluster.country or of
     return cluster
 
 

@@ -204,6 +204,12 @@ def office_holder(title: str, of: str, date: str) -> str | None:
     return found.pop() if len(found) == 1 else None
 
 
+def offices_held(name: str, title: str, date: str) -> list[str]:
+    """The countries where ``name`` held ``title`` on ``date``, from ``office_holders.csv``."""
+    return [of for (held, of), rows in _office_holders().items() if held == title
+            for start, end, holder in rows if holder == name and start <= date[:10] < end]
+
+
 @cache
 def given_names() -> frozenset[str]:
     """Lower-cased given names (``gender.csv``, kind "given")."""
