@@ -176,6 +176,8 @@ def test_a_date_the_parse_attaches_to_the_trigger_dates_it_however_far(pipeline,
     ("The frozen assets of Iran were transferred to Iraq.", "SANCTION"),
     ("Right after the end of the talks in Oslo, Russia fired at Ukraine.", "SANCTION"),
     ("Finland said the new rule does not contribute to trade with Estonia.", "REJECT"),
+    ("A cultural cluster is to be built on Cape Khrustalny, in accord with the instructions of President "
+     "Vladimir Putin.", "AGREE"),
 ])
 def test_words_that_name_no_act(pipeline, text, absent):
     record = _extract(pipeline, text)

@@ -234,6 +234,8 @@ def _other_sense(token: Token) -> bool:
         return any(c.dep_ in ("dobj", "ccomp") for c in token.children)  # showing, not protesting
     if lower == "deal":
         return any(c.lower_ in ("great", "good") for c in token.children)
+    if lower in ("accord", "accordance") and token.head.lower_ == "in":
+        return True  # "in accord with the instructions of the President": a manner, not a treaty
     if lower in _ABSTRACT and token.pos_ == "NOUN":
         return not (token.head.lower_ in _MAKING or any(
             c.dep_ in ("poss", "ccomp", "acl") or (c.dep_ == "prep" and c.lower_ in ("by", "from"))
