@@ -405,3 +405,10 @@ def test_said_that_where_the_parse_took_that_for_an_object(pipeline):
         ("Oleksandr Kubrakov", "that in the framework of the", "said"),
         ("Vladimir Putin", "that the city had been liber", "noted"),  # the title, not the "Russia" in it
     ]
+
+
+def test_the_company_is_the_one_whose_name_had_a_corporate_word(pipeline):
+    text = ("Reuters Holdings Plc said it had reached agreement with the exchange. The company said in a "
+            "statement the agreement covered level-2 quotes.")
+    record = run(pipeline, text)
+    assert [s for s, _t, _cue, _ in quotes(record)] == ["Reuters", "Reuters"]

@@ -101,7 +101,10 @@ def head_noun_mentions(text: str, entities: Sequence[Entity]) -> dict[str, list[
     """Entity id -> where a thing named before is taken up again by its head noun ("the bank")."""
     by_head: dict[str, list[Entity]] = {}
     for entity in entities:
-        for head in _heads_of(entity.name) if entity.type in _THINGS else ():
+        if entity.type not in _THINGS:
+            continue
+        names = {entity.name} | {text[m.span[0]:m.span[1]] for m in entity.mentions if m.kind == "name"}
+        for head in sorted({head for name in names for head in _heads_of(name)}):  # "Reuters Holdings": a company
             by_head.setdefault(head, []).append(entity)
     out: dict[str, list[Mention]] = {}
     mentions = SpanSet(m.span for e in entities for m in e.mentions)
