@@ -364,6 +364,16 @@ def test_a_title_without_country_is_the_named_person_in_that_office_on_the_date(
     assert _owner(record, "The President") is None  # Medvedev's term: not Putin's office then
 
 
+def test_a_title_after_an_organizations_name_is_held_there(pipeline):
+    record = _extract(pipeline, (
+        "Federal Reserve Board Vice Chairman Manuel Johnson said the dollar has stabilized. "
+        "Army General Ivan Petrov and Gazprom CEO Alexei Miller agreed."
+    ))
+    assert _roles(record, "Manuel Johnson") == {("Vice Chairman", "Federal Reserve Board")}
+    assert _roles(record, "Alexei Miller") == {("CEO", "Gazprom")}
+    assert ("General", "Army") not in _roles(record, "Ivan Petrov")  # a rank, not an office in a body
+
+
 def test_an_office_before_and_the_next_name_is_its_holder(pipeline):
     text = ("Olaf Scholz phoned Prime Minister of Italy Mario Draghi. The Chancellor of Germany and Mario Draghi "
             "discussed gas. The Minister of Trade and Industry of Italy joined them.")

@@ -20,7 +20,8 @@ from functools import cache
 from typing import TYPE_CHECKING, NamedTuple
 
 from ..kb.lexicon import (
-    envoy_titles, given_names, is_given_name, known_orgs, lookup_place, not_names, office_holder, offices_held, titles,
+    envoy_titles, given_names, is_given_name, known_orgs, lookup_place, military_titles, not_names, office_holder,
+    offices_held, titles,
 )
 from ..record import Role
 from .coref_groups import group_mentions
@@ -472,8 +473,11 @@ def add_roles_and_mentions(text: str, doc: object, clusters: dict[str, _Cluster]
     persons = [c for c in clusters.values() if c.type == "PERSON"]
     names = sorted(start for c in persons for (start, _end), kind in c.mentions.items() if kind == "name")
     offices = {e.echo: e.office for e in echoes(text)}
+    bodies = {end: (start, end) for c in clusters.values() if c.type == "ORG"
+              for (start, end), kind in c.mentions.items() if kind == "name"}
     for cluster in persons:
         cluster.roles += _roles_for(text, cluster, names, offices)
+        cluster.roles = [_in_body_before(text, role, bodies) for role in cluster.roles]
         for role in cluster.roles:
             if _is_code(role.of):
                 cluster.country = cluster.country or role.of
@@ -481,6 +485,16 @@ def add_roles_and_mentions(text: str, doc: object, clusters: dict[str, _Cluster]
     _title_mentions(text, persons, clusters, date)
     group_mentions(text, persons)
     resolve_pronouns(text, doc, persons)
+
+
+def _in_body_before(text: str, role: Role, bodies: dict[int, tuple[int, int]]) -> Role:
+    """A title without its place held in the organization named right before it: "Federal
+    Reserve Board Vice Chairman Manuel Johnson" is Vice Chairman of the Federal Reserve Board."""
+    if role.of is not None or role.span is None or text[role.span[0] - 1:role.span[0]] != " " \
+            or role.title in military_titles():  # "Army General Sergei Shoigu": a rank
+        return role
+    body = bodies.get(role.span[0] - 1)
+    return Role(title=role.title, of=text[body[0]:body[1]], to=role.to, span=role.span) if body else role
 
 
 # --- title mentions ----------------------------------------------------------------

@@ -129,6 +129,12 @@ def national_titles() -> frozenset[str]:
 
 
 @cache
+def military_titles() -> frozenset[str]:
+    """Canonical military ranks and posts ("General", "Colonel", "Commander-in-Chief")."""
+    return frozenset(r["canonical"].strip() for r in read_rows("titles.csv") if r.get("kind") == "military")
+
+
+@cache
 def cue_forms() -> dict[str, str]:
     """Speech verbs: inflected form -> lemma ("emphasized" -> "emphasize")."""
     return {r["form"].strip().lower(): r["lemma"].strip() for r in read_rows("cues.csv")}
