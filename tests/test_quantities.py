@@ -649,6 +649,19 @@ def test_indicators_leave_out_bounds_and_take_the_material_of_a_conjunct(pipelin
     assert [c.indicator for c in record.claims] == indicators
 
 
+@pytest.mark.parametrize(("text", "indicators"), [
+    ("As you said, our trade is growing: in the last nine months, it already amounted to $5 billion.", ["trade"]),
+    ("Russia accounts for 18 percent of Uzbekistan's trade. Our mutual trade is increasing: last year it went "
+     "up by over 15 percent.", ["share of trade", "mutual trade"]),
+    # not who said it, nor a party
+    ("Oil traders said Exxon's subsidiary raised the price it charges by 0.50 cent a gallon.", ["cent/gallon"]),
+])
+def test_it_takes_the_noun_subject_of_an_earlier_clause_of_its_sentence(pipeline, text, indicators) -> None:
+    from newsgraph.record import Article
+    record = pipeline.extract(Article(id="t", text=text, date="2021-11-19"))
+    assert [c.indicator for c in record.claims] == indicators
+
+
 def test_a_figure_after_will_is_a_forecast(pipeline) -> None:
     from newsgraph.record import Article
     text = "Next year our trade will pass the $9 billion mark. The port will hire 300 dockers."
