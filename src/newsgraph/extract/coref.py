@@ -103,13 +103,14 @@ def _countries_of_speakers(text: str, entities: Sequence[Entity], quotes: Sequen
             )
 
 
-_ARTICLE_BEFORE = re.compile(r"(?<![\w-])(?:[Tt]he|[Oo]ur) $")  # not the "our" of "your"
+#: a determiner right before a title, as a word (not the "our" at the end of "your")
+_DETERMINER_BEFORE = re.compile(r"(?<![\w-])(?P<word>[Tt]he|[Oo]ur|[Yy]our) $")
 
 
 def _with_article(text: str, span: tuple[int, int]) -> tuple[int, int]:
     """"the Prime Minister of ... Alikhan Smailov", "our Deputy Prime Minister ...": with its determiner."""
-    article = _ARTICLE_BEFORE.search(text, max(0, span[0] - 5), span[0])
-    return (article.start() if article else span[0]), span[1]
+    article = _DETERMINER_BEFORE.search(text, max(0, span[0] - 5), span[0])
+    return (article.start() if article and article.group("word").lower() != "your" else span[0]), span[1]
 
 
 def _our_roles(text: str, entity: Entity, quotes: Sequence[Quote], voices: Voices,
@@ -120,10 +121,11 @@ def _our_roles(text: str, entity: Entity, quotes: Sequence[Quote], voices: Voice
     for role in entity.roles:
         if role.of is None and role.span:
             owner = None
-            possessor = _POSSESSOR_BEFORE.search(text, max(0, role.span[0] - 5), role.span[0])
-            if possessor is not None and possessor.group()[0] in "Yy":
+            determiner = _DETERMINER_BEFORE.search(text, max(0, role.span[0] - 5), role.span[0])
+            word = determiner.group("word").lower() if determiner else ""
+            if word == "your":
                 owner = voices.at(role.span[0])[1]
-            elif possessor is not None or not text[max(0, role.span[0] - 2):role.span[0]].strip():
+            elif word == "our" or not text[max(0, role.span[0] - 2):role.span[0]].strip():
                 quote = next((q for q in quotes if q.span[0] <= role.span[0] < q.span[1]), None)
                 owner = quote.speaker if quote else None
             person = by_id.get(owner or "")
@@ -131,9 +133,6 @@ def _our_roles(text: str, entity: Entity, quotes: Sequence[Quote], voices: Voice
                 role = replace(role, of=person.country)
         roles.append(role)
     return tuple(roles)
-
-
-_POSSESSOR_BEFORE = re.compile(r"(?<![\w-])(?:[Oo]ur|[Yy]our) $")
 
 
 def with_mentions(text: str, entities: Sequence[Entity], quotes: Sequence[Quote],

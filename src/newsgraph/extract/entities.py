@@ -17,8 +17,8 @@ from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
 
-from ..kb.lexicon import (cities, countries, given_names, is_given_name, known_people, lookup_place, name_words, national_titles,
-                          not_names, titles, towns)
+from ..kb.lexicon import (cities, countries, given_names, is_given_name, known_people, lookup_place, name_words,
+                          national_titles, not_names, titles, towns)
 from ..record import Entity, Mention, Role
 from .entities_doc import (alias_orgs, caps_labels, conjoined_orgs, is_part, known_people_names, known_surname,
                            merge_persons, propagate_orgs, split_trailing_persons, surnames, untagged_cities)

@@ -536,9 +536,8 @@ def _sitting_holder(text: str, match: re.Match[str], span: tuple[int, int], pers
     alone, else a person the text refers to by title only. Not "the former President of ...",
     "the 43rd President of ..."."""
     probe = _role(match, span)
-    if probe is None or not _is_code(probe.of) or _NOT_SITTING.search(text, max(0, span[0] - 20), span[0]) \
-            or _OWNED.search(text, max(0, span[0] - 30), span[0]) or text[span[1]:span[1] + 1] in ("'", "\u2019"):
-        return None  # "the wife of the President of X", "Adviser to the President", "the President's Office"
+    if probe is None or not _is_code(probe.of) or not _sitting(text, span):
+        return None
     name = office_holder(probe.title, probe.of, date)
     if name is None:
         return None
@@ -555,14 +554,20 @@ def _sitting_holder(text: str, match: re.Match[str], span: tuple[int, int], pers
     return cluster
 
 
+def _sitting(text: str, span: tuple[int, int]) -> bool:
+    """Whether a title mention stands for its sitting holder: not "the former President", "the 43rd
+    President", "the wife of the President", "Adviser to the President", "the President's Office"."""
+    return not (_NOT_SITTING.search(text, max(0, span[0] - 20), span[0])
+                or _OWNED.search(text, max(0, span[0] - 30), span[0]) or text[span[1]:span[1] + 1] in ("'", "\u2019"))
+
+
 def _known_holder(text: str, match: re.Match[str], span: tuple[int, int], persons: list[_Cluster],
                   date: str) -> _Cluster | None:
     """"Vladimir Putin laid a wreath ... The President also laid flowers": a title without its
     country is the one person the text names who held it on the document's date
     (``office_holders.csv``), who then holds it in that country."""
     probe = _role(match, span)
-    if probe is None or probe.of is not None or _NOT_SITTING.search(text, max(0, span[0] - 20), span[0]) \
-            or _OWNED.search(text, max(0, span[0] - 30), span[0]) or text[span[1]:span[1] + 1] in ("'", "\u2019"):
+    if probe is None or probe.of is not None or not _sitting(text, span):
         return None
     held = [(c, countries) for c in persons if (countries := offices_held(c.name, probe.title, date))]
     if len(held) != 1 or len(held[0][1]) != 1:
