@@ -509,6 +509,14 @@ def test_the_possessor_of_help_for_no_one_named_may_be_the_one_helped(pipeline):
     assert not any(_names(record, e.actors) == {"Ukraine"} for e in record.events)
 
 
+@pytest.mark.parametrize("text", [
+    "Volodymyr Zelenskyy noted that Ukraine looks forward to the visit of Justin Trudeau to our country.",
+    "We look forward to visiting Paris with Emmanuel Macron.",
+])
+def test_an_awaited_visit_is_no_visit(pipeline, text):
+    assert [e for e in _extract(pipeline, text).events if e.type == "CONSULT"] == []
+
+
 def test_an_events_evidence_leaves_out_the_closing_mark_of_the_sentence_before(pipeline):
     text = ("\"The deficit must stop,\" Olaf Scholz added. \"We must act now to pass the budget.\"\n"
             "    In the meantime, Olaf Scholz met Emmanuel Macron in Paris.")

@@ -516,14 +516,25 @@ def _passive(token: object) -> bool:
 
 
 def _hypothetical(token: object, trigger: Trigger) -> bool:
-    """"we will further discuss", "an opportunity to discuss": not (yet) a meeting or an agreement."""
+    """"we will further discuss", "an opportunity to discuss", "looks forward to the visit": not
+    (yet) a meeting or an agreement."""
     if trigger.type not in ("CONSULT", "AGREE"):
         return False
     words = {c.lower_ for c in token.children if c.dep_ in ("aux", "auxpass")}  # type: ignore[attr-defined]
     if token.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in token.children):  # type: ignore[attr-defined]
         return True  # "if you visit Kyiv"
     invited = token.dep_ == "xcomp" and token.head.lower_ in _ASKING  # type: ignore[attr-defined]  # "invited him to visit"
-    return bool(words & _MODALS) or ((token.dep_ == "acl" or invited) and "to" in words)  # type: ignore[attr-defined]
+    return bool(words & _MODALS) or ((token.dep_ == "acl" or invited) and "to" in words) or _awaited(token)  # type: ignore[attr-defined]
+
+
+_LOOK = frozenset({"look", "looks", "looked", "looking"})
+
+
+def _awaited(token: object) -> bool:
+    """"Ukraine looks forward to the visit of Justin Trudeau": hoped for, not (yet) held."""
+    prep = token.head  # type: ignore[attr-defined]
+    return token.dep_ in ("pobj", "pcomp") and prep.lower_ == "to" and prep.head.lower_ in _LOOK \
+        and any(c.lower_ == "forward" for c in prep.head.children)  # type: ignore[attr-defined]
 
 
 def _is_event_use(token: object, trigger: Trigger) -> bool:
