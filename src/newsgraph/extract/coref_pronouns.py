@@ -194,7 +194,7 @@ class _Resolver:
         agreeing = self.agreeing(gender)
         best = _cataphor(start, end, self.anchors, agreeing, self.grammar)
         if best is None:
-            best = self._coordinated(start, agreeing)
+            best = self._coordinated(start, end, agreeing)
         if best is not None:
             return best
         scores, latest = self.scores(start, end, agreeing, narrative=not _in_segment(self.quoted, start))
@@ -206,9 +206,9 @@ class _Resolver:
         best = max(scores, key=lambda i: (scores[i], latest[i]))
         return None if self._kin_since(best, start, gender) else best
 
-    def _coordinated(self, start: int, agreeing: set[int]) -> int | None:
+    def _coordinated(self, start: int, end: int, agreeing: set[int]) -> int | None:
         """"Justin Trudeau and his wife": a possessive after "and" is the person just before it."""
-        if self.text[start:start + 3].lower() not in ("his", "her") or not _NOUN_AFTER.match(self.text, start + 3) \
+        if self.text[start:end].lower() not in ("his", "her") or not _NOUN_AFTER.match(self.text, end) \
                 or not _AND_BEFORE.search(self.text, max(0, start - 6), start):
             return None  # "Putin and he discussed": two persons
         before = self.anchors[:bisect.bisect_left(self.anchors, (start, -1, -1))]

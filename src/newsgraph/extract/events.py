@@ -224,9 +224,8 @@ class _EventFinder:
             named = self._entities_in(subject) if subject is not None else []
             own = self._own_actors(token) if token.pos_ == "NOUN" else []  # type: ignore[attr-defined]
             if own:  # "the Russian invasion", "the invasion by Russia": not the clause's subject's act
-                benefiting = [e for c in token.children if c.dep_ == "prep" and c.lower_ == "for"  # type: ignore[attr-defined]
-                              for o in c.children if o.dep_ == "pobj" for e in self._entities_in(o)]
-                actors, targets = own, [t for t in (*targets, *actors, *benefiting) if t not in own]  # "support for Ukraine"
+                benefiting = self._after_prep(token, "for")  # "support for Ukraine"
+                actors, targets = own, [t for t in (*targets, *actors, *benefiting) if t not in own]
             elif named and token.pos_ == "NOUN" and _talked_about(token):  # type: ignore[attr-defined]
                 named = []  # "Clinton condemned the bombings": the speaker did not bomb
             elif named and token.pos_ == "NOUN":  # type: ignore[attr-defined]
@@ -313,8 +312,7 @@ class _EventFinder:
         the countries of the sentence, or the document's two."""
         if token.head.lower_ not in _COOPERATION_VERBS:  # type: ignore[attr-defined]
             return [], []
-        between = [e for c in token.children if c.dep_ == "prep" and c.lower_ == "between"  # type: ignore[attr-defined]
-                   for o in c.children if o.dep_ == "pobj" for e in self._entities_in(o)]
+        between = self._after_prep(token, "between")
         if len(set(between)) >= 2:  # "between the EU and Minsk", whatever other countries the sentence names
             between = _unique(between)
             return between[:1], between[1:]
@@ -322,6 +320,11 @@ class _EventFinder:
                  if self.by_id[e].type == "COUNTRY" and not self._in_designation(offset)]  # not "President of Belarus"
         countries = _unique(found) if len(set(found)) >= 2 else list(self.sides.countries)
         return countries[:1], countries[1:]
+
+    def _after_prep(self, token: object, word: str) -> list[str]:
+        """The entities of the objects of ``token``'s preposition ``word`` ("between X and Y")."""
+        return [e for c in token.children if c.dep_ == "prep" and c.lower_ == word  # type: ignore[attr-defined]
+                for o in c.children if o.dep_ == "pobj" for e in self._entities_in(o)]
 
     def _entities_in(self, token: object, theme: bool = False) -> list[str]:
         """Entities in ``token``'s phrase; in a theme ("the issues between Kazakhstan and China

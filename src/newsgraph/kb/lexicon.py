@@ -212,8 +212,18 @@ def office_holder(title: str, of: str, date: str) -> str | None:
 
 def offices_held(name: str, title: str, date: str) -> list[str]:
     """The countries where ``name`` held ``title`` on ``date``, from ``office_holders.csv``."""
-    return [of for (held, of), rows in _office_holders().items() if held == title
-            for start, end, holder in rows if holder == name and start <= date[:10] < end]
+    return [of for held, of, start, end in _offices_by_holder().get(name, ())
+            if held == title and start <= date[:10] < end]
+
+
+@cache
+def _offices_by_holder() -> dict[str, list[tuple[str, str, str, str]]]:
+    """Holder's name -> (title, country, start, end) of each office, for lookups by person."""
+    out: dict[str, list[tuple[str, str, str, str]]] = {}
+    for (title, of), rows in _office_holders().items():
+        for start, end, name in rows:
+            out.setdefault(name, []).append((title, of, start, end))
+    return out
 
 
 @cache
