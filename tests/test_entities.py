@@ -547,6 +547,33 @@ def test_titled_names_keep_a_stack_of_titles_to_the_model() -> None:
     assert [(text[s:e], r.of) for (s, e), r in titled_names(text)] == [("Hamad bin Isa Al Khalifa", "BH")]
 
 
+def test_an_organizations_name_after_a_title_is_no_titled_person(pipeline) -> None:
+    # "CEO" is a title, but "Council Summit" is an organization's or a meeting's name
+    text = "The CEO Council Summit opened in Riyadh on Monday. Chief Executive Officer Anna Berg spoke there."
+    record = pipeline.extract(Article(id=document_id(text, None), text=text))
+    assert [e.name for e in record.entities if e.type == "PERSON"] == ["Anna Berg"]
+
+
+def test_a_family_name_with_two_particles_is_one_persons(pipeline) -> None:
+    # the model stops at "Ursula von" and tags the family name alone an organization
+    text = ("I spoke today with European Commission President Ursula von der Leyen. I thanked her for the "
+            "assistance. Von der Leyen said more aid would come.")
+    record = pipeline.extract(Article(id=document_id(text, None), text=text))
+    person = next(e for e in record.entities if e.type == "PERSON")
+    assert person.name == "Ursula von der Leyen"
+    assert "Von der Leyen" in [text[m.span[0]:m.span[1]] for m in person.mentions]
+    assert not [e.name for e in record.entities if "Leyen" in e.name and e is not person]
+
+
+def test_a_given_name_alone_is_a_person_and_ust_names_a_town(pipeline) -> None:
+    # the small model tags a lone given name an organization and "Ust-Luga" a person
+    text = ("A Russian tank fired at a house in Borodyanka. Polina died. Arina, Mykolaiv region. She died "
+            "at the hospital. The ferry will sail on the Ust-Luga line.")
+    record = pipeline.extract(Article(id=document_id(text, None), text=text))
+    types = {e.name: e.type for e in record.entities}
+    assert (types["Polina"], types["Arina"], types["Ust-Luga"]) == ("PERSON", "PERSON", "LOCATION")
+
+
 def test_a_company_before_a_titled_name_is_no_part_of_it() -> None:
     from newsgraph.extract.entities import _body_before_given_name
     text = "President of Northpipe Nikolai Orlov: The network carries most of the oil."

@@ -24,10 +24,10 @@ from .entities_doc import (alias_orgs, caps_labels, conjoined_orgs, is_part, kno
                            merge_persons, propagate_orgs, split_trailing_persons, surnames, untagged_cities)
 from .entities_rules import (
     corporate_tail, ends_in_model, index_spans, is_model, known_org_hits, not_a_name, org_apposition, org_by_form, org_cue,
-    org_like, portfolio_after_title, region_hits, title_or_modifier, without_flight,
+    portfolio_after_title, region_hits, title_or_modifier, without_flight,
 )
-from .gazetteers import (HONORIFICS, country_hits, country_in, government, people_re, rule_orgs, title_of_end,
-                         trim_name)
+from .gazetteers import (HONORIFICS, country_hits, country_in, government, org_like, people_re, rule_orgs,
+                         title_of_end, trim_name)
 from .names import SpanSet, overlaps, slug, speaker_labels, strip_article
 from .registry import Context, register
 from .roles import echoes, titled_names
@@ -182,7 +182,7 @@ def _ner(builder: _Builder, ents: Sequence[Any], person_names: set[str], titled:
             end = corporate_tail(builder.text, _of_country(builder.text, end))  # "Communist Party" + " of Vietnam"
         name = builder.text[start:end]
         if type_ == "PERSON" and name in places and name not in titled and not _surname_of(name, person_names) \
-                and not known_surname(name):
+                and not known_surname(name) and not _lone_given_name(name, ent):
             type_ = "LOCATION"  # "Sochi" tagged PERSON once and GPE elsewhere
         if type_ == "PERSON" and len(name.split()) == 1 and name.isupper():
             type_ = "ORG"
@@ -339,14 +339,16 @@ def _name_span(text: str, start: int, end: int, label: str) -> tuple[int, int] |
     if (colon := text.find(": ", start, end)) > start:
         end = colon  # "Boris Obnosov: Indeed": a speaker's label and the first word of the turn
     end = without_flight(text, start, end)
+    if (mouth := _RIVER_MOUTH.match(text, start)) and mouth.end() > end:
+        end = mouth.end()  # "Ust" + "-Luga": the model cuts the town's name at its hyphen
     if (figure := _FIGURE_END.search(text, start, end)) and _SHARE_AFTER.match(text, end):
         end = figure.start()  # "Labour 35" of "Labour 35 pct": the party, then its share
     if label == "PERSON" and (owned := _POSSESSIVE_INSIDE.search(text, start, end)):
         end = owned.start()  # "Margaret Thatcher's Conservatives": the person, not what is hers
     if label == "PERSON" and (tail := _NASAB.match(text, end)):
         end = tail.end()  # "Salman" + " bin Abdulaziz Al-Saud", which the model tags apart
-    elif label == "PERSON" and _PARTICLE_END.search(text, start, end) and (rest := _NEXT_WORD.match(text, end)):
-        end = rest.end()  # "Miguel de la" + " Madrid": a name does not end in its particle
+    elif label == "PERSON" and _PARTICLE_END.search(text, start, end) and (rest := _PARTICLE_TAIL.match(text, end)):
+        end = rest.end()  # "Miguel de la" + " Madrid", "Ursula von" + " der Leyen": no name ends in its particle
     elif label == "PERSON" and (rest := _NEXT_WORD.match(text, end)) and _family_name_after(text, start, end, rest):
         end = rest.end()  # "Maestro Yury" + " Temirkanov": the model stopped at the given name
     if end - start < 2 or not text[start].isupper() or _GLUED_TITLE.search(text, start, end) \
@@ -408,6 +410,8 @@ _SHARE_AFTER = re.compile(r"\s*(?:pct|per\s*cent|percent|%|points?)\b", re.IGNOR
 _POSSESSIVE_INSIDE = re.compile(r"(?<!\bPeople)(?<!\bChildren)(?<!\bWomen)(?<!\bWorkers)['\u2019]s\s")  # not "People's Republic"
 _PARTICLE_END = re.compile(r" (?:de|del|de la|da|das|do|dos|du|van|van der|von|von der|le|la|bin|ibn|al|el)$")
 _NEXT_WORD = re.compile(r" [A-Z][\w'\u2019-]*")
+_PARTICLE_FIRST = re.compile(r"(?:de|del|da|dos|du|van|von|di|ter)\s", re.IGNORECASE)
+_PARTICLE_TAIL = re.compile(r"(?: (?:der|den|la|las|los|le))? [A-Z][\w'\u2019-]*")
 _NASAB = re.compile(r"(?:\s+(?:bin|ibn|bint)(?:\s+[A-Z][\w'\u2019-]*)+)")
 _GLUED_TITLE = re.compile(r"[a-z](?:President|Minister|Chairman|Ambassador)")
 _OF_PLACE = re.compile(r" of (?:the )?(?P<place>[A-Z][\w'-]*(?: [A-Z][\w'-]*){0,3})")
@@ -431,8 +435,11 @@ def _of_country(text: str, end: int) -> int:
 
 def _surname_of(name: str, persons: set[str]) -> bool:
     """"Jobs" where the text has named "Steve Jobs", "Zhai" after "Zhai Guang Ming" (a short family
-    name first, in a name without a known given name): the person again, whatever the NER says."""
-    return " " not in name and any(" " in p and (p.split()[-1] == name or (
+    name first, in a name without a known given name), "Von der Leyen" after "Ursula von der Leyen"
+    (a family name with its particle): the person again, whatever the NER says."""
+    if " " in name:
+        return _PARTICLE_FIRST.match(name) is not None and any(p.lower().endswith(" " + name.lower()) for p in persons)
+    return any(" " in p and (p.split()[-1] == name or (
         p.split()[0] == name and len(name) <= 5 and not any(w.lower() in given_names() for w in p.split())))
         for p in persons)
 
@@ -453,8 +460,8 @@ _VISITED_BEFORE = re.compile(r"\bvisit(?:ed|s|ing)?\s+(?:[A-Z][\w-]+,?\s+(?:and\
 
 
 def _retype(type_: str, name: str, ent: object, persons: set[str], text: str, start: int) -> str:
-    if _REGION_NAME.fullmatch(name):
-        return "LOCATION"  # "Perm Territory" (a PERSON to the model), "Kamchatka Territory" (an ORG)
+    if _REGION_NAME.fullmatch(name) or _RIVER_MOUTH.fullmatch(name):
+        return "LOCATION"  # "Perm Territory" (a PERSON to the model), "Kamchatka Territory" (an ORG), "Ust-Luga"
     if type_ == "PERSON":
         return "PERSON"
     if name in persons or _after_title(text, start) or _surname_of(name, persons) \
@@ -464,6 +471,8 @@ def _retype(type_: str, name: str, ent: object, persons: set[str], text: str, st
         return "PERSON"  # "Scholz told reporters": the small model's GPE, a known person's surname
     if type_ == "ORG" and _FACILITY_WORDS.search(name):
         return "FACILITY"
+    if type_ in ("ORG", "LOCATION") and _lone_given_name(name, ent):
+        return "PERSON"  # "Polina died": a given name alone names a person, not a company or a place
     if type_ == "ORG" and " " not in name and _VISITED_BEFORE.search(text, max(0, start - 40), start):
         return "LOCATION"  # "visited Anapa and Gelendzhik": a one-word name one visits is a place
     if type_ == "OTHER" and _INITIATIVE_WORDS.search(name):
@@ -471,7 +480,20 @@ def _retype(type_: str, name: str, ent: object, persons: set[str], text: str, st
     return type_
 
 
+def _lone_given_name(name: str, ent: Any) -> bool:
+    """A known given name alone that is no place's name, no modifier ("Marine transport") and not
+    where one is ("Why in Sophia?")."""
+    text = ent.doc.text
+    return " " not in name and is_given_name(name) and lookup_place(name) is None \
+        and ent.root.dep_ not in ("compound", "amod") \
+        and not _WHERE_BEFORE.search(text, max(0, ent.start_char - 10), ent.start_char)
+
+
+_WHERE_BEFORE = re.compile(r"\b(?:[Ii]n|[Nn]ear|[Oo]utside|[Ii]nto|[Aa]t)\s+$")
+
+
 _REGION_NAME = re.compile(r"(?:[A-Z][\w'-]+\s+){1,3}(?:Region|Territory|Oblast|Krai|Province|Governorate|Prefecture)")
+_RIVER_MOUTH = re.compile(r"Ust-[A-Z][a-z]+")  # "Ust-Luga", "Ust-Kut": a Russian town at a river's mouth
 
 
 def _after_title(text: str, start: int) -> bool:

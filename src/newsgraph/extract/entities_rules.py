@@ -21,7 +21,7 @@ from ..kb.lexicon import (
     Known, financial_indices, is_given_name, known_orgs, lookup_place, name_words, not_names, org_cues, org_heads,
     org_suffixes, read_rows, regions, titles,
 )
-from .gazetteers import orgs_re
+from .gazetteers import org_like, orgs_re
 from .names import SpanSet, overlaps
 from .patterns import find_each, trie_alternation
 from .roles import portfolio, title_at
@@ -55,14 +55,6 @@ _LAST_MODEL = re.compile(r"\s(?:[A-Z]{1,3}-?\d{2,4}|\d{3})(?:-\d+)?[A-Za-z]{0,3}
 def ends_in_model(name: str) -> bool:
     """"Airbus A380", "First Airbus A380": a maker's name and a model is a product."""
     return _LAST_MODEL.search(name) is not None
-
-
-def org_like(name: str) -> bool:
-    """A known organization, a name with an organization's head or suffix ("AirTran Airways"),
-    or one of the form "X of Y" ("Office of the President"); not "State" or "Internal Affairs"."""
-    heads = org_heads()
-    return name in known_orgs() or " of " in name \
-        or any(heads.get(w) == "ORG" or w in org_suffixes() for w in name.split())
 
 
 def org_by_form(text: str, start: int, end: int) -> bool:

@@ -20,6 +20,7 @@ from ..kb.lexicon import (
     lookup_place,
     not_names,
     org_heads,
+    org_suffixes,
     place_names,
     titles,
 )
@@ -241,3 +242,11 @@ def _skip_title(text: str, start: int, end: int) -> int:
     ):
         i += 2 if " ".join(words[i:i + 2]).lower() in known else 1
     return start + len(" ".join(words[:i])) + (1 if i else 0)
+
+
+def org_like(name: str) -> bool:
+    """A known organization, a name with an organization's head or suffix ("AirTran Airways"),
+    or one of the form "X of Y" ("Office of the President"); not "State" or "Internal Affairs"."""
+    heads = org_heads()
+    return name in known_orgs() or " of " in name \
+        or any(heads.get(w) == "ORG" or w in org_suffixes() for w in name.split())

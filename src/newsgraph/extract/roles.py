@@ -26,7 +26,7 @@ from ..kb.lexicon import (
 from ..record import Role
 from .coref_groups import group_mentions
 from .coref_pronouns import resolve_pronouns
-from .gazetteers import country_in
+from .gazetteers import country_in, org_like
 from .names import SpanSet, overlaps, slug
 from .patterns import trie_alternation
 
@@ -137,12 +137,12 @@ def _mention_re() -> re.Pattern[str]:
 
 @cache
 def _person_name() -> str:
-    """Two to four capitalized name words, with particles ("Gómez de Celis", "bin Salman")."""
+    """Two to four capitalized name words, with particles ("Gómez de Celis", "bin Salman", "von der Leyen")."""
     titles_ = _title_alt_cased()
     glued = rf"(?:(?!(?:{titles_}))[A-Z][a-z]+)?"  # "NguyenPhu": two words a scraper glued
     low = "a-z\u00df-\u00f6\u00f8-\u00ff\u0100-\u017f"  # with the accented letters of Latin-1 and Latin Extended-A
     word = rf"(?!(?:{titles_})(?![\w-]))[A-Z\u00c0-\u00d6\u00d8-\u00de\u0100-\u017f][{low}]+{glued}(?:[-'\u2019](?!s\b)[A-Z]?[{low}]+)*"  # "O'Brien", not "Thatcher's"
-    particle = r"(?:(?:de|del|de la|da|das|do|dos|du|van|von|der|den|di|bin|ibn|al|el|ter)[^\S\n])?"
+    particle = r"(?:(?:de|del|da|das|do|dos|du|van|von|der|den|di|la|las|los|bin|ibn|al|el|ter)[^\S\n]){0,2}"
     return rf"{word}(?:[^\S\n]{particle}{word}){{1,3}}(?![\w'\u2019-])"
 
 
@@ -706,7 +706,8 @@ def titled_names(text: str) -> list[tuple[tuple[int, int], Role]]:
     the title makes them certain. A title held in a body that is no country counts where a
     known given name starts the name ("Head of the Federal Taxation Service Daniil Yegorov").
     A title written in lower case counts only with its country ("the head of the People's
-    Republic of China Xi Jinping"). Returns the name span and the role.
+    Republic of China Xi Jinping"). A place or an organization's name after a title is no person
+    ("the CEO Council Summit"). Returns the name span and the role.
     """
     out = []
     for match in _titled_name_re().finditer(text):
@@ -726,7 +727,7 @@ def titled_names(text: str) -> list[tuple[tuple[int, int], Role]]:
         role = _role(office, (match.start("title"), closed), dem.group("dem") if dem else None)
         if role is not None and role.of is None and (after := _of_after(text, end)):
             role = Role(title=role.title, of=after, to=role.to, span=role.span)  # "King Hamad ... of Bahrain"
-        if role is not None and lookup_place(text[start:end]) is None:
+        if role is not None and lookup_place(text[start:end]) is None and not org_like(text[start:end]):
             out.append(((start, end), role))
     taken = [span for span, _role in out]
     out += [found for found in _monarchs(text) if not any(s < found[0][1] and found[0][0] < e for s, e in taken)]
