@@ -574,6 +574,12 @@ def test_a_given_name_alone_is_a_person_and_ust_names_a_town(pipeline) -> None:
     assert (types["Polina"], types["Arina"], types["Ust-Luga"]) == ("PERSON", "PERSON", "LOCATION")
 
 
+def test_an_editors_note_after_a_name_is_no_part_of_it(pipeline) -> None:
+    text = "We have a program that the Prime Minister (Mark Rutte - ed.) has discussed with us."
+    record = pipeline.extract(Article(id=document_id(text, None), text=text))
+    assert [e.name for e in record.entities if e.type == "PERSON"] == ["Mark Rutte"]
+
+
 def test_a_company_before_a_titled_name_is_no_part_of_it() -> None:
     from newsgraph.extract.entities import _body_before_given_name
     text = "President of Northpipe Nikolai Orlov: The network carries most of the oil."
@@ -794,3 +800,10 @@ def test_a_person_name_cut_at_the_given_name_takes_the_family_name_after_it(pipe
             "festival programme is exciting. Maestro Temirkanov thanked the guests.")
     record = pipeline.extract(Article(id=document_id(text, None), text=text))
     assert [e.name for e in record.entities if e.type == "PERSON"] == ["Yury Temirkanov"]
+
+
+def test_a_control_character_the_model_tags_alone_is_no_name(pipeline) -> None:
+    # found by the pipeline's property test: the model tagged a lone U+202A a PERSON
+    text = "\u202a Prime Minister Alikhan Smailov met with the Chinese Ambassador Zhang Xiao in Astana."
+    record = pipeline.extract(Article(id=document_id(text, None), text=text))
+    assert [e.name for e in record.entities if e.type == "PERSON"] == ["Alikhan Smailov", "Zhang Xiao"]

@@ -792,3 +792,9 @@ def test_a_per_share_figure_restates_the_total_before_it(pipeline) -> None:
     record = pipeline.extract(Article(id="t", text=text, date="1987-04-24"))
     assert [(c.indicator, c.value) for c in record.claims] == [
         ("first quarter net income", 124.2e6), ("first quarter net income per share", 1.77)]
+
+
+def test_a_number_joined_to_an_adjective_in_ed_counts_nothing() -> None:
+    # "two-sided" and "three-pronged" describe; "200-bed" and "five-speed" still count
+    text = "The way must be two-sided. A three-pronged approach. A 200-bed hospital. A five-speed gearbox."
+    assert [(q.value, q.unit) for q in find_quantities(text) if q.unit] == [(200, "bed"), (5, "speed")]

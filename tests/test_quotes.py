@@ -412,3 +412,30 @@ def test_the_company_is_the_one_whose_name_had_a_corporate_word(pipeline):
             "statement the agreement covered level-2 quotes.")
     record = run(pipeline, text)
     assert [s for s, _t, _cue, _ in quotes(record)] == ["Reuters", "Reuters"]
+
+
+def test_a_mark_that_closes_a_quote_opens_none_and_summed_up_attributes(pipeline):
+    # '... our states and peoples," Zelenskyy summed up': the mark after "states ... ," closes the quote
+    text = ('"We are determined to open them for the benefit of our states and peoples," Volodymyr Zelenskyy '
+            'summed up. For his part, the Prime Minister stressed that every effort should be made.')
+    record = run(pipeline, text)
+    assert [(s, t[:20], cue) for s, t, cue, _ in quotes(record)] == [
+        ("Volodymyr Zelenskyy", "We are determined to", "summed"), (None, "that every effort sh", "stressed")]
+
+
+def test_a_first_lady_is_titled_and_speaks_for_herself_not_her_country(pipeline):
+    text = ("First Lady of Ukraine Olena Zelenska met with First Lady of Turkey Emine Erdoğan in Kyiv. "
+            "First Lady of Turkey Emine Erdoğan noted the importance of the project.")
+    record = run(pipeline, text)
+    roles = {e.name: [(r.title, r.of) for r in e.roles] for e in record.entities if e.type == "PERSON"}
+    assert roles == {"Olena Zelenska": [("First Lady", "UA")], "Emine Erdoğan": [("First Lady", "TR")]}
+    assert [(s, cue) for s, _t, cue, _ in quotes(record)] == [("Emine Erdoğan", "noted")]
+
+
+def test_a_quote_without_its_opening_mark_does_not_start_at_the_last_closing_one(pipeline):
+    # the second quote lost its opening mark; the one before closes at 'policy,"' and opens nothing
+    text = ('"We will fight until they stop their aggressive policy," Volodymyr Zelenskyy said. The Head of '
+            'State is convinced that the G20 should act. I think the G20 should put an end to this. At least '
+            'to express its position," the President summed up.')
+    record = run(pipeline, text)
+    assert [(s, t[:22]) for s, t, _cue, _ in quotes(record) if t.startswith("Volodymyr")] == []

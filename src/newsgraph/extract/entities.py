@@ -336,6 +336,8 @@ def _name_span(text: str, start: int, end: int, label: str) -> tuple[int, int] |
     """The span of a name the model tagged ``label`` without "the", possessive, flight number;
     None where it is no name."""
     start, end = trim_name(text, start, end, skip_titles=label == "PERSON")
+    if end <= start:
+        return None  # a mark the model tagged alone ("\u202a", a bidirectional control)
     if (colon := text.find(": ", start, end)) > start:
         end = colon  # "Boris Obnosov: Indeed": a speaker's label and the first word of the turn
     end = without_flight(text, start, end)

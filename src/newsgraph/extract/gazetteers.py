@@ -223,8 +223,11 @@ def trim_name(text: str, start: int, end: int, *, skip_titles: bool = True) -> t
         end -= 2
     while end > start and not text[end - 1].isalnum() and text[end - 1] not in ".)":
         end -= 1
-    dangling = re.search(r"\s+(?:of|and|the|for|in)$", text[start:end])  # "the Office of the President of"
-    return start, (start + dangling.start() if dangling else end)
+    dangling = _DANGLING.search(text, start, end)  # "the Office of the President of", "Mark Rutte - ed."
+    return start, (dangling.start() if dangling else end)
+
+
+_DANGLING = re.compile(r"\s+(?:of|and|the|for|in)$|\s+[-\u2013\u2014]\s*(?:[Ee]d|[Ee]ditor|[Aa]uth)\.?$")
 
 
 #: words before a name that are no part of it: "Mr", "(His) Majesty", "(Her Royal) Highness"

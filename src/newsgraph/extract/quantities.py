@@ -42,6 +42,7 @@ _ARTICLE = re.compile(r"(?i:\b(?:a|an|the))\s$")
 _BARE_RATE = re.compile(r" (?:per|a|an|each) (?:year|month|week|day|hour)\b")
 _OR_NEXT = re.compile(r",?\s+or\s+")
 _COMPOUND = re.compile(r"-([a-z]{3,})(?![\w-])")
+_HAVING = re.compile(r"(?!hundred)[a-z]{2,}[^e]ed")  # "sided", "pronged", "headed"; not "bed", "speed"
 _NEXT_CAPITAL = re.compile(r" [A-Z][a-z]")
 _NEG = re.compile(r"(?:(?<![\w.,\d])[-−]|(?i:\bminus)[\s-]?)$")
 
@@ -166,6 +167,8 @@ def _count_unit(text: str, part: Part, end: int, high: float | None, kb: Tables)
     if text[end:end + 4].lower() == "fold":
         return "fold", end + 4
     compound = _COMPOUND.match(text, end)
+    if compound and _HAVING.fullmatch(compound.group(1)):
+        return None, end  # "two-sided", "a three-pronged approach": a property, not a count of anything
     if compound and compound.group(1) not in kb.function:
         return lemma(compound.group(1), kb), compound.end()
     unit, new_end = counted_noun(text, end, part.value if high is None else high, kb)

@@ -60,7 +60,8 @@ def said_that_re() -> re.Pattern[str]:
 
 @cache
 def _before_open_re() -> re.Pattern[str]:
-    return re.compile(rf"\b(?P<cue>{_cues()})\b[^\"\u201c\n.]{{0,30}}?[:,]\s*[\"\u201c]")
+    # a straight mark right after the comma and before a space closes a quote ("our states and peoples," Zelenskyy)
+    return re.compile(rf"\b(?P<cue>{_cues()})\b[^\"\u201c\n.]{{0,30}}?[:,](?:\s*\u201c|\s+\"|\"(?=\S))")
 
 
 _CLAUSE_END = re.compile(r"[,;:\n]|(?<!\b[A-Z])(?<!\b[A-Z][a-z])(?<!\b[A-Z][a-z]{2})\.")
@@ -244,12 +245,19 @@ def _opening(text: str, close: int) -> int | None:
     """Where the quote that closes at ``close`` opens: its mark, or its paragraph's start."""
     para = text.rfind("\n", 0, close) + 1
     for i in range(close - 1, para - 1, -1):
-        if text[i] == "\u201c" or (text[i] == '"' and (i == 0 or not text[i - 1].isalnum())):
+        straight = text[i] == '"' and (i == 0 or not text[i - 1].isalnum()) and not _ends_words(text, i)
+        if text[i] == "\u201c" or straight:
             return i + 1
         if text[i] in _CLOSE and i < close - 1:
             # another quote closes in between (not ours to guess), unless the mark opens the paragraph
             return i + 1 if not text[para:i].strip() else None
     return para
+
+
+def _ends_words(text: str, mark: int) -> bool:
+    """A straight mark after a sentence's or clause's end and before a space closes a quote
+    (``policy," Zelenskyy said``)."""
+    return text[mark - 1] in ",.!?;:\u2026" and (mark + 1 == len(text) or text[mark + 1].isspace())
 
 
 def _closing(text: str, start: int) -> int | None:

@@ -180,13 +180,19 @@ def speaker_of(subject: Token, index: MentionIndex, before: int | None = None) -
     clauses = [c for c in subject.children if c.dep_ in ("relcl", "acl")]
     words = [t for t in subject.subtree if not any(_under(t, c) for c in clauses)
              and (before is None or subject.idx > before or t.idx < before)]
-    if subject.lower_ in titles() and any(t.dep_ == "prep" and t.head == subject for t in words):
+    if _is_title(subject) and any(t.dep_ == "prep" and t.head == subject for t in words):
         words.reverse()  # "President of Ukraine Volodymyr Zelenskyy": the holder named last, not the place
     for word in words:
         found = index.at(word.idx, word.idx + len(word.text))
         if found is not None:
             return found
     return None
+
+
+def _is_title(head: Token) -> bool:
+    """Whether a noun with the words compounded before it is a title ("President", "First Lady")."""
+    before = [c.lower_ for c in head.children if c.dep_ == "compound" and c.i < head.i]
+    return head.lower_ in titles() or " ".join([*before, head.lower_]) in titles()
 
 
 def content_span(verb: Token, frame: Frame, para: Span) -> Span | None:
