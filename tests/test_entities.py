@@ -580,6 +580,16 @@ def test_an_editors_note_after_a_name_is_no_part_of_it(pipeline) -> None:
     assert [e.name for e in record.entities if e.type == "PERSON"] == ["Mark Rutte"]
 
 
+def test_two_organizations_joined_by_and_after_a_country_are_two(pipeline) -> None:
+    text = ("The memorandum between the Ministry of Health of Ukraine and Philips Medical Systems. It was "
+            "made by the State Agency for Tourism Development of Ukraine and the Turkish Cooperation and "
+            "Coordination Agency. The Bank for Small and Medium-Sized Enterprises lends.")
+    record = pipeline.extract(Article(id=document_id(text, None), text=text))
+    assert [e.name for e in record.entities if e.type == "ORG"] == [
+        "Ministry of Health of Ukraine", "Philips Medical Systems", "State Agency for Tourism Development of Ukraine",
+        "Turkish Cooperation and Coordination Agency", "Bank for Small and Medium-Sized Enterprises"]
+
+
 def test_a_company_before_a_titled_name_is_no_part_of_it() -> None:
     from newsgraph.extract.entities import _body_before_given_name
     text = "President of Northpipe Nikolai Orlov: The network carries most of the oil."

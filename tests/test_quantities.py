@@ -798,3 +798,20 @@ def test_a_number_joined_to_an_adjective_in_ed_counts_nothing() -> None:
     # "two-sided" and "three-pronged" describe; "200-bed" and "five-speed" still count
     text = "The way must be two-sided. A three-pronged approach. A 200-bed hospital. A five-speed gearbox."
     assert [(q.value, q.unit) for q in find_quantities(text) if q.unit] == [(200, "bed"), (5, "speed")]
+
+
+def test_thousands_grouped_with_dots_are_thousands() -> None:
+    # "400.000 Euros" (a European writer's grouping); a rate's three decimals stay decimals
+    text = "They will donate 400.000 Euros, sell 1.250.000 tonnes at a rate of 7.125 pct."
+    assert [(q.value, q.unit) for q in find_quantities(text) if q.unit] == [
+        (400_000, "EUR"), (1_250_000, "tonne"), (7.125, "percent")]
+
+
+def test_a_change_noun_measures_what_its_in_or_of_object_names(pipeline) -> None:
+    from newsgraph.record import Article
+    text = ("It is proved by a 60% increase in bilateral trade between Ukraine and the United Kingdom. "
+            "They reported a 3% rise in 2021. A 10% drop in the number of tourists followed.")
+    record = pipeline.extract(Article(id="t", text=text, date="2022-02-01"))
+    indicators = [(c.indicator, c.value) for c in record.claims]
+    assert indicators[0] == ("bilateral trade", 60) and indicators[2] == ("tourists", 10)
+    assert indicators[1][0] != "2021"  # a time is no measure: the rise is the trade's again

@@ -104,6 +104,10 @@ def rule_orgs(text: str) -> list[tuple[int, int, str]]:
                 out.append((second.start("name"), end, org_heads()[second.group("head")]))
                 end = joint.start()
                 break
+            if joint.start() > match.end("head") and (other := _other_org(text, joint, end)) is not None:
+                out.append(other)  # "the Ministry of Health of Ukraine and Philips Medical Systems": two
+                end = joint.start()
+                break
         start += _modifier_length(text[start:end])
         kind = org_heads()[match.group("head")]
         if kind == "OTHER" and text.startswith(" in ", match.end("head")):
@@ -122,6 +126,25 @@ def rule_orgs(text: str) -> list[tuple[int, int, str]]:
 
 
 _AND = re.compile(r"\s+and\s+")
+_THE = re.compile(r"the\s+")
+
+
+def _other_org(text: str, joint: re.Match[str], end: int) -> tuple[int, int, str] | None:
+    """The second organization of a pair, named after "and" with its own head or corporate word,
+    where "the" or the first one's country shows that a new name starts ("... of Ukraine and the
+    Turkish Cooperation and Coordination Agency", "... of Ukraine and Philips Medical Systems";
+    not "Bank for Small and Medium-Sized Enterprises")."""
+    start = joint.end()
+    the = _THE.match(text, start)
+    start = the.end() if the else start
+    words = text[start:end].split()
+    before = text[:joint.start()].rsplit(None, 1)[-1]
+    if the is None and lookup_place(before) is None:
+        return None
+    if len(words) < 2 or " and the " in text[start:end] or not text[start].isupper():
+        return None  # "... of Trade and Industry and the Bank": no name between the two "and"s
+    kind = org_heads().get(words[-1]) or ("ORG" if words[-1] in org_suffixes() else None)
+    return (start, end, kind) if kind == "ORG" else None
 _SECOND_ORG = re.compile(r"(?:the\s+)?(?P<name>(?P<head>[A-Z][\w-]*)\s+of\s)")
 _MODIFIER = re.compile(r"[A-Z][\w']*-[a-z][\w-]*\s+")
 

@@ -173,6 +173,8 @@ def _walk(token: object, q: Quantity, previous: str | None) -> str | None:
             return _from_verb(head, q, previous) if head.pos_ in ("VERB", "AUX") else None
         if head.pos_ in ("VERB", "AUX"):
             return _from_verb(head, q, previous)
+        if head.lower_ in _CHANGE_NOUNS and (changed := _changed(head, q)) is not None:
+            return changed  # "a 60% increase in bilateral trade": the trade
         if head.pos_ in ("NOUN", "PROPN") and head.lower_ not in _GENERIC and token.dep_ not in ("appos", "conj") \
                 and not _unit_word(head.lower_):  # "to only 53 pct from 56 pct": not "pct"
             return phrase(head, q.span)
@@ -184,6 +186,22 @@ def _unit_word(word: str) -> bool:
     """A unit's or a currency's name as written ("pct", "tonnes", "dlrs", "rubles")."""
     kb = tables()
     return word in kb.unit or word in kb.currency
+
+
+_CHANGE_NOUNS = frozenset("increase decrease growth decline rise drop fall gain reduction jump".split())
+
+
+def _changed(noun: object, q: Quantity) -> str | None:
+    """What a change noun's "in" or "of" object names ("increase in bilateral trade", "growth of
+    exports"); not the figure itself ("growth of 2.5 pct") nor a time ("a rise in 2021")."""
+    for prep in noun.rights:  # type: ignore[attr-defined]
+        if prep.dep_ != "prep" or prep.lower_ not in ("in", "of"):
+            continue
+        obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+        if obj is not None and not _in(obj, q) and not obj.like_num and obj.ent_type_ not in ("DATE", "PERCENT", "MONEY") \
+                and not _unit_word(obj.lower_):
+            return phrase(obj, q.span)
+    return None
 
 
 def _from_verb(verb: object, q: Quantity, previous: str | None) -> str | None:

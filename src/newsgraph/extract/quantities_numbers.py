@@ -8,7 +8,9 @@ from functools import cache
 from newsgraph.extract.patterns import trie_alternation
 from newsgraph.extract.quantities_kb import tables
 
-DIGITS = r"(?:\d{1,3}(?:,\d{3})+(?![\d])|\d{1,3}(?:[\u00a0\u202f]\d{3})+(?![\d])|\d+)(?:\.\d+)?"
+#: "400.000 Euros", "1.250.000": thousands grouped with dots (one group only when it is "000")
+_DOTTED = r"[1-9]\d{0,2}(?:(?:\.\d{3}){2,}|\.000)(?![\d,]|\.\d)"
+DIGITS = "(?:" + _DOTTED + r"|\d{1,3}(?:,\d{3})+(?![\d])|\d{1,3}(?:[\u00a0\u202f]\d{3})+(?![\d])|\d+)(?:\.\d+)?"
 
 
 @cache
@@ -91,5 +93,10 @@ def _joins(previous: float, value: float, seen_and: bool) -> bool:
 
 
 def parse_digits(text: str) -> float:
-    """The value of a digit string such as "16,189" or "2.5"."""
+    """The value of a digit string such as "16,189", "2.5" or "400.000" (thousands)."""
+    if _DOTTED_RE.fullmatch(text):
+        text = text.replace(".", "")
     return float(text.replace(",", "").replace("\u00a0", "").replace("\u202f", ""))
+
+
+_DOTTED_RE = re.compile(_DOTTED)
