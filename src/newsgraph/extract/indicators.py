@@ -198,8 +198,8 @@ def _changed(noun: object, q: Quantity) -> str | None:
         if prep.dep_ != "prep" or prep.lower_ not in ("in", "of"):
             continue
         obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
-        if obj is not None and not _in(obj, q) and not obj.like_num and obj.ent_type_ not in ("DATE", "PERCENT", "MONEY") \
-                and not _unit_word(obj.lower_):
+        if obj is not None and not _in(obj, q) and not obj.like_num \
+                and obj.ent_type_ not in ("DATE", "PERCENT", "MONEY") and not _unit_word(obj.lower_):
             return phrase(obj, q.span)
     return None
 
