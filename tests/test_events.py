@@ -534,3 +534,10 @@ def test_the_place_of_an_event_is_on_its_branch_of_the_sentence(pipeline):
     meetings = [(record.text[e.evidence[0]:e.evidence[0] + 14], names.get(e.place or ""))
                 for e in record.events if e.type == "CONSULT" and e.evidence]
     assert meetings == [("President Ana ", "Lima"), ("Ana Lima met w", None)]
+
+
+def test_a_nominal_event_between_two_parties_has_the_first_for_its_actor(pipeline):
+    record = _extract(pipeline, "Vladimir Putin informed Viktor Orban about the talks between Russia and Ukraine.")
+    talks = [(_names(record, e.actors), _names(record, e.targets)) for e in record.events
+             if e.type == "CONSULT" and _names(record, e.targets) == {"Ukraine"}]
+    assert talks == [({"Russia"}, {"Ukraine"})]

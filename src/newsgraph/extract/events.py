@@ -237,6 +237,10 @@ class _EventFinder:
                     inner, outer = self._around(clause)  # "demanded that Y lift the ban": Y too
                     wanted = (*inner, *outer) if trigger.type in ("DEMAND", "REQUEST") else outer
                     targets += [t for t in wanted if t not in actors]
+        if not actors and token is not None and token.pos_ == "NOUN":  # type: ignore[attr-defined]
+            between = _unique(self._after_prep(token, "between"))
+            if len(between) >= 2:  # "the talks between Russia and Ukraine": the first party acts
+                actors, targets = between[:1], [t for t in targets if t != between[0]]
         if trigger.type in _SPEAKER_IMPLIED and token is not None:
             actors, targets = self._spoken(token, actors, targets)
         if actors and not targets and trigger.type in _DIRECTED and token is not None:
