@@ -541,3 +541,14 @@ def test_a_nominal_event_between_two_parties_has_the_first_for_its_actor(pipelin
     talks = [(_names(record, e.actors), _names(record, e.targets)) for e in record.events
              if e.type == "CONSULT" and _names(record, e.targets) == {"Ukraine"}]
     assert talks == [({"Russia"}, {"Ukraine"})]
+
+
+def test_who_spoke_during_talks_with_someone_took_part_in_them(pipeline):
+    text = ("President of Ukraine Volodymyr Zelenskyy expressed support for the initiative of Polish President "
+            "Andrzej Duda to conclude a new agreement. He said this during a meeting with media representatives "
+            "following talks with Andrzej Duda in Kyiv.")
+    record = _extract(pipeline, text)
+    talks = [(_names(record, e.actors), _names(record, e.targets)) for e in record.events if e.type == "CONSULT"]
+    # "He" is the subject before, not the president named inside a phrase; the meeting with the media
+    # alone names no one met, and is no event
+    assert talks == [({"Volodymyr Zelenskyy"}, {"Andrzej Duda"})]

@@ -135,8 +135,9 @@ class _Grammar:
 
     def _weight(self, start: int, end: int) -> int:
         root = self.root(start, end)
-        while root is not None and root.dep_ in ("compound", "appos", "flat") and root.head.i != root.i:
-            root = root.head
+        while root is not None and root.head.i != root.i and (
+                root.dep_ in ("compound", "appos", "flat") or _title_of(root)):
+            root = root.head if root.dep_ != "pobj" else root.head.head
         if root is None:
             return 0
         if root.dep_ in _SUBJECT:
@@ -152,6 +153,13 @@ class _Grammar:
             if child.dep_ in _SUBJECT:
                 return child.left_edge.idx, child.right_edge.idx + len(child.right_edge.text)
         return None
+
+
+def _title_of(token: Any) -> bool:
+    """A name parsed as the object of its title's "of" ("President of Ukraine Volodymyr
+    Zelenskyy"): the title, capitalized, before it; not "the initiative of President Duda"."""
+    prep = token.head
+    return token.dep_ == "pobj" and prep.lower_ == "of" and prep.head.i < prep.i and prep.head.text[:1].isupper()
 
 
 def resolve_pronouns(text: str, doc: Any, persons: Sequence[_Cluster]) -> None:

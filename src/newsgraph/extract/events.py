@@ -38,6 +38,8 @@ from .registry import Context, register
 
 _ACTOR_DEPS = frozenset({"nsubj", "agent", "poss"})
 _TARGET_DEPS = frozenset({"dobj", "pobj", "dative", "nsubjpass"})
+#: prepositions that make a meeting the occasion of what the clause's subject does
+_CIRCUMSTANCE = frozenset({"during", "following", "after", "at", "on"})
 _TARGET_PREPS = frozenset({"with", "to", "by", "of", "between", "and", "on", "against", "from"})
 _FIRST_PERSON = frozenset({"i", "me", "my", "myself"})
 _SECOND_PERSON = frozenset({"you", "your", "yourself"})
@@ -241,11 +243,33 @@ class _EventFinder:
             between = _unique(self._after_prep(token, "between"))
             if len(between) >= 2:  # "the talks between Russia and Ukraine": the first party acts
                 actors, targets = between[:1], [t for t in targets if t != between[0]]
+            elif targets:  # "stated by X during the talks with Y"; not "a meeting with the media" alone
+                actors = [a for a in self._circumstance_doer(token) if a not in targets]
         if trigger.type in _SPEAKER_IMPLIED and token is not None:
             actors, targets = self._spoken(token, actors, targets)
         if actors and not targets and trigger.type in _DIRECTED and token is not None:
             targets = self._countries_after(token, actors)
         return _unique(actors), _unique(targets)
+
+    def _circumstance_doer(self, token: object) -> list[str]:
+        """Who did what a meeting after the verb was the occasion of: "This was stated by X during a
+        meeting with the media following the talks with Y", "X said so at the talks with Y": X took part."""
+        node = token
+        for _ in range(4):
+            prep = node.head  # type: ignore[attr-defined]
+            if node.dep_ not in ("pobj", "dobj") or prep.dep_ != "prep" \
+                    or prep.lower_ not in _CIRCUMSTANCE:  # type: ignore[attr-defined]
+                return []
+            verb = prep.head
+            if verb.pos_ in ("VERB", "AUX") and prep.i < verb.i:
+                return []  # "During the meeting, X congratulated Y": the meeting told of before, with its parties
+            if verb.pos_ in ("VERB", "AUX"):
+                agent = next((c for c in verb.children if c.dep_ == "agent"), None)
+                doer = next((c for c in (agent.children if agent is not None else verb.children)
+                             if c.dep_ == ("pobj" if agent is not None else "nsubj")), None)
+                return self._entities_in(doer) if doer is not None else []
+            node = verb
+        return []
 
     def _own_actors(self, token: object) -> list[str]:
         """The doer a noun trigger names itself: a country's demonym before it ("the Russian
