@@ -815,3 +815,11 @@ def test_a_change_noun_measures_what_its_in_or_of_object_names(pipeline) -> None
     indicators = [(c.indicator, c.value) for c in record.claims]
     assert indicators[0] == ("bilateral trade", 60) and indicators[2] == ("tourists", 10)
     assert indicators[1][0] != "2021"  # a time is no measure: the rise is the trade's again
+
+
+def test_a_sum_of_money_does_not_take_what_the_count_before_it_counted(pipeline) -> None:
+    from newsgraph.record import Article
+    text = ("A decision was made to increase the Armed Forces by another 100,000 servicemen. "
+            "This is 1.7 billion pounds for the Navy. The main bridge is 2,900 metres long.")
+    record = pipeline.extract(Article(id="t", text=text, date="2022-02-01"))
+    assert [(c.indicator, c.unit) for c in record.claims][:2] == [("servicemen", "serviceman"), ("GBP", "GBP")]

@@ -22,7 +22,7 @@ from .indicators import indicator_for
 from .names import ByStart, trim_span
 from .registry import Context, register
 from .subjects import SubjectFinder
-from .units import DURATIONS, is_counted
+from .units import DURATIONS, is_counted, is_money
 
 
 
@@ -282,7 +282,8 @@ class _ClaimBuilder:
         self.subjects = SubjectFinder(self.text, self.entities)
         self.countries = {e.id: e.country for e in self.entities}
         self.claims: list[Claim] = []
-        self.last_indicator: tuple[str, str | None, int] | None = None  # indicator, speaker, where it ends
+        # indicator, speaker, where it ends, unit
+        self.last_indicator: tuple[str, str | None, int, str | None] | None = None
         self.figures: list[Quantity] = []  # the sentence's figures (not the changes linked to them)
 
     def sentence(self, sent: object, quantities: Sequence[Quantity]) -> None:
@@ -321,12 +322,14 @@ class _ClaimBuilder:
 
     def _previous_indicator(self, q: Quantity, speaker: str | None) -> str | None:
         """What the figure before measured, for "it rose by 5%": close by, and not in another
-        speaker's turn (a sentence of no one's after a reported one goes on with it)."""
+        speaker's turn (a sentence of no one's after a reported one goes on with it); not what a
+        count counted, for a sum of money ("100,000 servicemen. This is 1.7 billion pounds")."""
         if self.last_indicator is None:
             return None
-        indicator, said_by, end = self.last_indicator
+        indicator, said_by, end, unit = self.last_indicator
         other = said_by is not None and speaker is not None and said_by != speaker
-        return indicator if not other and q.span[0] - end <= _PREVIOUS_REACH else None
+        counted_apart = is_counted(unit) and is_money(q.unit)
+        return indicator if not other and not counted_apart and q.span[0] - end <= _PREVIOUS_REACH else None
 
     def _whole_of(self, q: Quantity) -> Claim | None:
         """The counted figure a bare number is a part of: "N of them" just after it."""
@@ -361,7 +364,7 @@ class _ClaimBuilder:
         else:
             indicator = indicator_for(self.doc, sent, q, self._previous_indicator(q, speaker))
         if indicator:
-            self.last_indicator = (indicator, speaker, q.span[1])
+            self.last_indicator = (indicator, speaker, q.span[1], q.unit)
         period = _period(self.times, start, end, q, self.text, [f for f in self.figures if f.span != q.span])
         clause_start = self._clause_start(start, q)
         own = self.text[clause_start:q.span[1]]
