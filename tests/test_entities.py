@@ -817,3 +817,14 @@ def test_a_control_character_the_model_tags_alone_is_no_name(pipeline) -> None:
     text = "\u202a Prime Minister Alikhan Smailov met with the Chinese Ambassador Zhang Xiao in Astana."
     record = pipeline.extract(Article(id=document_id(text, None), text=text))
     assert [e.name for e in record.entities if e.type == "PERSON"] == ["Alikhan Smailov", "Zhang Xiao"]
+
+
+def test_a_company_named_by_two_words_and_its_legal_form_or_two_places_is_one(pipeline) -> None:
+    text = ("The Australia and New Zealand Banking Group Ltd in New Zealand said it will raise its rate. "
+            "Cable and Wireless Plc said the offer did not help, analyst Michael Ellmann of Wertheim and Co "
+            "said. Shares in Transmashholding and Kazakh Railways rose.")
+    record = pipeline.extract(Article(id=document_id(text, None), text=text))
+    orgs = [e.name for e in record.entities if e.type == "ORG"]
+    assert orgs[:3] == ["Australia and New Zealand Banking Group Ltd", "Cable and Wireless Plc", "Wertheim and Co"]
+    assert "Kazakh Railways" in orgs  # one word before "and" and a head word after: two
+    assert not [e.name for e in record.entities if e.name in ("Australia", "Wertheim", "Wireless Plc")]

@@ -823,3 +823,14 @@ def test_a_sum_of_money_does_not_take_what_the_count_before_it_counted(pipeline)
             "This is 1.7 billion pounds for the Navy. The main bridge is 2,900 metres long.")
     record = pipeline.extract(Article(id="t", text=text, date="2022-02-01"))
     assert [(c.indicator, c.unit) for c in record.claims][:2] == [("servicemen", "serviceman"), ("GBP", "GBP")]
+
+
+def test_a_dollar_named_with_its_country_in_reuters_abbreviations(pipeline) -> None:
+    from newsgraph.record import Article
+    text = ("The Reserve Bank raised its cash target to 45 mln N.Z. Dlrs. It paid 5 mln Australian dlrs, "
+            "3 mln N.Z. dlrs, 2 mln Hong Kong dlrs and 7.53 billion Taiwan dlrs. Output fell nine pct and "
+            "mining production declined seven pct in two-monthly comparisons.")
+    record = pipeline.extract(Article(id="t", text=text, date="1987-04-03"))
+    assert [c.unit for c in record.claims][:5] == ["NZD", "AUD", "NZD", "HKD", "TWD"]
+    assert [c.indicator for c in record.claims][-1] == "mining production"  # not "and mining production"
+    assert not [c for c in record.claims if "monthly" in c.indicator]

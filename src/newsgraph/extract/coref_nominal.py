@@ -14,7 +14,7 @@ import re
 from collections.abc import Sequence
 from functools import cache
 
-from ..kb.lexicon import org_heads
+from ..kb.lexicon import org_heads, org_suffixes
 from ..record import Entity, Mention
 from .names import SpanSet
 from .patterns import find_each
@@ -87,14 +87,15 @@ def _heads_of(name: str) -> list[str]:
     if words and words[-1].lower() in _heads() and (len(words) >= 2 or " of " in name):
         out.append(words[-1].lower())
     last = name.split()[-1] if name.split() else ""
-    if last in _CORPORATE and "company" not in out:
+    if _corporate(last) and "company" not in out:
         out.append("company")
     return out
 
 
-#: suffixes that make a name a company's ("the company said" after "Union Pacific Corp")
-_CORPORATE = frozenset("Corp Corp. Corporation Co. Company Inc Inc. Incorporated Ltd Ltd. Limited LLC PLC plc "
-                       "AG SA S.A. NV N.V. GmbH SpA S.p.A. AB ASA Oyj KK BV Holding Holdings Group".split())
+def _corporate(word: str) -> bool:
+    """A suffix that makes a name a company's ("the company said" after "Union Pacific Corp"): a
+    legal form, or "Holding(s)" and "Group"."""
+    return org_suffixes().get(word) == "legal" or word in ("Holding", "Holdings", "Group")
 
 
 def head_noun_mentions(text: str, entities: Sequence[Entity]) -> dict[str, list[Mention]]:

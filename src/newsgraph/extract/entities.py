@@ -18,7 +18,7 @@ from functools import cache
 from typing import Any
 
 from ..kb.lexicon import (cities, countries, given_names, is_given_name, known_people, lookup_place, name_words,
-                          national_titles, not_names, titles, towns)
+                          national_titles, not_names, org_suffixes, titles, towns)
 from ..record import Entity, Mention, Role
 from .entities_doc import (alias_orgs, caps_labels, conjoined_orgs, is_part, known_people_names, known_surname,
                            merge_persons, propagate_orgs, split_trailing_persons, surnames, untagged_cities)
@@ -117,10 +117,15 @@ def _named_spans(ents: Sequence[Any]) -> list[tuple[int, int]]:
 _CountryHit = tuple[int, int, str, str]  # start, end, code, kind: see gazetteers.country_hits
 
 
-def _countries(builder: _Builder, hits: list[_CountryHit], named: list[tuple[int, int]]) -> None:
+def _countries(builder: _Builder, hits: list[_CountryHit], named: list[tuple[int, int]],
+               ruled: list[tuple[int, int]]) -> None:
+    """The countries named outside other names; a country that opens a name found by rule with
+    "and" is the name's, even with "the" before it ("The Australia and New Zealand Banking Group")."""
     table = countries()
     for start, end, code, kind in hits:
-        if any(s <= start and end <= e and (s, e) != (start, end) for s, e in named):
+        core = start + 4 if builder.text[start:start + 4].lower() == "the " else start
+        if any(s <= start and end <= e and (s, e) != (start, end) for s, e in named) \
+                or any(s == core and builder.text.startswith(" and ", end) and end < e for s, e in ruled):
             continue
         if kind != "demonym" and builder.text[max(0, start - 4):start] == "New ":
             continue  # "New Jersey", "New Mexico": another place than the country in them
@@ -194,8 +199,8 @@ def _ner(builder: _Builder, ents: Sequence[Any], person_names: set[str], titled:
                 and _city_not_other(name, type_, builder.text, start, person_names, placed):
             type_ = "LOCATION"  # "Mariupol" typed ORG, "Kherson" PERSON: cities; "Bucha" after "in Bucha"
         cluster = _add_named(builder, type_, name, (start, end))
-        if type_ == "PERSON" and end > ent.end_char:  # "Miguel de la Madrid": not also the city
-            _release(builder, cluster, (start, end))
+        if (type_ == "PERSON" and end > ent.end_char) or (type_ == "ORG" and start < ent.start_char):
+            _release(builder, cluster, (start, end))  # "Miguel de la Madrid", "Wertheim and Co": not also the place
         if cue and cluster is not None:
             builder.strong.add(cluster.key)
 
@@ -341,6 +346,9 @@ def _name_span(text: str, start: int, end: int, label: str) -> tuple[int, int] |
     if (colon := text.find(": ", start, end)) > start:
         end = colon  # "Boris Obnosov: Indeed": a speaker's label and the first word of the turn
     end = without_flight(text, start, end)
+    if label == "ORG" and (first := _FIRST_OF_PAIR.search(text, max(0, start - 30), start)) \
+            and _legal_pair(text[start:end].split()):
+        start = first.start()  # "Cable and" + "Wireless Plc", "Wertheim and" + "Co": one company
     if (mouth := _RIVER_MOUTH.match(text, start)) and mouth.end() > end:
         end = mouth.end()  # "Ust" + "-Luga": the model cuts the town's name at its hyphen
     if (figure := _FIGURE_END.search(text, start, end)) and _SHARE_AFTER.match(text, end):
@@ -495,6 +503,15 @@ _WHERE_BEFORE = re.compile(r"\b(?:[Ii]n|[Nn]ear|[Oo]utside|[Ii]nto|[Aa]t)\s+$")
 
 
 _REGION_NAME = re.compile(r"(?:[A-Z][\w'-]+\s+){1,3}(?:Region|Territory|Oblast|Krai|Province|Governorate|Prefecture)")
+_FIRST_OF_PAIR = re.compile(r"(?<![\w&'-])(?<![A-Z][a-z]\s)[A-Z][\w'-]+ (?:and|&) $")
+
+
+def _legal_pair(words: list[str]) -> bool:
+    """A company's legal form, alone or after one word ("Co", "Wireless Plc"): the second half of a
+    name whose first half is before "and"."""
+    return 1 <= len(words) <= 2 and org_suffixes().get(words[-1]) == "legal"
+
+
 _RIVER_MOUTH = re.compile(r"Ust-[A-Z][a-z]+")  # "Ust-Luga", "Ust-Kut": a Russian town at a river's mouth
 
 
@@ -649,7 +666,8 @@ def collect(text: str, doc: object, title: str | None = None) -> dict[str, _Clus
     ents = tuple(_before_person(e, ends, text) for e in _ner_names(doc, text, hits))
     named = [span for span in _named_spans(ents) if not overlaps(persons, span)] + known
     regions = _regions(builder, hits, named)
-    _countries(builder, hits, named + regions + [(s, e) for s, e, _t in by_rule])
+    ruled = [(s, e) for s, e, _t in by_rule]
+    _countries(builder, hits, named + regions + ruled, ruled)
     _initiatives(builder)
     for start, end, type_ in by_rule:
         end = corporate_tail(text, end) if type_ == "ORG" else end

@@ -164,10 +164,22 @@ def _split_pair(text: str, start: int, end: int, head: int) -> list[tuple[int, i
         return [(start, end)]
     left = before[:cut].split()
     if " " not in before[:cut].strip():
-        return [(start + cut + len(" and "), end)]
+        after = start + cut + len(" and ")
+        if _one_name(left[0], text[after:end]):
+            return [(start, end)]
+        return [(after, end)]
     if left[-1] in org_heads():
         return [(start, start + cut), (start + cut + len(" and "), end)]
     return [(start, end)]
+
+
+def _one_name(first: str, rest: str) -> bool:
+    """Whether "<first> and <rest>" is one name: two places ("Australia and New Zealand Banking
+    Group"), or two words and a company's legal form ("Cable and Wireless Plc")."""
+    words = rest.split()
+    if lookup_place(first) is not None and any(lookup_place(" ".join(words[:n])) for n in (1, 2, 3)):
+        return True
+    return len(words) == 2 and org_suffixes().get(words[1]) == "legal"
 
 
 _GOVERNMENT = re.compile(r"^(?:(?P<a>[A-Z][\w'-]+) Government|Government of (?:the )?(?P<b>[A-Z][\w' -]+))$")

@@ -28,8 +28,10 @@ _TRANSITIVE = frozenset(
     "see saw seen carry carried conduct conducted attract attracted lower lowered lowering lowers raising raises "
     "reducing reduces cutting cuts boosting expanding doubling tripling increases brings set sets setting".split()
 )
-_DROP_WORDS = re.compile(  # and a figure's unit the parser hung on the noun: "(2.5) pct inflation target"
-    r"^(?:the|a|an|our|their|its|his|her|this|that|these|those|total|overall|whole|pct|percent|per\s+cent)\s+", re.I
+_DROP_WORDS = re.compile(  # and a figure's unit the parser hung on the noun: "(2.5) pct inflation target",
+    # or the conjunction before it: "(nine pct) and mining production"
+    r"^(?:the|a|an|our|their|its|his|her|this|that|these|those|total|overall|whole|pct|percent|per\s+cent|and|or)\s+",
+    re.I,
 )
 _NUMERIC = re.compile(r"^[\d.,]+$|^(?:about|over|nearly|some|around|almost|more|than|up|to|such|other|further)$", re.I)
 

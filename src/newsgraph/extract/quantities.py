@@ -42,7 +42,8 @@ _ARTICLE = re.compile(r"(?i:\b(?:a|an|the))\s$")
 _BARE_RATE = re.compile(r" (?:per|a|an|each) (?:year|month|week|day|hour)\b")
 _OR_NEXT = re.compile(r",?\s+or\s+")
 _COMPOUND = re.compile(r"-([a-z]{3,})(?![\w-])")
-_HAVING = re.compile(r"(?!hundred)[a-z]{2,}[^e]ed")  # "sided", "pronged", "headed"; not "bed", "speed"
+#: "two-sided", "three-pronged", "two-monthly": a property, not a count; not "200-bed", "five-speed"
+_HAVING = re.compile(r"(?!hundred)[a-z]{2,}[^e]ed|(?:hour|dai|week|month|quarter|year|night)ly")
 _NEXT_CAPITAL = re.compile(r" [A-Z][a-z]")
 _NEG = re.compile(r"(?:(?<![\w.,\d])[-−]|(?i:\bminus)[\s-]?)$")
 
@@ -168,7 +169,7 @@ def _count_unit(text: str, part: Part, end: int, high: float | None, kb: Tables)
         return "fold", end + 4
     compound = _COMPOUND.match(text, end)
     if compound and _HAVING.fullmatch(compound.group(1)):
-        return None, end  # "two-sided", "a three-pronged approach": a property, not a count of anything
+        return None, end  # "a three-pronged approach", "two-monthly comparisons": no count of anything
     if compound and compound.group(1) not in kb.function:
         return lemma(compound.group(1), kb), compound.end()
     unit, new_end = counted_noun(text, end, part.value if high is None else high, kb)
