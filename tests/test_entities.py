@@ -828,3 +828,15 @@ def test_a_company_named_by_two_words_and_its_legal_form_or_two_places_is_one(pi
     assert orgs[:3] == ["Australia and New Zealand Banking Group Ltd", "Cable and Wireless Plc", "Wertheim and Co"]
     assert "Kazakh Railways" in orgs  # one word before "and" and a head word after: two
     assert not [e.name for e in record.entities if e.name in ("Australia", "Wertheim", "Wireless Plc")]
+
+
+def test_a_companys_first_word_and_its_bracketed_name_are_the_company(pipeline) -> None:
+    text = ("Rumors that investor Asher Edelman has acquired a stake in Polaroid Corp sent Polaroid's stock "
+            "higher. Polaroid rose 1-1/8 to 74-1/2. Cable and Wireless Plc said so, but a Cable spokesman "
+            "doubted it. Cable competes with Japan's <Kokusai Denshin Denwa Co Ltd>, paid in N.Z. Dlrs.")
+    record = pipeline.extract(Article(id=document_id(text, None), text=text))
+    found = {e.name: (e.type, len(e.mentions)) for e in record.entities if e.type != "COUNTRY"}
+    assert found["Polaroid Corp"] == ("ORG", 3)
+    assert found["Cable and Wireless Plc"][1] >= 2 and "Cable" not in found
+    assert found["Kokusai Denshin Denwa Co Ltd"][0] == "ORG"
+    assert "N.Z. Dlrs" not in found  # a currency, not a person

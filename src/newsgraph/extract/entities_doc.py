@@ -62,11 +62,12 @@ def alias_orgs(text: str, clusters: dict[str, _Cluster]) -> None:
 
 def propagate_orgs(builder: _Builder) -> None:
     """A name that the knowledge base or a cue makes an organization is one in its other
-    mentions too; so is a company's first word alone ("Cerberus" after "Cerberus Capital")."""
+    mentions too; so is a company's first word alone ("Cerberus" after "Cerberus Capital",
+    "Polaroid" after "Polaroid Corp"), whatever the NER typed it."""
     forms = _org_forms(builder)
     for cluster in list(builder.clusters.values()):
         target = forms.get(cluster.name)
-        if cluster.type in ("PERSON", "LOCATION", "FACILITY") and cluster.key not in builder.strong \
+        if cluster.type in ("PERSON", "LOCATION", "FACILITY", "ORG") and cluster.key not in builder.strong \
                 and target is not None and target is not cluster:
             target.mentions.update(cluster.mentions)
             builder.clusters.pop(cluster.key)

@@ -153,17 +153,24 @@ def _qualifies_noun_after(ent: Any) -> bool:
 
 
 def not_a_name(text: str, start: int, end: int) -> bool:
-    """Time zones, currency codes ("USD", "AU$"), common nouns the NER capitalises, and "the
+    """Time zones, currencies ("USD", "AU$", "N.Z. Dlrs"), common nouns the NER capitalises, and "the
     Earth" as the planet ("remote sensing of the Earth"; but "cities on Earth" is a place)."""
     name = text[start:end]
     if name == "Earth" and text[max(0, start - 4):start].lower() == "the ":
         return True
-    return name in not_names() or name in _currency_codes() or text[end:end + 1] == "$"
+    return name in not_names() or name in _currency_codes() or text[end:end + 1] == "$" \
+        or name.lower().removesuffix("s") in _currency_names()
 
 
 @cache
 def _currency_codes() -> frozenset[str]:
     return frozenset(r["code"].strip() for r in read_rows("currencies.csv") if r.get("code"))
+
+
+@cache
+def _currency_names() -> frozenset[str]:
+    """Currencies written in words, lower-cased ("n.z. dlr", "new zealand dollar")."""
+    return frozenset(r["text"].strip().lower() for r in read_rows("currencies.csv") if " " in r["text"].strip())
 
 
 def known_org_hits(text: str) -> Iterator[tuple[Span, Known]]:
@@ -292,9 +299,11 @@ def _place_or_title(word: str) -> bool:
 
 def first_word(name: str) -> str | None:
     """The short form of a company's name whose second word is corporate ("Cerberus" for
-    "Cerberus Capital Management"; not "California" for "California Theater")."""
+    "Cerberus Capital Management"; not "California" for "California Theater"), or of a pair and
+    its legal form ("Cable" for "Cable and Wireless Plc")."""
     words = name.split()
-    if len(words) < 2 or words[1] not in org_suffixes() or not words[0][:1].isupper() \
+    pair = len(words) == 4 and words[1] in ("and", "&") and org_suffixes().get(words[3]) == "legal"
+    if len(words) < 2 or (words[1] not in org_suffixes() and not pair) or not words[0][:1].isupper() \
             or not words[0].isalpha() or words[0].isupper():
         return None
     if _place_or_title(words[0]) or words[0] in org_suffixes() or words[0].lower() in name_words():

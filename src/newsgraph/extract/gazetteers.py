@@ -85,8 +85,8 @@ def trailing_person(name: str) -> int | None:
 
 def rule_orgs(text: str) -> list[tuple[int, int, str]]:
     """Organizations, facilities and initiatives named with a head word ("Fund", "Railway",
-    "Treaty") that the small NER often splits or misses; and the person whose name the NER ran
-    into one ("the Security Council of Russia Nikolai Patrushev")."""
+    "Treaty") that the small NER often splits or misses; companies a wire marks in angle brackets;
+    and the person whose name the NER ran into one ("the Security Council of Russia Nikolai Patrushev")."""
     out = []
     for match in _org_re().finditer(text):
         start, end = trim_name(text, *match.span("name"), skip_titles=False)
@@ -122,7 +122,18 @@ def rule_orgs(text: str) -> list[tuple[int, int, str]]:
             name = text[start:end]
             if len(name.split()) >= 2 and lookup_place(name) is None and name not in not_names():  # not "New Year"
                 out.append((start, end, org_heads().get(name.split()[-1], org_heads()[match.group("head")])))
+    taken = [(s, e) for s, e, _k in out]
+    out += [(s, e, "ORG") for s, e in _bracketed(text) if not any(a < e and s < b for a, b in taken)]
     return out
+
+
+#: a company's name in angle brackets, as news wires mark it ("<Kokusai Denshin Denwa Co Ltd>");
+#: not a ticker alone ("<CAWL.L>")
+_BRACKETED = re.compile(r"<(?P<name>[A-Z][\w&'.-]*(?:,? [A-Z&][\w&'.-]*){1,7})>")
+
+
+def _bracketed(text: str) -> list[tuple[int, int]]:
+    return [match.span("name") for match in _BRACKETED.finditer(text) if not match.group("name").isupper()]
 
 
 _AND = re.compile(r"\s+and\s+")
