@@ -834,3 +834,13 @@ def test_a_dollar_named_with_its_country_in_reuters_abbreviations(pipeline) -> N
     assert [c.unit for c in record.claims][:5] == ["NZD", "AUD", "NZD", "HKD", "TWD"]
     assert [c.indicator for c in record.claims][-1] == "mining production"  # not "and mining production"
     assert not [c for c in record.claims if "monthly" in c.indicator]
+
+
+def test_sterling_as_wires_write_it_and_a_bare_amount_of_profit_after_it(pipeline) -> None:
+    from newsgraph.record import Article
+    text = ("Bowater reported a 32.4 mln stg profit in 1985. It had pension benefits of 4.5 mln stg. "
+            "Profit from Australia jumped 55.0 pct to 15.5 mln. The town's population is 1.5 mln. "
+            "Sales were 12.5 mln dlrs against 10.1 mln a year earlier.")
+    record = pipeline.extract(Article(id="t", text=text, date="1987-04-08"))
+    assert [(c.value, c.unit) for c in record.claims] == [
+        (32.4e6, "GBP"), (4.5e6, "GBP"), (15.5e6, "GBP"), (1.5e6, None), (12.5e6, "USD"), (10.1e6, "USD")]

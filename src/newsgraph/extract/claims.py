@@ -331,6 +331,17 @@ class _ClaimBuilder:
         counted_apart = is_counted(unit) and is_money(q.unit)
         return indicator if not other and not counted_apart and q.span[0] - end <= _PREVIOUS_REACH else None
 
+    def _money_before(self, q: Quantity, indicator: str) -> str | None:
+        """The currency of the sum of money just before, for a bare amount in millions of what is
+        money ("profit", "sales", "net loss"), as wires write it: "pretax profits of 48.0 mln stg
+        ... Profit from Australia jumped 55.0 pct to 15.5 mln"."""
+        if not _SCALED.search(q.text) or not _MONEY_MEASURE.search(indicator):
+            return None
+        previous = next((c for c in reversed(self.claims) if c.span is not None and is_money(c.unit)), None)
+        if previous is None or q.span[0] - previous.span[1] > _MONEY_REACH:  # type: ignore[index]
+            return None
+        return previous.unit
+
     def _whole_of(self, q: Quantity) -> Claim | None:
         """The counted figure a bare number is a part of: "N of them" just after it."""
         previous = self.claims[-1] if self.claims else None
@@ -363,6 +374,8 @@ class _ClaimBuilder:
             indicator = f"{total.indicator} per share"
         else:
             indicator = indicator_for(self.doc, sent, q, self._previous_indicator(q, speaker))
+        if q.unit is None and indicator and (money := self._money_before(q, indicator)) is not None:
+            q = replace(q, unit=money)  # "profit ... 4.5 mln stg. Profit jumped to 15.5 mln": sterling again
         if indicator:
             self.last_indicator = (indicator, speaker, q.span[1], q.unit)
         period = _period(self.times, start, end, q, self.text, [f for f in self.figures if f.span != q.span])
@@ -401,6 +414,10 @@ def _claimable(q: Quantity, time_spans: list[tuple[int, int]]) -> bool:
 
 
 _HEADCOUNTS = frozenset({"people", "person", "persons"})
+_SCALED = re.compile(r"\b(?:mln|million|billion|bln|trillion)\b", re.IGNORECASE)
+_MONEY_MEASURE = re.compile(r"\b(?:profits?|loss(?:es)?|revenues?|sales|income|earnings|turnover|debts?|deficit|"
+                            r"surplus|reserves|budget|investments?|spending|costs?|dividends?|assets)\b")
+_MONEY_REACH = 600
 _CASUALTIES = re.compile(r"\s+(dead|killed|wounded|injured|missing)\b(?!\s+(?:of|in)\s+(?:the\s+)?[a-z]+s\b)", re.I)
 _PER_SHARE = re.compile(r"\s+(?:a|per)\s+shares?\b", re.I)
 _OR_BETWEEN = re.compile(r",?\s+or\s+")

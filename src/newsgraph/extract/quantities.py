@@ -39,7 +39,7 @@ _SUB = re.compile(r"(?i:\b(?:sub|minus)-)$|\b(?:now|then)-$")
 _PERIODS = frozenset({"year", "month", "week", "day", "hour", "minute", "second"})
 _NO_PER = frozenset({"percent", "pp", "bp"})
 _ARTICLE = re.compile(r"(?i:\b(?:a|an|the))\s$")
-_BARE_RATE = re.compile(r" (?:per|a|an|each) (?:year|month|week|day|hour)\b")
+_BARE_RATE = re.compile(r" (?:per|a|an|each) (?:year|month|week|day|hour)\b(?!\s+(?:earlier|ago|later|before|after)\b)")
 _OR_NEXT = re.compile(r",?\s+or\s+")
 _COMPOUND = re.compile(r"-([a-z]{3,})(?![\w-])")
 #: "two-sided", "three-pronged", "two-monthly": a property, not a count; not "200-bed", "five-speed"
