@@ -840,3 +840,9 @@ def test_a_companys_first_word_and_its_bracketed_name_are_the_company(pipeline) 
     assert found["Cable and Wireless Plc"][1] >= 2 and "Cable" not in found
     assert found["Kokusai Denshin Denwa Co Ltd"][0] == "ORG"
     assert "N.Z. Dlrs" not in found  # a currency, not a person
+
+
+def test_a_roman_numeral_alone_is_no_name(pipeline) -> None:
+    text = "He spoke at the opening of the seventh session of the Verkhovna Rada of the IX convocation."
+    record = pipeline.extract(Article(id=document_id(text, None), text=text))
+    assert [e.name for e in record.entities] == ["Verkhovna Rada"]

@@ -844,3 +844,11 @@ def test_sterling_as_wires_write_it_and_a_bare_amount_of_profit_after_it(pipelin
     record = pipeline.extract(Article(id="t", text=text, date="1987-04-08"))
     assert [(c.value, c.unit) for c in record.claims] == [
         (32.4e6, "GBP"), (4.5e6, "GBP"), (15.5e6, "GBP"), (1.5e6, None), (12.5e6, "USD"), (10.1e6, "USD")]
+
+
+def test_a_clauses_number_is_no_figure(pipeline) -> None:
+    from newsgraph.record import Article
+    text = ("The text was agreed as follows: 1.1. The parties agreed to lift restrictions. By February 4 the "
+            "side will inform. 1.2. The parties agreed to increase permits. Inflation was 1.2 percent.")
+    record = pipeline.extract(Article(id="t", text=text, date="2022-01-31"))
+    assert [(c.indicator, c.value) for c in record.claims] == [("inflation", 1.2)]

@@ -153,13 +153,17 @@ def _qualifies_noun_after(ent: Any) -> bool:
 
 
 def not_a_name(text: str, start: int, end: int) -> bool:
-    """Time zones, currencies ("USD", "AU$", "N.Z. Dlrs"), common nouns the NER capitalises, and "the
+    """Time zones, currencies ("USD", "AU$", "N.Z. Dlrs"), Roman numerals, common nouns the NER capitalises, and "the
     Earth" as the planet ("remote sensing of the Earth"; but "cities on Earth" is a place)."""
     name = text[start:end]
     if name == "Earth" and text[max(0, start - 4):start].lower() == "the ":
         return True
     return name in not_names() or name in _currency_codes() or text[end:end + 1] == "$" \
-        or name.lower().removesuffix("s") in _currency_names()
+        or name.lower().removesuffix("s") in _currency_names() or _ROMAN.fullmatch(name) is not None
+
+
+#: a Roman numeral alone: "the IX convocation", "World War II" cut short
+_ROMAN = re.compile(r"(?=[IVXLC]{2,})X{0,3}(?:IX|IV|V?I{0,3})|X?L|XC|C{1,3}")
 
 
 @cache

@@ -157,10 +157,12 @@ def _numbering(text: str, part: Part) -> bool:
     if _LINE_START.search(text, max(0, part.start - 12), part.start) and after[:1] in (".", ")"):
         return after[1:2] in ("", " ", "\t", "\n")
     if _INLINE_ITEM_BEFORE.search(text, max(0, part.start - 4), part.start) and _INLINE_ITEM_AFTER.match(text, part.end) \
-            and not part.unit and part.value <= 30 and float(part.value).is_integer():
-        return True
+            and not part.unit and part.value <= 30 \
+            and (float(part.value).is_integer() or _CLAUSE_NUMBER.fullmatch(part.digits or "")):
+        return True  # "... as follows: 1.1. The parties agreed": a clause's number
     return text[part.start - 1:part.start] == "(" and after[:1] == ")"
 
 
 _INLINE_ITEM_BEFORE = re.compile(r"[:.;]\s+$")
+_CLAUSE_NUMBER = re.compile(r"\d{1,2}\.\d{1,2}")
 _INLINE_ITEM_AFTER = re.compile(r"[.)]\s+[A-Z]")
