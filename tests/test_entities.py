@@ -846,3 +846,16 @@ def test_a_roman_numeral_alone_is_no_name(pipeline) -> None:
     text = "He spoke at the opening of the seventh session of the Verkhovna Rada of the IX convocation."
     record = pipeline.extract(Article(id=document_id(text, None), text=text))
     assert [e.name for e in record.entities] == ["Verkhovna Rada"]
+
+
+def test_a_company_named_without_its_legal_form_or_by_the_name_before_and_co(pipeline) -> None:
+    text = ("J.P. Morgan and Co Inc said its net income rose. Morgan posted a loss. Henley Group has not hired "
+            "Bear Stearns and Co, a Henley spokesman said. Bear Stearns was restricted. Standard Oil Co said "
+            "talks went on, Standard Oil added. Allegheny International Inc <AG> fell.")
+    record = pipeline.extract(Article(id=document_id(text, None), text=text))
+    orgs = {e.name: len(e.mentions) for e in record.entities if e.type == "ORG"}
+    assert orgs["Bear Stearns and Co"] == 2 and orgs["Standard Oil Co"] == 2 and "Allegheny International Inc" in orgs
+    morgan = next(e for e in record.entities if "J.P. Morgan and Co Inc" in
+                  [text[m.span[0]:m.span[1]] for m in e.mentions])
+    assert len(morgan.mentions) == 2 and morgan.type == "ORG"
+    assert not [e for e in record.entities if e.type == "PERSON"]

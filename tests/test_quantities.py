@@ -852,3 +852,12 @@ def test_a_clauses_number_is_no_figure(pipeline) -> None:
             "side will inform. 1.2. The parties agreed to increase permits. Inflation was 1.2 percent.")
     record = pipeline.extract(Article(id="t", text=text, date="2022-01-31"))
     assert [(c.indicator, c.value) for c in record.claims] == [("inflation", 1.2)]
+
+
+def test_a_clock_time_in_a_us_time_zone_and_the_figure_inside_an_of_phrase(pipeline) -> None:
+    from newsgraph.record import Article
+    text = ("The exchange plans to close at 1300 pdt. Morgan had a profit of 682.4 mln dlrs in 1986. "
+            "It issued two billion European Currency Units.")
+    record = pipeline.extract(Article(id="t", text=text, date="1987-10-19"))
+    assert [(c.indicator, c.unit) for c in record.claims][0] == ("profit", "USD")  # no 1300 "pdt"
+    assert [c.unit for c in record.claims] == ["USD", "XEU"]

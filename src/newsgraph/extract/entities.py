@@ -343,6 +343,8 @@ def _name_span(text: str, start: int, end: int, label: str) -> tuple[int, int] |
     start, end = trim_name(text, start, end, skip_titles=label == "PERSON")
     if end <= start:
         return None  # a mark the model tagged alone ("\u202a", a bidirectional control)
+    if (ticker := text.find(" <", start, end)) > start:
+        end = ticker  # "Allegheny International Inc <AG>": the wire's ticker is no part of the name
     if (colon := text.find(": ", start, end)) > start:
         end = colon  # "Boris Obnosov: Indeed": a speaker's label and the first word of the turn
     end = without_flight(text, start, end)

@@ -12,7 +12,8 @@ import re
 from functools import cache
 from typing import TYPE_CHECKING
 
-from ..kb.lexicon import cities, countries, given_names, is_given_name, known_people, lookup_place, towns
+from ..kb.lexicon import (cities, countries, given_names, is_given_name, known_people, lookup_place, org_suffixes,
+                          towns)
 from .gazetteers import singular, trailing_person
 from .entities_rules import (first_word, last_names_alone, name_after, name_before, name_hits, one_word_name,
                              org_names_alone, surname_hits)
@@ -82,10 +83,22 @@ def _org_forms(builder: _Builder) -> dict[str, _Cluster]:
             continue
         if cluster.key in builder.strong:
             forms.update({builder.text[s:e]: cluster for s, e in cluster.mentions} | {cluster.name: cluster})
-        short = first_word(cluster.name)
-        if short:
-            forms.setdefault(short, cluster)
+        for name in {cluster.name} | {builder.text[s:e] for (s, e), kind in cluster.mentions.items() if kind == "name"}:
+            if short := first_word(name):  # "JPMorgan Chase", written "J.P. Morgan and Co Inc": "Morgan"
+                forms.setdefault(short, cluster)
+            if (base := _without_legal_form(name)) != name:  # "Bear Stearns and Co": "Bear Stearns"
+                forms.setdefault(base, cluster)
     return forms
+
+
+def _without_legal_form(name: str) -> str:
+    """A company's name without its legal form: "Bear Stearns and Co" -> "Bear Stearns"."""
+    words = name.replace(",", "").split()
+    while len(words) > 1 and org_suffixes().get(words[-1]) == "legal":
+        words.pop()
+        if len(words) > 1 and words[-1] in ("and", "&"):
+            words.pop()
+    return " ".join(words)
 
 
 def _unfound_mentions(builder: _Builder) -> None:

@@ -30,6 +30,8 @@ Span = tuple[int, int]
 
 _MODEL = re.compile(r"[ -](?:[A-Z]{1,3}-?\d{2,4}|\d{3})(?:-\d+)?[A-Za-z]{0,3}(?![\w,.-]\d|[\w-])")
 _NEXT_WORD = re.compile(r",?\s+(?P<word>[\w&.'-]+)")
+_AND_CO = re.compile(r" (?:and|&) Co\b\.?")
+_BEFORE_AND_CO = re.compile(r"(?:^|\s)([A-Z][a-z][\w'-]*) (?:and|&) Co\b")
 _WORD_BEFORE = re.compile(r"(?P<word>[A-Za-z]+)[ ,]*$")
 _WORD_AFTER = re.compile(r" (?P<word>[A-Za-z]+\.?)")
 
@@ -67,8 +69,11 @@ def org_by_form(text: str, start: int, end: int) -> bool:
 
 
 def corporate_tail(text: str, end: int) -> int:
-    """The end of a company's name with its suffixes: "Apple" + ", Inc.", "Ford" + " Motor Co."."""
+    """The end of a company's name with its suffixes: "Apple" + ", Inc.", "Ford" + " Motor Co.",
+    "J.P. Morgan" + " and Co Inc"."""
     suffixes = org_suffixes()
+    if (and_co := _AND_CO.match(text, end)) is not None:
+        end = and_co.end()
     while (match := _NEXT_WORD.match(text, end)) is not None:
         word = match.group("word")
         bare = word not in suffixes and word.endswith(".")  # "Corps." at a sentence's end
@@ -304,7 +309,11 @@ def _place_or_title(word: str) -> bool:
 def first_word(name: str) -> str | None:
     """The short form of a company's name whose second word is corporate ("Cerberus" for
     "Cerberus Capital Management"; not "California" for "California Theater"), or of a pair and
-    its legal form ("Cable" for "Cable and Wireless Plc")."""
+    its legal form ("Cable" for "Cable and Wireless Plc"), or the name before "and Co" ("Morgan"
+    for "J.P. Morgan and Co Inc")."""
+    if (and_co := _BEFORE_AND_CO.search(name)) is not None:
+        word = and_co.group(1)  # "J.P. Morgan and Co Inc": "Morgan"
+        return None if _place_or_title(word) or word in org_suffixes() else word
     words = name.split()
     pair = len(words) == 4 and words[1] in ("and", "&") and org_suffixes().get(words[3]) == "legal"
     if len(words) < 2 or (words[1] not in org_suffixes() and not pair) or not words[0][:1].isupper() \

@@ -313,8 +313,9 @@ def phrase(token: object, figure: tuple[int, int] | None = None) -> str | None:
     end = token.i + 1  # type: ignore[attr-defined]
     of = _of_object(token)
     if of is not None and of.ent_type_ not in ("GPE", "NORP", "PERSON", "DATE", "PERCENT", "MONEY", "CARDINAL", "QUANTITY") \
-            and not of.like_num and not _unit_word(of.lower_):  # type: ignore[attr-defined]
-        end = of.i + 1
+            and not of.like_num and not _unit_word(of.lower_) \
+            and not (figure is not None and figure[0] <= of.idx < figure[1]):  # type: ignore[attr-defined]
+        end = of.i + 1  # "the volume of trade"; not "a profit of 682.4 mln", the figure itself
     # a slice of tokens, not doc.text: reading doc.text walks the whole document each time
     return normalize(token.doc[start:end].text)  # type: ignore[attr-defined]
 

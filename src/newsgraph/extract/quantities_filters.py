@@ -24,7 +24,9 @@ _MONTHS = (
 )
 _MONTH_BEFORE = re.compile(rf"\b{_MONTHS}\.?,?\s+(?:the\s+)?$")
 _MONTH_AFTER = re.compile(rf"(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTHS}\b")
-_CLOCK_AFTER = re.compile(r"\s?(?:(?i:[ap]\.m\.|[ap]m\b)|GMT|UTC|EDT|EST|BST|CET|CEST|MSK|(?i:o['’]clock|local time|hours\b GMT))")
+_CLOCK_AFTER = re.compile(
+    r"\s?(?:(?i:[ap]\.m\.|[ap]m\b)|GMT|UTC|BST|CET|CEST|MSK|(?i:[ecmp][ds]t\b)|(?i:o['’]clock|local time|hours\b GMT))"
+)  # "1300 pdt": US time zones as wires write them too
 _AGE_BEFORE = re.compile(r"(?i:\b(?:aged?|ages)\s+(?:of\s+)?(?:between\s+)?(?:\d+\s*(?:through|to|and|-|\u2013)\s*)?)$")  # "aged 8 through 16"
 #: a group of people by age: "people over 60", "children under 12", "citizens aged over 65"
 _AGE_GROUP_BEFORE = re.compile(r"(?i:\b(?:people|persons|citizens|those|adults|patients|women|men|children|kids"
