@@ -552,3 +552,9 @@ def test_who_spoke_during_talks_with_someone_took_part_in_them(pipeline):
     # "He" is the subject before, not the president named inside a phrase; the meeting with the media
     # alone names no one met, and is no event
     assert talks == [({"Volodymyr Zelenskyy"}, {"Andrzej Duda"})]
+
+
+def test_offered_greetings_are_praise_not_an_agreement(pipeline):
+    record = _extract(pipeline, "Vladimir Putin: I would like to offer my sincere greetings to all officers of the "
+                                "Federal Customs Service on their professional holiday.")
+    assert [(e.type, _names(record, e.targets)) for e in record.events] == [("SUPPORT", {"Federal Customs Service"})]
