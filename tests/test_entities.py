@@ -859,3 +859,10 @@ def test_a_company_named_without_its_legal_form_or_by_the_name_before_and_co(pip
                   [text[m.span[0]:m.span[1]] for m in e.mentions])
     assert len(morgan.mentions) == 2 and morgan.type == "ORG"
     assert not [e for e in record.entities if e.type == "PERSON"]
+
+
+def test_a_committee_run_on_into_its_chairmans_name_ends_before_it(pipeline) -> None:
+    text = ("Ihor Zhovkva met with Chairman of the Committee on Foreign Affairs of the Parliament of the Republic "
+            "of Estonia Marko Mikhelson.")
+    record = pipeline.extract(Article(id=document_id(text, None), text=text))
+    assert [e.name for e in record.entities if e.type == "PERSON"] == ["Ihor Zhovkva", "Marko Mikhelson"]
