@@ -187,7 +187,7 @@ def _ner(builder: _Builder, ents: Sequence[Any], person_names: set[str], titled:
             end = corporate_tail(builder.text, _of_country(builder.text, end))  # "Communist Party" + " of Vietnam"
         name = builder.text[start:end]
         if type_ == "PERSON" and name in places and name not in titled and not _surname_of(name, person_names) \
-                and not known_surname(name) and not _lone_given_name(name, ent):
+                and not known_surname(name) and not _lone_given_name(builder.text, name, ent):
             type_ = "LOCATION"  # "Sochi" tagged PERSON once and GPE elsewhere
         if type_ == "PERSON" and len(name.split()) == 1 and name.isupper():
             type_ = "ORG"
@@ -483,7 +483,7 @@ def _retype(type_: str, name: str, ent: object, persons: set[str], text: str, st
         return "PERSON"  # "Scholz told reporters": the small model's GPE, a known person's surname
     if type_ == "ORG" and _FACILITY_WORDS.search(name):
         return "FACILITY"
-    if type_ in ("ORG", "LOCATION") and _lone_given_name(name, ent):
+    if type_ in ("ORG", "LOCATION") and _lone_given_name(text, name, ent):
         return "PERSON"  # "Polina died": a given name alone names a person, not a company or a place
     if type_ == "ORG" and " " not in name and _VISITED_BEFORE.search(text, max(0, start - 40), start):
         return "LOCATION"  # "visited Anapa and Gelendzhik": a one-word name one visits is a place
@@ -492,10 +492,9 @@ def _retype(type_: str, name: str, ent: object, persons: set[str], text: str, st
     return type_
 
 
-def _lone_given_name(name: str, ent: Any) -> bool:
+def _lone_given_name(text: str, name: str, ent: Any) -> bool:
     """A known given name alone that is no place's name, no modifier ("Marine transport") and not
     where one is ("Why in Sophia?")."""
-    text = ent.doc.text
     return " " not in name and is_given_name(name) and lookup_place(name) is None \
         and ent.root.dep_ not in ("compound", "amod") \
         and not _WHERE_BEFORE.search(text, max(0, ent.start_char - 10), ent.start_char)

@@ -18,10 +18,10 @@ from functools import cache
 from typing import Any
 
 from ..kb.lexicon import (
-    Known, financial_indices, is_given_name, known_orgs, lookup_place, name_words, not_names, org_cues, org_heads,
+    Known, financial_indices, is_given_name, known_orgs, lookup_place, name_words, not_names, org_cues,
     org_suffixes, read_rows, regions, titles,
 )
-from .gazetteers import org_like, orgs_re
+from .gazetteers import orgs_re
 from .names import SpanSet, overlaps
 from .patterns import find_each, trie_alternation
 from .roles import portfolio, title_at
@@ -158,8 +158,8 @@ def _qualifies_noun_after(ent: Any) -> bool:
 
 
 def not_a_name(text: str, start: int, end: int) -> bool:
-    """Time zones, currencies ("USD", "AU$", "N.Z. Dlrs"), Roman numerals, common nouns the NER capitalises, and "the
-    Earth" as the planet ("remote sensing of the Earth"; but "cities on Earth" is a place)."""
+    """Time zones, currencies ("USD", "AU$", "N.Z. Dlrs"), Roman numerals, common nouns the NER
+    capitalises, and "the Earth" as the planet ("remote sensing of the Earth"; but "cities on Earth" is a place)."""
     name = text[start:end]
     if name == "Earth" and text[max(0, start - 4):start].lower() == "the ":
         return True
@@ -167,8 +167,8 @@ def not_a_name(text: str, start: int, end: int) -> bool:
         or name.lower().removesuffix("s") in _currency_names() or _ROMAN.fullmatch(name) is not None
 
 
-#: a Roman numeral alone: "the IX convocation", "World War II" cut short
-_ROMAN = re.compile(r"(?=[IVXLC]{2,})X{0,3}(?:IX|IV|V?I{0,3})|X?L|XC|C{1,3}")
+#: a Roman numeral of two letters or more alone: "the IX convocation", "World War II" cut short
+_ROMAN = re.compile(r"(?=[IVXLC]{2,}$)C{0,3}(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})")
 
 
 @cache

@@ -149,13 +149,15 @@ def _other_org(text: str, joint: re.Match[str], end: int) -> tuple[int, int, str
     the = _THE.match(text, start)
     start = the.end() if the else start
     words = text[start:end].split()
-    before = text[:joint.start()].rsplit(None, 1)[-1]
-    if the is None and lookup_place(before) is None:
+    before = text[max(0, joint.start() - 40):joint.start()].split()[-1:]
+    if the is None and (not before or lookup_place(before[0]) is None):
         return None
     if len(words) < 2 or " and the " in text[start:end] or not text[start].isupper():
         return None  # "... of Trade and Industry and the Bank": no name between the two "and"s
     kind = org_heads().get(words[-1]) or ("ORG" if words[-1] in org_suffixes() else None)
     return (start, end, kind) if kind == "ORG" else None
+
+
 _SECOND_ORG = re.compile(r"(?:the\s+)?(?P<name>(?P<head>[A-Z][\w-]*)\s+of\s)")
 _MODIFIER = re.compile(r"[A-Z][\w']*-[a-z][\w-]*\s+")
 

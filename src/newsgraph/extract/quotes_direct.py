@@ -257,7 +257,7 @@ def _opening(text: str, close: int) -> int | None:
 def _ends_words(text: str, mark: int) -> bool:
     """A straight mark after a sentence's or clause's end and before a space closes a quote
     (``policy," Zelenskyy said``)."""
-    return text[mark - 1] in ",.!?;:\u2026" and (mark + 1 == len(text) or text[mark + 1].isspace())
+    return mark > 0 and text[mark - 1] in ",.!?;:\u2026" and (mark + 1 == len(text) or text[mark + 1].isspace())
 
 
 def _closing(text: str, start: int) -> int | None:
