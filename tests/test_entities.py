@@ -866,3 +866,14 @@ def test_a_committee_run_on_into_its_chairmans_name_ends_before_it(pipeline) -> 
             "of Estonia Marko Mikhelson.")
     record = pipeline.extract(Article(id=document_id(text, None), text=text))
     assert [e.name for e in record.entities if e.type == "PERSON"] == ["Ihor Zhovkva", "Marko Mikhelson"]
+
+
+def test_a_country_abbreviation_and_a_capitalised_common_word_is_the_country(pipeline) -> None:
+    # wire copy capitalises the word after "U.S."; the text writes it in lower case elsewhere
+    text = ("Kuroda said the U.S. Decision was based on incorrect data. U.S. Officials said the talks will not "
+            "delay the decision. U.S. Imports rose while imports of cars fell. The U.S. Treasury said so.")
+    record = pipeline.extract(Article(id=document_id(text, None), text=text))
+    orgs = [e.name for e in record.entities if e.type == "ORG"]
+    assert "U.S. Treasury" in orgs and not [o for o in orgs if o in ("U.S. Decision", "U.S. Imports")]
+    us = next(e for e in record.entities if e.type == "COUNTRY")
+    assert len(us.mentions) >= 3

@@ -17,8 +17,8 @@ from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
 
-from ..kb.lexicon import (cities, countries, given_names, is_given_name, known_people, lookup_place, name_words,
-                          national_titles, not_names, org_suffixes, titles, towns)
+from ..kb.lexicon import (cities, countries, given_names, is_given_name, known_orgs, known_people, lookup_place,
+                          name_words, national_titles, not_names, org_heads, org_suffixes, titles, towns)
 from ..record import Entity, Mention, Role
 from .entities_doc import (alias_orgs, caps_labels, conjoined_orgs, is_part, known_people_names, known_surname,
                            merge_persons, propagate_orgs, split_trailing_persons, surnames, untagged_cities)
@@ -651,7 +651,24 @@ def _ner_names(doc: Any, text: str, hits: list[_CountryHit]) -> tuple[Any, ...]:
     and a demonym glued to a title or an adjective ("British Defence Secretary", "Radical
     French farmers")."""
     demonyms = sorted((s, e) for s, e, _code, kind in hits if kind == "demonym")
-    return tuple(e for e in doc.ents if not title_or_modifier(e, demonyms, text))
+    return tuple(e for e in doc.ents if not title_or_modifier(e, demonyms, text) and not _country_and_noun(e, text))
+
+
+#: a country's abbreviation and the next word, which wire copy capitalised: "U.S. Imports", "U.S. Officials"
+_ABBREVIATED_COUNTRY = re.compile(r"(?:U\.S\.|U\.K\.) (?P<word>[A-Z][a-z]+)")
+
+
+def _country_and_noun(ent: Any, text: str) -> bool:
+    """"U.S. Imports", "U.S. Determines": the country and a common word that the text also writes in
+    lower case, not an organization ("U.S. Treasury", "U.S. Agriculture Department")."""
+    start = ent.start_char + 4 if text.startswith(("the ", "The "), ent.start_char) else ent.start_char
+    match = _ABBREVIATED_COUNTRY.fullmatch(text, start, ent.end_char)
+    if match is None:
+        return False
+    word = match.group("word")
+    if word in org_heads() or word in org_suffixes() or match.group() in known_orgs():
+        return False
+    return re.search(rf"(?<![\w-]){word.lower()}(?![\w-])", text) is not None
 
 
 def collect(text: str, doc: object, title: str | None = None) -> dict[str, _Cluster]:
