@@ -877,3 +877,12 @@ def test_a_country_abbreviation_and_a_capitalised_common_word_is_the_country(pip
     assert "U.S. Treasury" in orgs and not [o for o in orgs if o in ("U.S. Decision", "U.S. Imports")]
     us = next(e for e in record.entities if e.type == "COUNTRY")
     assert len(us.mentions) >= 3
+
+
+def test_a_companys_initials_and_a_name_joined_by_and_before_its_legal_form(pipeline) -> None:
+    text = ("American Telephone and Telegraph Co said it formed a sales force. Separately, ATT denied reports "
+            "that it plans to buy back its stock. Systems made by Digital Equipment Corp and others lag, "
+            "and DEC said so.")
+    record = pipeline.extract(Article(id=document_id(text, None), text=text))
+    orgs = {e.name: len(e.mentions) for e in record.entities if e.type == "ORG"}
+    assert orgs == {"American Telephone and Telegraph Co": 2, "Digital Equipment Corp": 2}

@@ -348,9 +348,9 @@ def _name_span(text: str, start: int, end: int, label: str) -> tuple[int, int] |
     if (colon := text.find(": ", start, end)) > start:
         end = colon  # "Boris Obnosov: Indeed": a speaker's label and the first word of the turn
     end = without_flight(text, start, end)
-    if label == "ORG" and (first := _FIRST_OF_PAIR.search(text, max(0, start - 30), start)) \
-            and _legal_pair(text[start:end].split()):
-        start = first.start()  # "Cable and" + "Wireless Plc", "Wertheim and" + "Co": one company
+    if label == "ORG" and (first := _FIRST_OF_PAIR.search(text, max(0, start - 40), start)) \
+            and _legal_pair(text[start:end].split()) and lookup_place(first.group("first")) is None:
+        start = first.start()  # "Cable and" + "Wireless Plc", "American Telephone and" + "Telegraph Co"
     if (mouth := _RIVER_MOUTH.match(text, start)) and mouth.end() > end:
         end = mouth.end()  # "Ust" + "-Luga": the model cuts the town's name at its hyphen
     if (figure := _FIGURE_END.search(text, start, end)) and _SHARE_AFTER.match(text, end):
@@ -504,7 +504,9 @@ _WHERE_BEFORE = re.compile(r"\b(?:[Ii]n|[Nn]ear|[Oo]utside|[Ii]nto|[Aa]t)\s+$")
 
 
 _REGION_NAME = re.compile(r"(?:[A-Z][\w'-]+\s+){1,3}(?:Region|Territory|Oblast|Krai|Province|Governorate|Prefecture)")
-_FIRST_OF_PAIR = re.compile(r"(?<![\w&'-])(?<![A-Z][a-z]\s)[A-Z][\w'-]+ (?:and|&) $")
+_FIRST_OF_PAIR = re.compile(
+    r"(?<![\w&'-])(?P<first>(?:(?!(?:The|A|An|In|On|At|Of|For|By|To)\s)[A-Z][\w'-]+ ){0,2}[A-Z][\w'-]+) (?:and|&) $"
+)
 
 
 def _legal_pair(words: list[str]) -> bool:

@@ -88,6 +88,8 @@ def _org_forms(builder: _Builder) -> dict[str, _Cluster]:
                 forms.setdefault(short, cluster)
             if (base := _without_legal_form(name)) != name:  # "Bear Stearns and Co": "Bear Stearns"
                 forms.setdefault(base, cluster)
+            for initials in {_initials(base), _initials(name)} - {None}:  # "ATT", "DEC" (Digital Equipment Corp)
+                forms.setdefault(initials, cluster)
     return forms
 
 
@@ -99,6 +101,12 @@ def _without_legal_form(name: str) -> str:
         if len(words) > 1 and words[-1] in ("and", "&"):
             words.pop()
     return " ".join(words)
+
+
+def _initials(name: str) -> str | None:
+    """The acronym of a name of three capitalised words or more ("Digital Equipment" has none)."""
+    letters = "".join(word[0] for word in name.split() if word[:1].isupper())
+    return letters if len(letters) >= 3 else None
 
 
 def _unfound_mentions(builder: _Builder) -> None:
