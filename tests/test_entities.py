@@ -853,7 +853,7 @@ def test_a_company_named_without_its_legal_form_or_by_the_name_before_and_co(pip
             "Bear Stearns and Co, a Henley spokesman said. Bear Stearns was restricted. Standard Oil Co said "
             "talks went on, Standard Oil added. Allegheny International Inc <AG> fell.")
     record = pipeline.extract(Article(id=document_id(text, None), text=text))
-    orgs = {e.name: len(e.mentions) for e in record.entities if e.type == "ORG"}
+    orgs = _org_mentions(record)
     assert orgs["Bear Stearns and Co"] == 2 and orgs["Standard Oil Co"] == 2 and "Allegheny International Inc" in orgs
     morgan = next(e for e in record.entities if "J.P. Morgan and Co Inc" in
                   [text[m.span[0]:m.span[1]] for m in e.mentions])
@@ -884,5 +884,9 @@ def test_a_companys_initials_and_a_name_joined_by_and_before_its_legal_form(pipe
             "that it plans to buy back its stock. Systems made by Digital Equipment Corp and others lag, "
             "and DEC said so.")
     record = pipeline.extract(Article(id=document_id(text, None), text=text))
-    orgs = {e.name: len(e.mentions) for e in record.entities if e.type == "ORG"}
-    assert orgs == {"American Telephone and Telegraph Co": 2, "Digital Equipment Corp": 2}
+    assert _org_mentions(record) == {"American Telephone and Telegraph Co": 2, "Digital Equipment Corp": 2}
+
+
+def _org_mentions(record) -> dict[str, int]:
+    """Each organization's name and how many mentions it has."""
+    return {e.name: len(e.mentions) for e in record.entities if e.type == "ORG"}
