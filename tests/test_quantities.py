@@ -769,7 +769,7 @@ def test_cents_crowns_and_rates_of_measures_are_no_counts(pipeline) -> None:
     from newsgraph.extract.units import is_counted
     from newsgraph.record import Article
     assert [(q.value, q.unit) for q in find_quantities("It earned 50 cts a share on 74.77 billion Swedish crowns.")] \
-        == [(50, "cent"), (74.77e9, "SEK")]
+        == [(50, "cent/share"), (74.77e9, "SEK")]  # a price a share, in cents
     assert not is_counted("tonne/day") and not is_counted("cent/gallon") and is_counted("tanker")
     text = ("The plant works 24 hours a day, seven days a week. Naphtha was posted at 47 cts a gallon. "
             "Overall shipments will increase more than 1.5-fold to two million tonnes per year.")
@@ -861,3 +861,13 @@ def test_a_clock_time_in_a_us_time_zone_and_the_figure_inside_an_of_phrase(pipel
     record = pipeline.extract(Article(id="t", text=text, date="1987-10-19"))
     assert [(c.indicator, c.unit) for c in record.claims][0] == ("profit", "USD")  # no 1300 "pdt"
     assert [c.unit for c in record.claims] == ["USD", "XEU"]
+
+
+def test_a_price_a_share_is_per_share_and_shares_the_time_of_its_total(pipeline) -> None:
+    from newsgraph.record import Article
+    text = ("Phillips cited lower prices in its first quarter loss of 32 mln dlrs compared with net income of "
+            "96 mln dlrs or 39 cts a share in the year-ago period. Hudson's Bay sold its stake for 11 dlrs a share.")
+    record = pipeline.extract(Article(id="t", text=text, date="1987-04-24"))
+    found = {c.value: (c.unit, c.period) for c in record.claims}
+    assert found[96e6] == ("USD", "1986-Q1") and found[39] == ("cent/share", "1986-Q1")
+    assert found[11][0] == "USD/share"

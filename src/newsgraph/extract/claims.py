@@ -191,7 +191,9 @@ def _period(times: Sequence[Time], start: int, end: int, q: Quantity, text: str,
               and not (_BASIS_BEFORE.search(text, max(0, t.span[0] - 40), t.span[0]) and not _leads_to(text, t, q))]
     if not inside:
         return None
-    others = [o for o in others if not _PART_OF.fullmatch(text, q.span[1], o.span[0])]  # "30 out of 172 tankers"
+    # "30 out of 172 tankers"; "96 mln dlrs or 39 cts a share in the year-ago period": the restatement's time is both's
+    others = [o for o in others if not _PART_OF.fullmatch(text, q.span[1], o.span[0])
+              and not _OR_BETWEEN.fullmatch(text, q.span[1], o.span[0])]
     free = [t for t in inside if not any(o.span[1] <= t.span[0] and _RIGHT_AFTER.fullmatch(text, o.span[1], t.span[0])
                                          for o in others)]
     inside = free or inside

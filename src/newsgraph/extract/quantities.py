@@ -308,7 +308,7 @@ def _unit(text: str, part: Part, kb: Tables) -> None:
 
 
 def _per(text: str, part: Part, kb: Tables) -> None:
-    """Extend a unit with "per barrel", "/share", "a month"."""
+    """Extend a unit with "per barrel", "/share", "a share", "a month"."""
     per = _PER.match(text, part.end)
     if not per:
         return
@@ -318,7 +318,7 @@ def _per(text: str, part: Part, kb: Tables) -> None:
         part.end = unit.end()
         return
     word = _PER_WORD.match(text, per.end())
-    if word and per.group().strip() in ("/", "per") and word.group() not in kb.function:
+    if word and (per.group().strip() in ("/", "per") or word.group() == "share") and word.group() not in kb.function:
         part.unit = f"{part.unit}/{word.group()}"
         part.end = word.end()
 
