@@ -890,3 +890,12 @@ def test_a_companys_initials_and_a_name_joined_by_and_before_its_legal_form(pipe
 def _org_mentions(record) -> dict[str, int]:
     """Each organization's name and how many mentions it has."""
     return {e.name: len(e.mentions) for e in record.entities if e.type == "ORG"}
+
+
+def test_a_company_the_ner_missed_is_found_by_its_legal_form(pipeline) -> None:
+    text = ("Puma AG Rudolf Dassler Sport <PUMA.F> said it posted a first-half loss. Dassler said Puma hoped "
+            "to improve. Entwistle Co told the Commission it has acquired shares.")
+    record = pipeline.extract(Article(id=document_id(text, None), text=text))
+    orgs = _org_mentions(record)
+    assert orgs["Puma AG"] == 2 and "Entwistle Co" in orgs
+    assert not [e.name for e in record.entities if e.type == "PERSON" and e.name in ("Puma", "Entwistle")]

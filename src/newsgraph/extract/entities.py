@@ -27,7 +27,7 @@ from .entities_rules import (
     portfolio_after_title, region_hits, title_or_modifier, without_flight,
 )
 from .gazetteers import (HONORIFICS, country_hits, country_in, government, org_like, people_re, rule_orgs,
-                         title_of_end, trim_name)
+                         title_of_end, trim_name, with_legal_form)
 from .names import SpanSet, overlaps, slug, speaker_labels, strip_article
 from .registry import Context, register
 from .roles import echoes, titled_names
@@ -310,13 +310,19 @@ def _given_name_before(text: str, start: int) -> int:
 
 
 def _org_by_context(text: str, type_: str, start: int, end: int) -> bool:
-    """A cue or the name's form makes it an organization ("retailer Best Buy", "Ryanair CEO");
-    a full person name is kept from a cue after it ("elected Robert Purcell chairman")."""
+    """A cue or the name's form makes it an organization ("retailer Best Buy", "Ryanair CEO", a
+    legal form or a wire's ticker after it: "Puma AG Rudolf Dassler Sport <PUMA.F>"); a full person
+    name is kept from a cue after it ("elected Robert Purcell chairman")."""
     if type_ == "ORG":
         return False
     full_name = type_ == "PERSON" and " " in text[start:end].strip()
     return org_cue(text, start, end, after=not full_name) or org_apposition(text, end) \
-        or (type_ == "PERSON" and org_by_form(text, start, end))
+        or (type_ == "PERSON" and org_by_form(text, start, end)) or _TICKER_AFTER.match(text, end) is not None \
+        or ((legal := _WORD_AFTER_NAME.match(text, end)) is not None and org_suffixes().get(legal.group(1)) == "legal")
+
+
+_TICKER_AFTER = re.compile(r"\s*<[A-Z][A-Z0-9]{0,5}(?:\.[A-Z]{1,2})?>")
+_WORD_AFTER_NAME = re.compile(r",? ([A-Z][\w.]*)")  # "Puma" + " AG": a company's legal form
 
 
 def _before_person(ent: Any, persons: dict[int, int], text: str) -> Any:
@@ -696,6 +702,9 @@ def collect(text: str, doc: object, title: str | None = None) -> dict[str, _Clus
     names = _mostly_persons(ents)
     titled = {c.name for c in builder.clusters.values() if c.type == "PERSON"}
     _ner(builder, ents, names | titled, titled)
+    for start, end in with_legal_form(text):  # "Puma AG", which the NER missed
+        if not builder.overlaps(start, end):
+            _add_named(builder, "ORG", text[start:end], (start, end))
     conjoined_orgs(builder, doc)
     untagged_cities(builder, doc)
     split_trailing_persons(builder)

@@ -123,8 +123,25 @@ def rule_orgs(text: str) -> list[tuple[int, int, str]]:
             if len(name.split()) >= 2 and lookup_place(name) is None and name not in not_names():  # not "New Year"
                 out.append((start, end, org_heads().get(name.split()[-1], org_heads()[match.group("head")])))
     taken = [(s, e) for s, e, _k in out]
-    out += [(s, e, "ORG") for s, e in _bracketed(text) if not any(a < e and s < b for a, b in taken)]
+    for s, e in _bracketed(text):
+        if not any(a < e and s < b for a, b in taken):
+            out.append((s, e, "ORG"))
+            taken.append((s, e))
     return out
+
+
+@cache
+def _legal_form_re() -> re.Pattern[str]:
+    legal = trie_alternation(word for word, kind in org_suffixes().items() if kind == "legal" and word[:1].isupper())
+    word = r"(?!(?:The|A|An|In|On|At|Of|For|By|To|Shares|And)\s)[A-Z][\w&'-]+\s"
+    return re.compile(rf"(?<![\w&'.-])(?:(?:{word}){{1,2}}(?:and|&)\s)?(?:{word}){{1,3}}(?:{legal})(?![\w&'-])")
+
+
+def with_legal_form(text: str) -> list[tuple[int, int]]:
+    """Capitalised words that end in a company's legal form ("Puma AG", "Kay Corp", "Seligman and
+    Latz Inc"), for names the NER missed (its own spans, where it found one, are better: "Bankers
+    Trust New York Corp" is more than three words)."""
+    return [m.span() for m in _legal_form_re().finditer(text)]
 
 
 #: a company's name in angle brackets, as news wires mark it ("<Kokusai Denshin Denwa Co Ltd>");
