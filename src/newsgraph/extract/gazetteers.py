@@ -123,10 +123,7 @@ def rule_orgs(text: str) -> list[tuple[int, int, str]]:
             if len(name.split()) >= 2 and lookup_place(name) is None and name not in not_names():  # not "New Year"
                 out.append((start, end, org_heads().get(name.split()[-1], org_heads()[match.group("head")])))
     taken = [(s, e) for s, e, _k in out]
-    for s, e in _bracketed(text):
-        if not any(a < e and s < b for a, b in taken):
-            out.append((s, e, "ORG"))
-            taken.append((s, e))
+    out += [(s, e, "ORG") for s, e in _bracketed(text) if not any(a < e and s < b for a, b in taken)]
     return out
 
 
