@@ -14,7 +14,7 @@ import re
 from collections.abc import Sequence
 from functools import cache
 
-from ..kb.lexicon import org_heads, org_suffixes
+from ..kb.lexicon import legal_forms, org_heads
 from ..record import Entity, Mention
 from .names import SpanSet
 from .patterns import find_each
@@ -95,7 +95,7 @@ def _heads_of(name: str) -> list[str]:
 def _corporate(word: str) -> bool:
     """A suffix that makes a name a company's ("the company said" after "Union Pacific Corp"): a
     legal form, or "Holding(s)" and "Group"."""
-    return org_suffixes().get(word) == "legal" or word in ("Holding", "Holdings", "Group")
+    return word in legal_forms() or word in ("Holding", "Holdings", "Group")
 
 
 def head_noun_mentions(text: str, entities: Sequence[Entity]) -> dict[str, list[Mention]]:

@@ -17,8 +17,8 @@ from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
 
-from ..kb.lexicon import (cities, countries, given_names, is_given_name, known_orgs, known_people, lookup_place,
-                          name_words, national_titles, not_names, org_heads, org_suffixes, titles, towns)
+from ..kb.lexicon import (cities, countries, given_names, is_given_name, known_orgs, known_people, legal_forms,
+                          lookup_place, name_words, national_titles, not_names, org_heads, org_suffixes, titles, towns)
 from ..record import Entity, Mention, Role
 from .entities_doc import (alias_orgs, caps_labels, conjoined_orgs, is_part, known_people_names, known_surname,
                            merge_persons, propagate_orgs, split_trailing_persons, surnames, untagged_cities)
@@ -26,8 +26,8 @@ from .entities_rules import (
     corporate_tail, ends_in_model, index_spans, is_model, known_org_hits, not_a_name, org_apposition, org_by_form, org_cue,
     portfolio_after_title, region_hits, title_or_modifier, without_flight,
 )
-from .gazetteers import (HONORIFICS, country_hits, country_in, government, org_like, people_re, rule_orgs,
-                         title_of_end, trim_name, with_legal_form)
+from .gazetteers import (HONORIFICS, NOT_NAME_START, country_hits, country_in, government, org_like, people_re,
+                         rule_orgs, title_of_end, trim_name, with_legal_form)
 from .names import SpanSet, overlaps, slug, speaker_labels, strip_article
 from .registry import Context, register
 from .roles import echoes, titled_names
@@ -318,7 +318,7 @@ def _org_by_context(text: str, type_: str, start: int, end: int) -> bool:
     full_name = type_ == "PERSON" and " " in text[start:end].strip()
     return org_cue(text, start, end, after=not full_name) or org_apposition(text, end) \
         or (type_ == "PERSON" and org_by_form(text, start, end)) or _TICKER_AFTER.match(text, end) is not None \
-        or ((legal := _WORD_AFTER_NAME.match(text, end)) is not None and org_suffixes().get(legal.group(1)) == "legal")
+        or ((legal := _WORD_AFTER_NAME.match(text, end)) is not None and legal.group(1) in legal_forms())
 
 
 _TICKER_AFTER = re.compile(r"\s*<[A-Z][A-Z0-9]{0,5}(?:\.[A-Z]{1,2})?>")
@@ -511,14 +511,14 @@ _WHERE_BEFORE = re.compile(r"\b(?:[Ii]n|[Nn]ear|[Oo]utside|[Ii]nto|[Aa]t)\s+$")
 
 _REGION_NAME = re.compile(r"(?:[A-Z][\w'-]+\s+){1,3}(?:Region|Territory|Oblast|Krai|Province|Governorate|Prefecture)")
 _FIRST_OF_PAIR = re.compile(
-    r"(?<![\w&'-])(?P<first>(?:(?!(?:The|A|An|In|On|At|Of|For|By|To)\s)[A-Z][\w'-]+ ){0,2}[A-Z][\w'-]+) (?:and|&) $"
+    rf"(?<![\w&'-])(?P<first>(?:(?!(?:{NOT_NAME_START})\s)[A-Z][\w'-]+ ){{0,2}}[A-Z][\w'-]+) (?:and|&) $"
 )
 
 
 def _legal_pair(words: list[str]) -> bool:
     """A company's legal form, alone or after one word ("Co", "Wireless Plc"): the second half of a
     name whose first half is before "and"."""
-    return 1 <= len(words) <= 2 and org_suffixes().get(words[-1]) == "legal"
+    return 1 <= len(words) <= 2 and words[-1] in legal_forms()
 
 
 _RIVER_MOUTH = re.compile(r"Ust-[A-Z][a-z]+")  # "Ust-Luga", "Ust-Kut": a Russian town at a river's mouth

@@ -12,7 +12,7 @@ import re
 from functools import cache
 from typing import TYPE_CHECKING
 
-from ..kb.lexicon import (cities, countries, given_names, is_given_name, known_people, lookup_place, org_suffixes,
+from ..kb.lexicon import (cities, countries, given_names, is_given_name, known_people, legal_forms, lookup_place,
                           towns)
 from .gazetteers import singular, trailing_person
 from .entities_rules import (first_word, last_names_alone, name_after, name_before, name_hits, one_word_name,
@@ -96,7 +96,7 @@ def _org_forms(builder: _Builder) -> dict[str, _Cluster]:
 def _without_legal_form(name: str) -> str:
     """A company's name without its legal form: "Bear Stearns and Co" -> "Bear Stearns"."""
     words = name.replace(",", "").split()
-    while len(words) > 1 and org_suffixes().get(words[-1]) == "legal":
+    while len(words) > 1 and words[-1] in legal_forms():
         words.pop()
         if len(words) > 1 and words[-1] in ("and", "&"):
             words.pop()

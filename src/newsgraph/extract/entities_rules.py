@@ -18,7 +18,7 @@ from functools import cache
 from typing import Any
 
 from ..kb.lexicon import (
-    Known, financial_indices, is_given_name, known_orgs, lookup_place, name_words, not_names, org_cues,
+    Known, financial_indices, is_given_name, known_orgs, legal_forms, lookup_place, name_words, not_names, org_cues,
     org_suffixes, read_rows, regions, titles,
 )
 from .gazetteers import orgs_re
@@ -315,7 +315,7 @@ def first_word(name: str) -> str | None:
         word = and_co.group(1)  # "J.P. Morgan and Co Inc": "Morgan"
         return None if _place_or_title(word) or word in org_suffixes() else word
     words = name.split()
-    pair = len(words) == 4 and words[1] in ("and", "&") and org_suffixes().get(words[3]) == "legal"
+    pair = len(words) == 4 and words[1] in ("and", "&") and words[3] in legal_forms()
     if len(words) < 2 or (words[1] not in org_suffixes() and not pair) or not words[0][:1].isupper() \
             or not words[0].isalpha() or words[0].isupper():
         return None

@@ -17,6 +17,7 @@ from ..kb.lexicon import (
     given_names,
     known_orgs,
     known_people_forms,
+    legal_forms,
     lookup_place,
     not_names,
     org_heads,
@@ -127,10 +128,14 @@ def rule_orgs(text: str) -> list[tuple[int, int, str]]:
     return out
 
 
+#: capitalised words that start a sentence or a phrase, not a name
+NOT_NAME_START = "The|A|An|In|On|At|Of|For|By|To"
+
+
 @cache
 def _legal_form_re() -> re.Pattern[str]:
-    legal = trie_alternation(word for word, kind in org_suffixes().items() if kind == "legal" and word[:1].isupper())
-    word = r"(?!(?:The|A|An|In|On|At|Of|For|By|To|Shares|And)\s)[A-Z][\w&'-]+\s"
+    legal = trie_alternation(word for word in legal_forms() if word[:1].isupper())
+    word = rf"(?!(?:{NOT_NAME_START}|Shares|And)\s)[A-Z][\w&'-]+\s"
     return re.compile(rf"(?<![\w&'.-])(?:(?:{word}){{1,2}}(?:and|&)\s)?(?:{word}){{1,3}}(?:{legal})(?![\w&'-])")
 
 
@@ -206,7 +211,7 @@ def _one_name(first: str, rest: str) -> bool:
     words = rest.split()
     if lookup_place(first) is not None and any(lookup_place(" ".join(words[:n])) for n in (1, 2, 3)):
         return True
-    return len(words) == 2 and org_suffixes().get(words[1]) == "legal"
+    return len(words) == 2 and words[1] in legal_forms()
 
 
 _GOVERNMENT = re.compile(r"^(?:(?P<a>[A-Z][\w'-]+) Government|Government of (?:the )?(?P<b>[A-Z][\w' -]+))$")

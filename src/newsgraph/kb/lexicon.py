@@ -324,6 +324,12 @@ def org_suffixes() -> dict[str, str]:
 
 
 @cache
+def legal_forms() -> frozenset[str]:
+    """The suffixes of ``org_suffixes`` that are a company's legal form ("Inc", "Plc", "AG", "Co")."""
+    return frozenset(word for word, kind in org_suffixes().items() if kind == "legal")
+
+
+@cache
 def not_names() -> frozenset[str]:
     """Capitalised forms that the NER tags as names but are not ("UTC", "Internet")."""
     return frozenset(r["text"].strip() for r in read_rows("not_names.csv"))
